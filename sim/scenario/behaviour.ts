@@ -1,0 +1,95 @@
+/**
+ * Behavioural parameters: how agents decide and how institutions respond.
+ * Every default is documented in docs/model.md with where its number comes
+ * from and whether it was calibrated. A scenario may override any of them.
+ */
+import { z } from 'zod';
+
+const num = (min: number, max: number, value: number, description: string) =>
+  z.number().min(min).max(max).default(value).describe(description);
+
+export const growerBehaviourSchema = z.strictObject({
+  seasonMonths: num(1, 24, 3, 'Months between a grower\'s planting decisions (growers are staggered)'),
+  incomeScaleUsdPerHa: num(1, 1e6, 1500, 'Income difference (USD/ha/yr) that moves the logit choice by one unit'),
+  choiceNoise: num(0, 10, 0.6, 'Scale of the logistic taste shock in each grower\'s choice'),
+  costHeterogeneity: num(0, 2, 0.35, 'Log-sd of growers\' individual production cost multipliers'),
+  plantRatePerSeason: num(0, 1, 0.25, 'Share of the gap to the desired coca area planted per season'),
+  abandonRatePerSeason: num(0, 1, 0.35, 'Share of the gap abandoned per season when coca is less attractive'),
+  maturityMonths: num(0, 60, 12, 'Months before newly planted coca yields'),
+  priceMemoryMonths: num(0.5, 120, 6, 'Averaging time of the farmgate price growers expect'),
+  eradicationMemory: num(0, 1, 0.3, 'Weight of the latest season in a grower\'s belief about eradication losses'),
+  sanctionUsdPerHa: num(0, 1e6, 600, 'Expected fines, bribes and arrest costs per ha and year under full police presence'),
+  stockLossPerMonth: num(0, 1, 0.03, 'Share of unsold farmgate stock (paste/base) that spoils each month'),
+  farmgatePriceAdjustment: num(0, 5, 0.25, 'Speed at which farmgate prices respond to excess demand'),
+});
+
+export const traffickerBehaviourSchema = z.strictObject({
+  riskAversion: num(0, 10, 1, 'Weight on the sanction cost of seized loads in route choice'),
+  sanctionUsdPerKgSeized: num(0, 1e7, 30000, 'Expected cost to the organisation per kg seized beyond the drug (arrests, prison, lost people)'),
+  choiceTemperature: num(0.01, 10, 0.15, 'Softness of path choice (relative margin that changes weights by e)'),
+  hurdleReturn: num(0, 10, 0.4, 'Return per trip below which an organisation ships less'),
+  volumeResponse: num(0.01, 10, 0.3, 'Softness of the volume decision around the hurdle'),
+  growthPerMonth: num(0, 1, 0.03, 'Monthly growth of organisational capacity when returns beat the hurdle'),
+  workingCapitalMonths: num(0.1, 60, 4, 'Months of purchases and transport an organisation keeps as capital; the rest is paid out'),
+  beliefLearning: num(0, 1, 0.35, 'Weight of own observations in the believed seizure risk of a route'),
+  rumourWeight: num(0, 1, 0.05, 'Weight of public seizure news about a route in the believed risk'),
+  beliefDecay: num(0, 1, 0.02, 'Monthly pull of unused routes\' believed risk back towards the public prior'),
+  explorationPerMonth: num(0, 1, 0.02, 'Base monthly probability of trying to open a new route'),
+  explorationLossBoost: num(0, 100, 4, 'How much recent losses raise the probability of exploring'),
+  explorationCostUsd: num(0, 1e9, 250000, 'Cost of opening a new route (contacts, logistics)'),
+  newRouteRiskPremium: num(0, 1, 0.1, 'Extra believed risk on a newly explored route'),
+  bribeShareOfValue: num(0, 1, 0.04, 'Bribes per kg passing a fully corrupt country, as a share of its wholesale value there'),
+  bribeEfficacy: num(0, 1, 0.7, 'Share of the seizure risk a bribe removes in a fully corrupt country'),
+  loadKg: num(1, 100000, 400, 'Typical load size; each load is seized or not as a unit'),
+  maxLoadsPerShipment: num(1, 64, 6, 'Most loads a single path shipment is split into'),
+  lossPerLeg: num(0, 1, 0.01, 'Share of a load lost per leg to accidents and jettisoning'),
+  fragmentationProbability: num(0, 1, 0.6, 'Probability that a leader\'s arrest splits the organisation rather than dissolving it'),
+  exitCapitalUsd: num(0, 1e9, 20000, 'Capital below which an organisation with no stock folds'),
+  entryPerMonth: num(0, 10, 0.15, 'Monthly rate of new organisations entering a market at a 100% margin'),
+  priceAdjustment: num(0, 5, 0.2, 'Speed at which wholesale prices respond to excess demand'),
+});
+
+export const policeBehaviourSchema = z.strictObject({
+  capabilityHalfStockUsd: num(1, 1e12, 400e6, 'Training-and-equipment stock that closes half the gap to full capability'),
+  capabilityDecayPerYear: num(0, 1, 0.25, 'Share of the training-and-equipment stock lost per year without funding'),
+  operationalShareOfAid: num(0, 1, 0.5, 'Share of capacity funding spent on operations now rather than on capability'),
+  corruptionWaste: num(0, 1, 0.6, 'Share of effort wasted by a fully corrupt agency'),
+  interdictionUsdPerHazard: num(1, 1e12, 150e6, 'Effective interdiction spend on a route, per year, that adds one unit of seizure hazard'),
+  eradicationUsdPerHa: num(1, 1e7, 2500, 'Cost of eradicating one ha in an accessible region (doubled at full remoteness)'),
+  maxEradicationSharePerMonth: num(0, 1, 0.15, 'Most of a region\'s coca that can be eradicated in a month'),
+  presenceUsdPerHa: num(1, 1e7, 4000, 'Eradication effort per coca ha and year at which police presence is 63% of full'),
+  arrestHazardPerUsd: num(0, 1, 2.5e-9, 'Yearly leader-arrest hazard per effective USD of investigation, for an organisation of average visibility'),
+  assetHazardPerUsd: num(0, 1, 2e-9, 'Yearly share of capital confiscated per effective USD of financial investigation'),
+  adaptationRate: num(0, 1, 0.05, 'Monthly speed at which an adaptive agency shifts effort to where it sees results'),
+  bribeCorruptionGain: num(0, 100, 2, 'Rise in corruption per unit of bribes received relative to GDP'),
+  corruptionReversion: num(0, 1, 0.05, 'Yearly pull of corruption back towards its scenario level'),
+  trustGainPerYear: num(0, 5, 0.5, 'Growth of trust between intelligence-sharing partners per year'),
+  trustCorruptionLoss: num(0, 5, 1, 'Loss of trust per year per unit of partners\' mean corruption'),
+  intelligenceBonus: num(0, 10, 1, 'Extra interdiction efficiency on shared routes at full trust'),
+  intelligenceUsdHalf: num(1, 1e12, 20e6, 'Liaison budget per year at which intelligence sharing reaches half its potential'),
+});
+
+export const marketBehaviourSchema = z.strictObject({
+  initiationPriceElasticity: num(-5, 0, -0.5, 'Elasticity of initiation with respect to the retail price'),
+  preventionUsdPerCapitaHalf: num(0.01, 1e4, 3, 'Prevention stock per capita and year that halves initiation'),
+  preventionLagMonths: num(0.5, 240, 24, 'Time for prevention spending to take effect on initiation'),
+  treatmentUsdPerUserHalf: num(1, 1e7, 3000, 'Treatment spending per user and year that doubles quitting'),
+  offerSharePerMonth: num(0, 1, 0.8, 'Share of an organisation\'s stock in a market offered each month'),
+});
+
+export const violenceBehaviourSchema = z.strictObject({
+  fragmentationWeight: num(0, 1000, 10, 'Violence per organisation split'),
+  arrestWeight: num(0, 1000, 2, 'Violence per leader arrest'),
+  competitionWeight: num(0, 1000, 1, 'Violence per extra effective competitor based in the country'),
+  decayPerMonth: num(0, 1, 0.1, 'Share of the violence index that fades each month'),
+});
+
+export const behaviourSchema = z.strictObject({
+  growers: growerBehaviourSchema.default(growerBehaviourSchema.parse({})),
+  traffickers: traffickerBehaviourSchema.default(traffickerBehaviourSchema.parse({})),
+  police: policeBehaviourSchema.default(policeBehaviourSchema.parse({})),
+  markets: marketBehaviourSchema.default(marketBehaviourSchema.parse({})),
+  violence: violenceBehaviourSchema.default(violenceBehaviourSchema.parse({})),
+});
+
+export type Behaviour = z.output<typeof behaviourSchema>;

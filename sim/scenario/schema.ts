@@ -1,0 +1,197 @@
+/**
+ * The scenario file format. One zod schema is the single source of truth:
+ * it validates files, fills defaults, types the config, and is exported as the
+ * published JSON Schema (`scenario.schema.json`, see scripts/write-schema.ts).
+ *
+ * Units are in the field names: Usd, UsdPerKg, UsdPerGram, Ha, KgPerHa, Km,
+ * PerYear. Money is nominal US dollars per year unless the name says otherwise.
+ */
+import { z } from 'zod';
+import { behaviourSchema } from './behaviour';
+import { LIMITS } from './limits';
+
+const share = z.number().min(0).max(1);
+const nonNegative = z.number().min(0).finite();
+const positive = z.number().gt(0).finite();
+/** ISO 3166-1 alpha-3 code (upper case), e.g. "COL". */
+const countryId = z.string().regex(/^[A-Z]{3}$/, 'a three-letter upper-case country code such as "COL"');
+/** Year-month, e.g. "2000-01". */
+export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a year-month such as "2000-01"');
+
+export const roleSchema = z.enum(['producer', 'transit', 'consumer']);
+
+export const allocationSchema = z
+  .strictObject({
+    interdiction: share.default(0.5).describe('Share of enforcement effort spent on interdicting routes through the country'),
+    investigation: share.default(0.3).describe('Share spent on investigating trafficking organisations (arrests, asset seizure)'),
+    eradication: share.default(0.2).describe('Share spent on eradicating coca (only where the country has producer regions)'),
+  })
+  .describe('How the police agency splits its enforcement effort; normalised to sum to 1');
+
+export const policeSchema = z.strictObject({
+  budgetUsdPerYear: nonNegative.describe('Domestic drug-enforcement budget, USD per year'),
+  preventionUsdPerYear: nonNegative.default(0).describe('Domestic demand-reduction (prevention) budget, USD per year'),
+  capability: share
+    .optional()
+    .describe('Initial professional capability in [0,1] (training, equipment, integrity). Default: derived from governance'),
+  allocation: allocationSchema.default({ interdiction: 0.5, investigation: 0.3, eradication: 0.2 }),
+  adaptive: z.boolean().default(false).describe('If true the agency shifts effort towards the activities where it sees results'),
+});
+
+export const countrySchema = z.strictObject({
+  id: countryId,
+  name: z.string().min(1).max(80),
+  isoNumeric: z.number().int().min(0).max(999).optional().describe('ISO 3166-1 numeric code, used to draw the country on the map'),
+  roles: z.array(roleSchema).min(1).max(3),
+  populationMillions: positive.max(2000),
+  gdpPerCapitaUsd: positive.max(500000),
+  governance: share.describe('Rule of law in [0,1]: 1 = strong institutions'),
+  corruption: share.describe('Corruption in [0,1]: 1 = officials routinely take bribes'),
+  licitIncomeUsdPerHa: nonNegative.default(1000).describe('Net income of licit crops per hectare and year in producer regions'),
+  police: policeSchema,
+});
+
+export const regionSchema = z.strictObject({
+  id: z.string().min(1).max(60),
+  name: z.string().min(1).max(80),
+  country: countryId,
+  cultivableHa: positive.max(1e8).describe('Land that growers in the region own and could plant, hectares'),
+  initialCocaHa: nonNegative.describe('Coca under cultivation at the start, hectares'),
+  yieldKgPerHa: positive.max(100).describe('Cocaine-equivalent yield, kg per hectare per year'),
+  productionCostUsdPerKg: nonNegative.describe('Growing and processing cost, USD per kg of cocaine equivalent'),
+  remoteness: share.describe('0 = near roads and towns, 1 = deep jungle: lowers licit income and eradication reach'),
+  growers: z.number().int().min(1).max(LIMITS.growersPerRegion).describe('Number of grower households (agents)'),
+});
+
+export const routeModeSchema = z.enum(['sea', 'air', 'land']);
+
+export const routeSchema = z.strictObject({
+  id: z.string().min(1).max(60).optional().describe('Default: FROM-TO-mode'),
+  from: countryId,
+  to: countryId,
+  mode: routeModeSchema,
+  distanceKm: positive.max(40000),
+  transitCostUsdPerKg: nonNegative.describe('Transport cost per kg along this leg'),
+  capacityTonnesPerYear: positive.describe('Volume the route can carry before it congests'),
+  baseSeizureProbability: z.number().min(0).max(0.95).describe('Probability a load is seized on this leg with no extra enforcement'),
+});
+
+export const marketSchema = z.strictObject({
+  country: countryId,
+  users: nonNegative.describe('Past-year users of cocaine at the start'),
+  gramsPerUserPerYear: positive.max(2000).describe('Pure-equivalent grams consumed per user and year at the reference price'),
+  elasticity: z.number().min(-3).max(0).describe('Price elasticity of demand (about -0.5 to -1)'),
+  wholesalePriceUsdPerKg: positive.describe('Wholesale price per kg at the start; also the reference price for demand'),
+  retailMarkup: z.number().min(1).max(20).default(3).describe('Retail price per pure gram divided by wholesale price per gram'),
+  quitRatePerYear: share.default(0.15).describe('Share of users who stop each year'),
+});
+
+const leverBase = {
+  start: yearMonth.describe('First month the lever is active'),
+  end: yearMonth.optional().describe('Last month the lever is active (default: to the horizon)'),
+  label: z.string().max(120).optional(),
+};
+const budget = nonNegative.describe('Money spent on the lever, USD per year');
+
+export const policySchema = z.discriminatedUnion('lever', [
+  z.strictObject({
+    lever: z.literal('capacityFunding'),
+    donor: countryId,
+    recipient: countryId,
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('A donor funds training and equipment of the recipient police; capability grows with a lag, limited by governance'),
+  z.strictObject({
+    lever: z.literal('enforcementVsPrevention'),
+    country: countryId,
+    preventionShare: share.describe('Share of the country\'s drug budget (enforcement + prevention) spent on prevention'),
+    ...leverBase,
+  }).describe('Reallocate a country\'s drug budget between enforcement and prevention'),
+  z.strictObject({
+    lever: z.literal('eradication'),
+    country: countryId,
+    region: z.string().optional().describe('Target one region (default: all regions of the country, weighted by coca area)'),
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }),
+  z.strictObject({
+    lever: z.literal('interdiction'),
+    country: countryId.describe('The country whose agency interdicts (its in- and outgoing routes)'),
+    route: z.string().optional().describe('Target one route id (default: all routes through the country, weighted by observed flow)'),
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }),
+  z.strictObject({
+    lever: z.literal('intelligenceSharing'),
+    countries: z.array(countryId).min(2).max(LIMITS.countries),
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('Partners share intelligence: interdiction on routes between members gains efficiency as trust grows'),
+  z.strictObject({
+    lever: z.literal('alternativeDevelopment'),
+    country: countryId,
+    region: z.string().optional(),
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('Raises licit income of growers with a lag'),
+  z.strictObject({
+    lever: z.literal('assetSeizure'),
+    country: countryId,
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('Financial investigation that confiscates trafficking organisations\' capital'),
+  z.strictObject({
+    lever: z.literal('highValueTargeting'),
+    country: countryId,
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('Targets leaders of trafficking organisations: arrests fragment organisations'),
+  z.strictObject({
+    lever: z.literal('prevention'),
+    country: countryId,
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('Extra demand-reduction spending in a consumer country: lowers initiation with a lag'),
+  z.strictObject({
+    lever: z.literal('treatment'),
+    country: countryId,
+    budgetUsdPerYear: budget,
+    ...leverBase,
+  }).describe('Treatment spending in a consumer country: raises quitting'),
+]);
+
+export const traffickersSchema = z.strictObject({
+  count: z.number().int().min(1).max(LIMITS.traffickers).describe('Trafficking organisations at the start'),
+  maxCount: z.number().int().min(1).max(LIMITS.traffickers * 4).optional().describe('Most organisations alive at once (default 4 x count)'),
+  homeShares: z.record(countryId, nonNegative).describe('Relative share of organisations based in each country'),
+  initialCapitalUsd: positive.describe('Mean starting capital of an organisation, USD'),
+  knownRouteShare: share.default(0.5).describe('Share of the routes near its home that an organisation knows at the start'),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1).max(120),
+  description: z.string().max(5000).default(''),
+  sources: z.array(z.string().max(500)).max(100).default([]),
+  start: yearMonth,
+  end: yearMonth,
+  ticksPerYear: z.number().int().min(1).max(52).default(12),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  countries: z.array(countrySchema).min(2).max(LIMITS.countries),
+  regions: z.array(regionSchema).min(1).max(LIMITS.regions),
+  routes: z.array(routeSchema).min(1).max(LIMITS.routes),
+  markets: z.array(marketSchema).min(1).max(LIMITS.countries),
+  traffickers: traffickersSchema,
+  policies: z.array(policySchema).max(LIMITS.policies).default([]),
+  behaviour: behaviourSchema.default(behaviourSchema.parse({})),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Country = z.output<typeof countrySchema>;
+export type Region = z.output<typeof regionSchema>;
+export type Route = z.output<typeof routeSchema>;
+export type Market = z.output<typeof marketSchema>;
+export type Policy = z.output<typeof policySchema>;
+export type LeverKind = Policy['lever'];
+export const LEVER_KINDS = policySchema.options.map((o) => o.shape.lever.value) as LeverKind[];
