@@ -1,0 +1,137 @@
+/**
+ * The displacement index of an intervention (MODEL.md §5): of the reduction the
+ * intervention causes at its target, the share that reappears elsewhere, both
+ * measured against a paired counterfactual run (same seed, intervention off).
+ *   index = (elsewhere_with − elsewhere_without) / (target_without − target_with)
+ * 0 = nothing displaced, 1 = the total is unchanged, > 1 = backfire; negative when
+ * "elsewhere" falls too (e.g. a price rise that shrinks the whole market).
+ *
+ * What "target" and "elsewhere" are depends on the lever:
+ * - eradication, alternative development, capacity funding of a producer country:
+ *   coca cultivation (ha) in the target country (or region) vs the other producer
+ *   countries (or regions);
+ * - interdiction on a route: flow (kg) on the route vs the other routes leaving the
+ *   same country (the alternatives a trafficker there has);
+ * - interdiction in a country, capacity funding of a transit country: flow into the
+ *   country vs flow into the other transit countries (legs leaving the target are
+ *   left out, since they carry what already went through it).
+ * Other levers act on demand or on organisations and have no displacement target.
+ */
+import type { RunResult } from '../results/types';
+import type { Scenario } from '../scenario/schema';
+import { measureByTick, windowSum } from './extract';
+import { policyLabel } from './counterfactual';
+import { tickOf } from './time';
+
+export interface DisplacementTarget {
+  measure: 'cultivationHa' | 'flowKg';
+  /** Entity kind of target and elsewhere. */
+  kind: 'country' | 'region' | 'route';
+  /** Entity ids whose reduction is the intended effect. */
+  target: string[];
+  /** Entity ids where displaced activity can reappear. */
+  elsewhere: string[];
+  /** First tick of the window (the intervention's start); the window runs to the end of the run. */
+  fromTick: number;
+  description: string;
+}
+
+export function routeId(route: Scenario['routes'][number]): string {
+  return route.id ?? `${route.from}-${route.to}-${route.mode}`;
+}
+
+function producerCountries(scenario: Scenario): string[] {
+  return [...new Set(scenario.regions.map((r) => r.country))];
+}
+
+function cultivationTarget(scenario: Scenario, country: string, region: string | undefined) {
+  if (region) {
+    const others = scenario.regions.map((r) => r.id).filter((id) => id !== region);
+    return { measure: 'cultivationHa' as const, kind: 'region' as const, target: [region], elsewhere: others, description: `coca cultivation in region ${region} vs the other regions` };
+  }
+  const others = producerCountries(scenario).filter((c) => c !== country);
+  return { measure: 'cultivationHa' as const, kind: 'country' as const, target: [country], elsewhere: others, description: `coca cultivation in ${country} vs the other producer countries` };
+}
+
+function transitTarget(scenario: Scenario, country: string) {
+  const into = (c: string) => scenario.routes.filter((r) => r.to === c && r.from !== country).map(routeId);
+  const transit = scenario.countries.filter((c) => c.id !== country && c.roles.includes('transit')).map((c) => c.id);
+  return {
+    measure: 'flowKg' as const,
+    kind: 'route' as const,
+    target: scenario.routes.filter((r) => r.to === country).map(routeId),
+    elsewhere: transit.flatMap(into),
+    description: `flow into ${country} vs flow into the other transit countries`,
+  };
+}
+
+function routeTarget(scenario: Scenario, route: string) {
+  const leg = scenario.routes.find((r) => routeId(r) === route);
+  const from = leg?.from;
+  return {
+    measure: 'flowKg' as const,
+    kind: 'route' as const,
+    target: [route],
+    elsewhere: scenario.routes.filter((r) => r.from === from && routeId(r) !== route).map(routeId),
+    description: `flow on route ${route} vs the other routes leaving ${from ?? '?'}`,
+  };
+}
+
+/** The target of `policies[index]`, or null when the lever has none. */
+export function displacementTarget(scenario: Scenario, index: number): DisplacementTarget | null {
+  const policy = scenario.policies[index];
+  if (!policy) return null;
+  const fromTick = Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear));
+  const producers = producerCountries(scenario);
+  let spec: Omit<DisplacementTarget, 'fromTick'> | null = null;
+  switch (policy.lever) {
+    case 'eradication':
+    case 'alternativeDevelopment':
+      spec = cultivationTarget(scenario, policy.country, policy.region);
+      break;
+    case 'interdiction':
+      spec = policy.route ? routeTarget(scenario, policy.route) : transitTarget(scenario, policy.country);
+      break;
+    case 'capacityFunding':
+      if (producers.includes(policy.recipient)) spec = cultivationTarget(scenario, policy.recipient, undefined);
+      else if (scenario.countries.find((c) => c.id === policy.recipient)?.roles.includes('transit')) spec = transitTarget(scenario, policy.recipient);
+      break;
+    default:
+      spec = null;
+  }
+  if (!spec || spec.target.length === 0) return null;
+  return { ...spec, fromTick, description: `${policyLabel(policy, index)}: ${spec.description}` };
+}
+
+/** The target of every policy in `indices` together, or null if they do not share a measure. */
+export function combinedTarget(scenario: Scenario, indices: readonly number[]): DisplacementTarget | null {
+  const parts = indices.map((i) => displacementTarget(scenario, i));
+  if (parts.length === 0 || parts.some((p) => p === null)) return null;
+  const all = parts as DisplacementTarget[];
+  if (all.some((p) => p.measure !== all[0].measure || p.kind !== all[0].kind)) return null;
+  if (all.length === 1) return all[0];
+  const target = [...new Set(all.flatMap((p) => p.target))];
+  const elsewhere = [...new Set(all.flatMap((p) => p.elsewhere))].filter((id) => !target.includes(id));
+  return {
+    measure: all[0].measure,
+    kind: all[0].kind,
+    target,
+    elsewhere,
+    fromTick: Math.min(...all.map((p) => p.fromTick)),
+    description: all.map((p) => p.description).join('; '),
+  };
+}
+
+export interface DisplacementTotals {
+  /** Sum over the window of the target entities (ha·ticks or kg). */
+  target: number;
+  elsewhere: number;
+}
+
+export function displacementTotals(result: RunResult, t: DisplacementTarget): DisplacementTotals {
+  const byTick = measureByTick(result, t.measure, t.kind);
+  return {
+    target: windowSum(byTick, t.target, t.fromTick, result.ticks),
+    elsewhere: windowSum(byTick, t.elsewhere, t.fromTick, result.ticks),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The effect of an intervention against its paired counterfactual over many seeds:
+ * displacement index and cost-effectiveness (change in northern consumption and in
+ * southern violence per million USD a year of extra spending), with 90% intervals.
+ *
+ * "North" and "South" are by income: countries with GDP per capita of at least
+ * NORTH_GDP_PER_CAPITA_USD are northern. Southern violence is the population-weighted
+ * mean violence index of the southern countries.
+ */
+import type { RunResult } from '../results/types';
+import type { LeverKind, Scenario } from '../scenario/schema';
+import { measureByTick, windowSum } from './extract';
+import { withoutLever, withoutPolicy } from './counterfactual';
+import { combinedTarget, displacementTotals, type DisplacementTarget, type DisplacementTotals } from './displacement';
+import { defaultRunner, runPaired, type Runner } from './paired';
+import { meanInterval, ratioOfMeans, type Estimate } from './stats';
+import { tickOf } from './time';
+
+export const NORTH_GDP_PER_CAPITA_USD = 20_000;
+
+/** Per-run quantities, each a mean per year over the window [fromTick, end). */
+export interface Outcomes {
+  displacement: DisplacementTotals | null;
+  spendUsdPerYear: number;
+  northConsumptionKgPerYear: number;
+  southViolence: number;
+}
+
+export function outcomesOf(result: RunResult, scenario: Scenario, fromTick: number, target: DisplacementTarget | null): Outcomes {
+  const ticks = Math.max(1, result.ticks - fromTick);
+  const perYear = result.ticksPerYear / ticks;
+  const north = scenario.countries.filter((c) => c.gdpPerCapitaUsd >= NORTH_GDP_PER_CAPITA_USD).map((c) => c.id);
+  const south = scenario.countries.filter((c) => c.gdpPerCapitaUsd < NORTH_GDP_PER_CAPITA_USD);
+  const consumption = measureByTick(result, 'consumptionKg', 'market');
+  const northMarkets = scenario.markets.map((m) => m.country).filter((c) => north.includes(c));
+  const violence = measureByTick(result, 'violenceIndex', 'country');
+  let weighted = 0;
+  let weights = 0;
+  for (const c of south) {
+    weighted += c.populationMillions * windowSum(violence, [c.id], fromTick, result.ticks);
+    weights += c.populationMillions;
+  }
+  return {
+    displacement: target ? perYearTotals(displacementTotals(result, target), target, ticks, perYear) : null,
+    spendUsdPerYear: windowSum(measureByTick(result, 'spendUsd', 'world'), ['world'], fromTick, result.ticks) * perYear,
+    northConsumptionKgPerYear: windowSum(consumption, northMarkets, fromTick, result.ticks) * perYear,
+    southViolence: weights > 0 ? weighted / weights / ticks : 0,
+  };
+}
+
+/** Window sums as yearly means: mean hectares for cultivation (a stock), kg per year for flows. */
+function perYearTotals(t: DisplacementTotals, target: DisplacementTarget, ticks: number, perYear: number): DisplacementTotals {
+  const scale = target.measure === 'flowKg' ? perYear : 1 / ticks;
+  return { target: t.target * scale, elsewhere: t.elsewhere * scale };
+}
+
+export interface EffectEstimate {
+  /** What was switched off, e.g. "#2 eradication COL". */
+  intervention: string;
+  seeds: number[];
+  level: number;
+  target: DisplacementTarget | null;
+  /** Reduction at the target and increase elsewhere over the window: mean hectares for cultivation, kg per year for flows. */
+  targetReduction: Estimate | null;
+  elsewhereIncrease: Estimate | null;
+  displacementIndex: Estimate | null;
+  extraSpendUsdPerYear: Estimate;
+  northConsumptionChangeKgPerYear: Estimate;
+  southViolenceChange: Estimate;
+  /** Change in northern consumption, kg per million USD (both per year). NaN when the intervention costs nothing extra. */
+  consumptionKgPerMillionUsd: Estimate;
+  /** Change in the southern violence index per million USD a year. */
+  violencePerMillionUsd: Estimate;
+}
+
+export interface EffectOptions {
+  level?: number;
+  runner?: Runner;
+  onRun?: (done: number, total: number) => void;
+}
+
+/** Effect of `with` against `without`, where `target`/`fromTick` describe the intervention. */
+export function estimateEffect(
+  withIt: Scenario,
+  withoutIt: Scenario,
+  intervention: string,
+  target: DisplacementTarget | null,
+  fromTick: number,
+  seeds: readonly number[],
+  options: EffectOptions = {},
+): EffectEstimate {
+  const level = options.level ?? 0.9;
+  const pairs = runPaired(withIt, withoutIt, seeds, (r, which) => outcomesOf(r, which === 'a' ? withIt : withoutIt, fromTick, target), options.runner ?? defaultRunner, options.onRun);
+  const diff = (f: (o: Outcomes) => number) => pairs.map((p) => f(p.a) - f(p.b));
+  const spend = diff((o) => o.spendUsdPerYear);
+  const consumption = diff((o) => o.northConsumptionKgPerYear);
+  const violence = diff((o) => o.southViolence);
+  const spendMillions = spend.map((s) => s / 1e6);
+  const bootstrapSeed = seeds[0] ?? 1;
+  let reduction: number[] | null = null;
+  let increase: number[] | null = null;
+  if (target) {
+    reduction = pairs.map((p) => p.b.displacement!.target - p.a.displacement!.target);
+    increase = pairs.map((p) => p.a.displacement!.elsewhere - p.b.displacement!.elsewhere);
+  }
+  const anySpend = spend.some((s) => Math.abs(s) >= 1);
+  const nan: Estimate = { mean: NaN, lo: NaN, hi: NaN, n: pairs.length, level };
+  return {
+    intervention,
+    seeds: [...seeds],
+    level,
+    target,
+    targetReduction: reduction ? meanInterval(reduction, level) : null,
+    elsewhereIncrease: increase ? meanInterval(increase, level) : null,
+    displacementIndex: reduction && increase ? ratioOfMeans(increase, reduction, level, bootstrapSeed) : null,
+    extraSpendUsdPerYear: meanInterval(spend, level),
+    northConsumptionChangeKgPerYear: meanInterval(consumption, level),
+    southViolenceChange: meanInterval(violence, level),
+    consumptionKgPerMillionUsd: anySpend ? ratioOfMeans(consumption, spendMillions, level, bootstrapSeed) : nan,
+    violencePerMillionUsd: anySpend ? ratioOfMeans(violence, spendMillions, level, bootstrapSeed) : nan,
+  };
+}
+
+/** Effect of `policies[index]`: the scenario against itself without that policy. */
+export function policyEffect(scenario: Scenario, index: number, seeds: readonly number[], options: EffectOptions = {}): EffectEstimate {
+  const without = withoutPolicy(scenario, index);
+  const policy = scenario.policies[index];
+  const fromTick = Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear));
+  const label = without.name.slice(scenario.name.length + ' without '.length);
+  return estimateEffect(scenario, without, label, combinedTarget(scenario, [index]), fromTick, seeds, options);
+}
+
+/** Effect of every policy of lever `kind` together. */
+export function leverEffect(scenario: Scenario, kind: LeverKind, seeds: readonly number[], options: EffectOptions = {}): EffectEstimate {
+  const without = withoutLever(scenario, kind);
+  const indices = scenario.policies.flatMap((p, i) => (p.lever === kind ? [i] : []));
+  const fromTick = Math.max(0, Math.min(...indices.map((i) => tickOf(scenario.policies[i].start, scenario.start, scenario.ticksPerYear))));
+  return estimateEffect(scenario, without, `all ${kind} levers`, combinedTarget(scenario, indices), fromTick, seeds, options);
+}

@@ -1,0 +1,82 @@
+/**
+ * `balloon effect <scenario.json> (--policy N | --lever KIND) [--seed N] [--seeds K] [--out effect.json]`:
+ * the effect of one policy (or every policy of a lever) against the same scenario
+ * without it, on the same seeds: displacement index and cost-effectiveness.
+ */
+import { leverEffect, policyEffect, type EffectEstimate } from '../../analysis/effect';
+import { seedsFrom } from '../../analysis/paired';
+import type { Estimate } from '../../analysis/stats';
+import { formatNumber } from '../../io/number';
+import { formatTable } from '../../io/table';
+import { LEVER_KINDS, type LeverKind } from '../../scenario/schema';
+import { inputError, usageError } from './errors';
+import { displayPath, loadScenarioFile } from './load';
+import { parseInteger, parseSeed, parseSeedCount } from './options';
+import { startProgress } from './progress';
+import { writeAtomic } from './write';
+
+export interface EffectOptions {
+  policy?: string;
+  lever?: string;
+  seed?: string;
+  seeds?: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+function cells(e: Estimate | null): string[] {
+  if (!e) return ['n/a', ''];
+  return [formatNumber(e.mean), Number.isFinite(e.lo) ? `[${formatNumber(e.lo)}, ${formatNumber(e.hi)}]` : ''];
+}
+
+function json(effect: EffectEstimate): string {
+  return JSON.stringify(effect, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}
+
+export function effectCommand(scenarioArg: string, options: EffectOptions, stdout: (text: string) => void): void {
+  if ((options.policy === undefined) === (options.lever === undefined)) throw usageError('effect: give exactly one of --policy N or --lever KIND');
+  if (options.lever !== undefined && !LEVER_KINDS.includes(options.lever as LeverKind)) {
+    throw usageError(`--lever: expected one of ${LEVER_KINDS.join(', ')}, got "${options.lever}"`);
+  }
+  if (options.out && !options.out.toLowerCase().endsWith('.json')) throw usageError(`--out: expected a file name ending in .json, got "${options.out}"`);
+  const firstSeed = parseSeed(options.seed);
+  const count = parseSeedCount(options.seeds) ?? 10;
+  const { scenario, file } = loadScenarioFile(scenarioArg);
+  const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
+  const index = parseInteger('policy', options.policy, 0, 1_000_000);
+  if (index !== undefined && index >= scenario.policies.length) {
+    throw inputError(`${file}: policies[${index}]: expected an existing policy (the file has ${scenario.policies.length}), got index ${index}`);
+  }
+  if (options.lever && !scenario.policies.some((p) => p.lever === options.lever)) {
+    throw inputError(`${file}: policies: expected at least one "${options.lever}" lever, got none`);
+  }
+  const progress = startProgress(seeds.length * 2, 'effect', options.quiet === true);
+  let effect: EffectEstimate;
+  try {
+    const opts = { onRun: (done: number) => progress.update(done) };
+    effect = index !== undefined ? policyEffect(scenario, index, seeds, opts) : leverEffect(scenario, options.lever as LeverKind, seeds, opts);
+  } finally {
+    progress.stop();
+  }
+  if (options.out) writeAtomic(options.out, json(effect));
+  if (options.quiet) return;
+  stdout(`Balloon effect of ${effect.intervention} in ${scenario.name} (${file})\n`);
+  stdout(`paired against the same scenario without it, seeds ${seeds[0]}..${seeds[seeds.length - 1]} (${seeds.length}); 90% intervals\n`);
+  if (effect.target) stdout(`displacement target: ${effect.target.description}\n`);
+  const rows: string[][] = [];
+  const unit = effect.target?.measure === 'flowKg' ? 'kg/year' : 'ha';
+  if (effect.target) {
+    rows.push(['reduction at the target (' + unit + ')', ...cells(effect.targetReduction)]);
+    rows.push(['increase elsewhere (' + unit + ')', ...cells(effect.elsewhereIncrease)]);
+    rows.push(['displacement index (0 none, 1 all)', ...cells(effect.displacementIndex)]);
+  } else {
+    rows.push(['displacement index', 'n/a', '(this lever has no supply-side target)']);
+  }
+  rows.push(['extra spend (USD/year)', ...cells(effect.extraSpendUsdPerYear)]);
+  rows.push(['northern consumption change (kg/year)', ...cells(effect.northConsumptionChangeKgPerYear)]);
+  rows.push(['southern violence change (index)', ...cells(effect.southViolenceChange)]);
+  rows.push(['consumption change per million USD (kg)', ...cells(effect.consumptionKgPerMillionUsd)]);
+  rows.push(['violence change per million USD/year', ...cells(effect.violencePerMillionUsd)]);
+  stdout(formatTable({ title: '', header: ['measure (with minus without)', 'mean', '90% interval'], rows }));
+  if (options.out) stdout(`wrote ${displayPath(options.out)}\n`);
+}

@@ -1,0 +1,52 @@
+/**
+ * CLI errors and exit codes. A user's mistake prints one clear line per problem and
+ * never a stack trace: 1 = invalid input (a scenario file, an unreadable file),
+ * 2 = usage (unknown command or option, bad option value). Anything else is a bug in
+ * Balloon: one line plus how to get the stack.
+ */
+import { CommanderError } from 'commander';
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+export class CliError extends Error {
+  constructor(
+    /** One line each; printed to stderr as they are. */
+    readonly lines: string[],
+    readonly exitCode: number,
+  ) {
+    super(lines.join('\n'));
+    this.name = 'CliError';
+  }
+}
+
+/** Invalid input: a file that cannot be read, parsed or validated. */
+export function inputError(...lines: string[]): CliError {
+  return new CliError(lines, EXIT_INPUT);
+}
+
+/** Wrong use of the command line. */
+export function usageError(line: string): CliError {
+  return new CliError([`${line} (see balloon --help)`], EXIT_USAGE);
+}
+
+/** Print what `err` means for the user and return the exit code. */
+export function reportError(err: unknown, stderr: (text: string) => void): number {
+  if (err instanceof CliError) {
+    for (const line of err.lines) stderr(`balloon: ${line}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  if (process.env.BALLOON_DEBUG) {
+    stderr(`balloon: internal error: ${err instanceof Error && err.stack ? err.stack : message}\n`);
+  } else {
+    stderr(`balloon: internal error: ${message} (run with BALLOON_DEBUG=1 for the stack)\n`);
+  }
+  return 70;
+}

@@ -1,0 +1,47 @@
+/** Read and validate a scenario file; every problem becomes one line naming the file and the path inside it. */
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseScenarioText } from '../../scenario/validate';
+import { LIMITS } from '../../scenario/limits';
+import type { Scenario } from '../../scenario/schema';
+import { inputError } from './errors';
+import { resolveScenarioPath } from './paths';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The path as shown to the user. */
+  file: string;
+}
+
+/** A short name for messages: relative to the working directory when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+export function loadScenarioFile(arg: string | undefined): LoadedScenario {
+  const path = resolveScenarioPath(arg);
+  const file = displayPath(path);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw inputError(`${file}: expected a scenario file, found a directory or device`);
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof Error && 'lines' in err) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw inputError(`${file}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
+  }
+  if (size > LIMITS.fileBytes) {
+    throw inputError(`${file}: expected a scenario file of at most ${LIMITS.fileBytes} bytes, got ${size} bytes`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw inputError(`${file}: cannot read the scenario file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message}`));
+  return { scenario: parsed.value, file };
+}

@@ -1,0 +1,79 @@
+/**
+ * The `balloon` command line. Each command lives in its own file; this one wires
+ * them to commander and turns every failure into a clear message and an exit code
+ * (see errors.ts).
+ */
+import { Command, Option } from 'commander';
+import { compareCommand } from './compare';
+import { effectCommand } from './effect';
+import { EXIT_OK, reportError } from './errors';
+import { packageVersion } from './paths';
+import { runCommand } from './run';
+import { validateCommand } from './validate';
+
+const stdout = (text: string) => void process.stdout.write(text);
+const stderr = (text: string) => void process.stderr.write(text);
+
+function program(): Command {
+  const cli = new Command('balloon')
+    .description('Balloon: a deterministic agent-based simulator of transnational cocaine markets')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: stdout, writeErr: stderr })
+    .showSuggestionAfterError(true);
+
+  const seed = () => new Option('--seed <n>', 'first seed (default: the scenario\'s seed)');
+  cli
+    .command('run')
+    .description('run a scenario (default: the bundled baseline), print a summary and write tidy tables')
+    .argument('[scenario]', 'scenario file, or the name of a bundled scenario such as "colombia-2000s"')
+    .addOption(seed())
+    .option('--seeds <k>', 'number of seeds, from --seed upward; the summary shows means and 90% ranges', '1')
+    .option('--out <file>', 'write the tidy per-tick table (columns seed,tick,date,year,kind,entity,measure,unit,value) to a .csv or .jsonl file')
+    .option('--summary-out <file>', 'write one row of run outcomes per seed to a .csv or .jsonl file')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((scenario: string | undefined, options) => runCommand(scenario, options, stdout));
+
+  cli
+    .command('validate')
+    .description('check a scenario file: prints "ok: ..." or one line per error (exit 1)')
+    .argument('<scenario>', 'scenario file')
+    .action((scenario: string) => validateCommand(scenario, stdout));
+
+  cli
+    .command('compare')
+    .description('run two scenarios on the same seeds and show outcomes side by side with paired differences')
+    .argument('<a>', 'first scenario (file or bundled name)')
+    .argument('<b>', 'second scenario (file or bundled name)')
+    .addOption(seed())
+    .option('--seeds <k>', 'number of paired seeds', '5')
+    .option('--out <file>', 'write every outcome and its difference to a .csv or .json file')
+    .option('--all', 'print every outcome, not only the main ones')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((a: string, b: string, options) => compareCommand(a, b, options, stdout));
+
+  cli
+    .command('effect')
+    .description('effect of a policy against the same scenario without it: displacement index and cost-effectiveness')
+    .argument('<scenario>', 'scenario file (or bundled name)')
+    .option('--policy <n>', 'index of the policy in the scenario\'s "policies" list (from 0)')
+    .option('--lever <kind>', 'switch off every policy of this lever kind, e.g. eradication')
+    .addOption(seed())
+    .option('--seeds <k>', 'number of paired seeds', '10')
+    .option('--out <file>', 'write the estimates to a .json file')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((scenario: string, options) => effectCommand(scenario, options, stdout));
+
+  return cli;
+}
+
+function main(argv: string[]): number {
+  try {
+    program().parse(argv);
+    return EXIT_OK;
+  } catch (err) {
+    return reportError(err, stderr);
+  }
+}
+
+process.exitCode = main(process.argv);

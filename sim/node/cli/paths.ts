@@ -1,0 +1,44 @@
+/** Where the package lives, so bundled scenarios resolve the same from any working directory. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The directory of Balloon's package.json (found upward from this module: works bundled and from source). */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'balloon') return (root = dir);
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the balloon package directory');
+    dir = parent;
+  }
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * A scenario argument as a file path: an existing file as given (relative to the
+ * working directory), else a bundled scenario by name ("baseline" or
+ * "baseline.json" → scenarios/baseline.json in the package); undefined → the baseline.
+ */
+export function resolveScenarioPath(arg: string | undefined): string {
+  if (arg === undefined) return join(packageRoot(), 'scenarios', 'baseline.json');
+  if (existsSync(arg)) return resolve(arg);
+  if (!/[\\/]/.test(arg)) {
+    const bundled = join(packageRoot(), 'scenarios', arg.endsWith('.json') ? arg : `${arg}.json`);
+    if (existsSync(bundled)) return bundled;
+  }
+  return resolve(arg);
+}

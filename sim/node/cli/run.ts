@@ -1,0 +1,72 @@
+/**
+ * `balloon run [scenario.json] [--seed N] [--seeds K] [--out results.csv|.jsonl]
+ * [--summary-out summary.csv|.jsonl] [--quiet]`: run a scenario over one or more
+ * seeds, print a readable summary and write tidy tables.
+ */
+import { seedsFrom } from '../../analysis/paired';
+import { formatTable } from '../../io/table';
+import { summaryText, tidyHeader, tidyText } from '../../io/tidy';
+import { annualDigest, reportTables, type AnnualDigest } from '../../io/report';
+import { toRows } from '../../results/rows';
+import { runScenario } from '../../run';
+import { loadScenarioFile, displayPath } from './load';
+import { parseSeed, parseSeedCount, tableFormat } from './options';
+import { startProgress } from './progress';
+import { openAtomic, writeAtomic, type AtomicFile } from './write';
+
+export interface RunOptions {
+  seed?: string;
+  seeds?: string;
+  out?: string;
+  summaryOut?: string;
+  quiet?: boolean;
+}
+
+export function runCommand(scenarioArg: string | undefined, options: RunOptions, stdout: (text: string) => void): void {
+  const firstSeedOption = parseSeed(options.seed);
+  const count = parseSeedCount(options.seeds) ?? 1;
+  const outFormat = options.out ? tableFormat('out', options.out) : undefined;
+  const summaryFormat = options.summaryOut ? tableFormat('summary-out', options.summaryOut) : undefined;
+  const { scenario, file } = loadScenarioFile(scenarioArg);
+  const seeds = seedsFrom(firstSeedOption ?? scenario.seed, count);
+
+  let out: AtomicFile | undefined;
+  const digests: AnnualDigest[] = [];
+  const summaries: { scenario: string; seed: number; hash: string; summary: Record<string, number> }[] = [];
+  let rowsWritten = 0;
+  let ticks = 0;
+  const progress = startProgress(seeds.length, `${scenario.name}`, options.quiet === true);
+  try {
+    if (options.out && outFormat) {
+      out = openAtomic(options.out);
+      out.write(tidyHeader(outFormat));
+    }
+    seeds.forEach((seed, i) => {
+      const result = runScenario(scenario, { seed });
+      ticks = result.ticks;
+      digests.push(annualDigest(result));
+      summaries.push({ scenario: result.scenario, seed: result.seed, hash: result.hash, summary: result.summary });
+      if (out && outFormat) {
+        const rows = toRows(result);
+        out.write(tidyText(rows, seed, outFormat));
+        rowsWritten += rows.length;
+      }
+      progress.update(i + 1);
+    });
+    progress.stop();
+    out?.commit();
+  } finally {
+    progress.stop();
+    out?.abort();
+  }
+  if (options.summaryOut && summaryFormat) writeAtomic(options.summaryOut, summaryText(summaries, summaryFormat));
+  if (options.quiet) return;
+
+  const seedText = seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${seeds[0]}..${seeds[seeds.length - 1]} (${seeds.length} runs)`;
+  stdout(`Balloon: ${scenario.name} (${file})\n`);
+  stdout(`${scenario.start} to ${scenario.end}, ${ticks} ticks, ${seedText}\n`);
+  stdout(seeds.length === 1 ? `hash ${summaries[0].hash}\n` : 'cells: mean [5th, 95th percentile across seeds]\n');
+  for (const table of reportTables(digests, 0.9)) stdout('\n' + formatTable(table));
+  if (options.out) stdout(`\nwrote ${rowsWritten} rows to ${displayPath(options.out)}\n`);
+  if (options.summaryOut) stdout(`${options.out ? '' : '\n'}wrote ${summaries.length} summary rows to ${displayPath(options.summaryOut)}\n`);
+}

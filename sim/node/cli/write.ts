@@ -1,0 +1,66 @@
+/**
+ * Atomic output files: everything goes to a temporary file next to the target,
+ * which is renamed over it only when complete, so a crash or an error never leaves
+ * a half-written results file behind.
+ */
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { inputError } from './errors';
+import { displayPath } from './load';
+
+export interface AtomicFile {
+  write(text: string): void;
+  /** Rename the temporary file over the target. */
+  commit(): void;
+  /** Remove the temporary file (safe to call after commit). */
+  abort(): void;
+}
+
+let counter = 0;
+
+export function openAtomic(path: string): AtomicFile {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (err) {
+    throw inputError(`${displayPath(path)}: cannot write the output file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let open = true;
+  let done = false;
+  return {
+    write(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    },
+    commit() {
+      closeSync(fd);
+      open = false;
+      renameSync(temp, path);
+      done = true;
+    },
+    abort() {
+      if (open) closeSync(fd);
+      open = false;
+      if (!done) {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // already gone
+        }
+      }
+    },
+  };
+}
+
+/** Write a whole file atomically. */
+export function writeAtomic(path: string, text: string): void {
+  const file = openAtomic(path);
+  try {
+    file.write(text);
+    file.commit();
+  } finally {
+    file.abort();
+  }
+}
