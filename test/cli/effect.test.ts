@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { balloon, ensureBuilt, errorLines, FIXTURE, tempDir } from './helpers';
+
+describe('balloon effect', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('prints the displacement index and cost-effectiveness of a policy and writes them as JSON', () => {
+    const out = join(tempDir(), 'effect.json');
+    const r = balloon(['effect', FIXTURE, '--policy', '0', '--seeds', '3', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('eradication COL');
+    expect(r.stdout).toContain('coca cultivation in COL vs the other producer countries');
+    expect(r.stdout).toMatch(/displacement index \(0 none, 1 all\)\s+-?[\d.]+/);
+    const effect = JSON.parse(readFileSync(out, 'utf8'));
+    expect(effect.seeds).toEqual([7, 8, 9]);
+    expect(effect.target.target).toEqual(['COL']);
+    expect(effect.displacementIndex.mean).toBeCloseTo(effect.elsewhereIncrease.mean / effect.targetReduction.mean, 9);
+  });
+
+  it('says which policy index does not exist', () => {
+    const r = balloon(['effect', FIXTURE, '--policy', '5']);
+    expect(r.code).toBe(1);
+    expect(errorLines(r)).toHaveLength(1);
+    expect(r.stderr).toContain('policies[5]');
+  });
+});

@@ -1,0 +1,47 @@
+/** Spawning the built CLI the way a user runs it: `node bin/balloon.mjs ...`. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin', 'balloon.mjs');
+export const FIXTURE = join(ROOT, 'test', 'cli', 'fixtures', 'small-scenario.json');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Build dist/node/cli.mjs if it is missing (`npm test` builds it first anyway). */
+export function ensureBuilt(): void {
+  if (existsSync(join(ROOT, 'dist', 'node', 'cli.mjs'))) return;
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+}
+
+export function balloon(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BALLOON_DEBUG: '', ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'balloon-cli-'));
+}
+
+/** The stderr lines, without empty ones. */
+export function errorLines(r: CliResult): string[] {
+  return r.stderr.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** True if the text looks like a JavaScript stack trace. */
+export function hasStack(text: string): boolean {
+  return /^\s+at .+[(:]\d+/m.test(text);
+}

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { balloon, ensureBuilt, errorLines, FIXTURE, hasStack } from './helpers';
+
+describe('usage errors exit with 2', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('unknown command', () => {
+    const r = balloon(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+    expect(hasStack(r.stderr)).toBe(false);
+  });
+
+  it('unknown option', () => {
+    const r = balloon(['run', FIXTURE, '--sed', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--sed');
+  });
+
+  it('missing argument', () => {
+    expect(balloon(['validate']).code).toBe(2);
+    expect(balloon(['compare', FIXTURE]).code).toBe(2);
+  });
+
+  it('bad option values, each in one line naming the option', () => {
+    for (const args of [['--seeds', '0'], ['--seeds', 'many'], ['--seed', '-1'], ['--seed', '1.5'], ['--out', 'results.txt'], ['--summary-out', 's.xlsx']]) {
+      const r = balloon(['run', FIXTURE, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      const lines = errorLines(r);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(args[0]);
+      expect(lines[0]).toContain(args[1]);
+    }
+  });
+
+  it('effect needs exactly one of --policy and --lever', () => {
+    expect(balloon(['effect', FIXTURE]).code).toBe(2);
+    expect(balloon(['effect', FIXTURE, '--policy', '0', '--lever', 'eradication']).code).toBe(2);
+    expect(balloon(['effect', FIXTURE, '--lever', 'magic']).code).toBe(2);
+  });
+
+  it('help and version exit with 0', () => {
+    const help = balloon(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['run', 'validate', 'compare', 'effect']) expect(help.stdout).toContain(command);
+    const version = balloon(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('no command shows help and exits with 2', () => {
+    const r = balloon([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain('Usage: balloon');
+  });
+});
