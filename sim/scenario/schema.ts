@@ -176,6 +176,13 @@ export const scenarioSchema = z.strictObject({
   start: yearMonth,
   end: yearMonth,
   ticksPerYear: z.number().int().min(1).max(52).default(12),
+  burnInYears: z
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .default(3)
+    .describe('Years simulated before `start` without levers and without recording, so the agents settle from the initial data'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
   countries: z.array(countrySchema).min(2).max(LIMITS.countries),
   regions: z.array(regionSchema).min(1).max(LIMITS.regions),

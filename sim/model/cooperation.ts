@@ -1,0 +1,40 @@
+/**
+ * Intelligence sharing between partner agencies. Trust grows while partners
+ * cooperate (faster with a larger liaison budget) and is eroded by their
+ * corruption; it raises interdiction efficiency on routes between members.
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+import type { LeverInputs } from './levers';
+
+export function updateTrust(world: World, state: WorldState, levers: LeverInputs): void {
+  const b = world.behaviour.police;
+  const tpy = world.ticksPerYear;
+  for (const sp of world.policies) {
+    if (sp.policy.lever !== 'intelligenceSharing') continue;
+    const budget = levers.intelligenceUsd[sp.index];
+    let corruption = 0;
+    for (const c of sp.members) corruption += state.police.corruption[c];
+    corruption /= sp.members.length;
+    const trust = state.trust[sp.index];
+    const engagement = budget / (budget + b.intelligenceUsdHalf);
+    const gain = b.trustGainPerYear * engagement * (1 - trust);
+    // Without an active programme trust fades at the corruption-driven rate plus a floor.
+    const loss = (b.trustCorruptionLoss * corruption + (budget > 0 ? 0 : 0.5)) * trust;
+    state.trust[sp.index] = Math.min(1, Math.max(0, trust + (gain - loss) / tpy));
+  }
+}
+
+/** Interdiction efficiency multiplier on route `l` from the best intelligence-sharing group covering both ends. */
+export function intelligenceMultiplier(world: World, state: WorldState, l: number): number {
+  let best = 0;
+  const from = world.routes.from[l];
+  const to = world.routes.to[l];
+  for (const sp of world.policies) {
+    if (sp.policy.lever !== 'intelligenceSharing') continue;
+    const trust = state.trust[sp.index];
+    if (trust <= best) continue;
+    if (sp.members.includes(from) && sp.members.includes(to)) best = trust;
+  }
+  return 1 + world.behaviour.police.intelligenceBonus * best;
+}

@@ -1,0 +1,106 @@
+/**
+ * The farmgate market of each producer region: trafficking organisations'
+ * orders clear against the growers' unsold stock. Orders to a producer
+ * country are spread over its regions by availability and price; each region
+ * fills pro rata. Prices follow inventories: a region whose stock covers fewer
+ * months of demand than usual sees its price rise (and the reverse), so scarcity
+ * anywhere raises prices where organisations turn to buy instead.
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+
+/** Largest change of log price in one tick. */
+const MAX_LOG_PRICE_STEP = 0.3;
+
+/** Price in country `c` as seen by a buyer: stock-weighted mean of its regions' prices (current, or another price array). */
+export function originPrice(world: World, state: WorldState, c: number, prices: Float64Array = state.regions.farmgatePrice): number {
+  const list = world.regionsOfCountry[c];
+  let weight = 0;
+  let sum = 0;
+  let fallback = 0;
+  for (const r of list) {
+    const w = state.regions.stockKg[r] + 1e-9;
+    weight += w;
+    sum += w * prices[r];
+    fallback = Math.max(fallback, prices[r]);
+  }
+  return weight > 0 ? sum / weight : fallback;
+}
+
+/** Highest regional price in country `c`: what an order must be able to pay. */
+export function maxOriginPrice(world: World, state: WorldState, c: number): number {
+  let max = 0;
+  for (const r of world.regionsOfCountry[c]) max = Math.max(max, state.regions.farmgatePrice[r]);
+  return max;
+}
+
+/**
+ * Clear organisations' orders (`ordersKg`, capacity*nC, kg per producer country)
+ * against regional stocks; move the drug and the money; update prices; spoil stock.
+ */
+export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64Array, regionWeight: Float64Array): void {
+  const { regions } = world;
+  const nC = world.countries.n;
+  const rg = state.regions;
+  const to = state.traffickers;
+  const g = world.behaviour.growers;
+  const tpy = world.ticksPerYear;
+
+  // Each country's orders are split over its regions by stock and price.
+  for (let c = 0; c < nC; c++) {
+    const list = world.regionsOfCountry[c];
+    let total = 0;
+    for (const r of list) total += rg.stockKg[r] / rg.farmgatePrice[r];
+    for (const r of list) regionWeight[r] = total > 0 ? rg.stockKg[r] / rg.farmgatePrice[r] / total : 1 / list.length;
+  }
+  rg.demandKg.fill(0);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let c = 0; c < nC; c++) {
+      const order = ordersKg[k * nC + c];
+      if (order <= 0) continue;
+      for (const r of world.regionsOfCountry[c]) rg.demandKg[r] += order * regionWeight[r];
+    }
+  }
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let c = 0; c < nC; c++) {
+      const order = ordersKg[k * nC + c];
+      if (order <= 0) continue;
+      let bought = 0;
+      let paid = 0;
+      for (const r of world.regionsOfCountry[c]) {
+        const demand = rg.demandKg[r];
+        if (demand <= 0) continue;
+        const fill = Math.min(1, rg.stockKg[r] / demand);
+        const kg = order * regionWeight[r] * fill;
+        bought += kg;
+        paid += kg * rg.farmgatePrice[r];
+      }
+      to.stockKg[k * nC + c] += bought;
+      to.capitalUsd[k] -= paid;
+      to.purchasesUsd[k] += paid;
+    }
+  }
+  const adjust = 1 - Math.pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
+  const spoil = 1 - Math.pow(1 - g.stockLossPerMonth, 12 / tpy);
+  const demandWeight = 1 - Math.exp(-12 / (3 * tpy));
+  const reference = g.initialFarmgatePriceUsdPerKg;
+  for (let r = 0; r < regions.n; r++) {
+    const demand = rg.demandKg[r];
+    const supply = rg.stockKg[r];
+    const sold = Math.min(demand, supply);
+    rg.soldKg[r] = sold;
+    rg.stockKg[r] = supply - sold;
+    const spoiled = rg.stockKg[r] * spoil;
+    rg.stockKg[r] -= spoiled;
+    rg.spoiledKg[r] = spoiled;
+    state.accounts.lostKg += spoiled;
+    // Inventory pricing: the price is high when stock is short of the usual months of demand, low when it piles up.
+    rg.smoothedDemandKg[r] += demandWeight * (demand - rg.smoothedDemandKg[r]);
+    const coverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
+    const target = reference * Math.pow(coverage, -1 / g.stockPriceElasticity);
+    const step = adjust * Math.log(target / rg.farmgatePrice[r]);
+    rg.farmgatePrice[r] *= Math.exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
+  }
+}

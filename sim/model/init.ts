@@ -1,0 +1,263 @@
+/**
+ * The initial world state from the scenario's data. Growers' land and coca are
+ * drawn around the regional figures; each region gets a fixed effect so that
+ * its initial coca area is what growers would choose at the initial price.
+ * Organisations get homes by the scenario's shares, a path through home, and
+ * part of the routes near them.
+ */
+import type { World } from './world';
+import { emptyAccounts, type WorldState } from './state';
+import { createStream, normal, pickWeighted } from './rng';
+import { createGrowerContext, refreshGrowerContext } from './growers';
+import { refreshUsablePaths } from './traffickers';
+import { spawnOrganisation } from './organisations';
+import { preventionEffect } from './markets';
+
+const LAND_LOG_SD = 0.6;
+const COCA_SHARE_LOG_SD = 0.5;
+const CAPITAL_LOG_SD = 1.0;
+
+export function createState(world: World, seed: number): WorldState {
+  const { countries, regions, routes, markets } = world;
+  const nC = countries.n;
+  const nR = routes.n;
+  const nGrowers = regions.growers.reduce((a, b) => a + b, 0);
+  const capacity = world.scenario.traffickers.maxCount ?? world.scenario.traffickers.count * 4;
+  const f64 = (n: number) => new Float64Array(n);
+
+  const state: WorldState = {
+    tick: 0,
+    growers: {
+      n: nGrowers,
+      region: new Uint16Array(nGrowers),
+      landHa: f64(nGrowers),
+      cocaHa: f64(nGrowers),
+      logSurvivalAt: f64(nGrowers),
+      eradicationBelief: new Float32Array(nGrowers),
+      costFactor: new Float32Array(nGrowers),
+      regionBias: f64(regions.n),
+    },
+    regions: {
+      cocaHa: f64(regions.n),
+      matureHa: f64(regions.n),
+      logSurvival: f64(regions.n),
+      stockKg: f64(regions.n),
+      farmgatePrice: f64(regions.n),
+      expectedPrice: f64(regions.n),
+      altDevStockUsd: f64(regions.n),
+      presence: f64(regions.n),
+      eradicationEffortUsd: f64(regions.n),
+      eradicatedHa: f64(regions.n),
+      harvestKg: f64(regions.n),
+      soldKg: f64(regions.n),
+      spoiledKg: f64(regions.n),
+      demandKg: f64(regions.n),
+      smoothedDemandKg: f64(regions.n),
+    },
+    police: {
+      capability: Float64Array.from(countries.capability0),
+      trainingStockUsd: f64(nC),
+      corruption: Float64Array.from(countries.corruption0),
+      allocation: Float64Array.from(countries.allocation0),
+      capacityUsd: f64(nC),
+      interdictionUsd: f64(nC),
+      investigationUsd: f64(nC),
+      assetUsd: f64(nC),
+      eradicationUsd: f64(nC),
+      preventionUsd: Float64Array.from(countries.preventionBudgetUsd),
+      treatmentUsd: f64(nC),
+      results: f64(nC * 3),
+      seizuresSeen: f64(nR * 2),
+      seizuresKg: f64(nC),
+      arrests: f64(nC),
+      bribesUsd: f64(nC),
+      confiscatedUsd: f64(nC),
+      violence: f64(nC),
+      fragmentations: f64(nC),
+    },
+    routes: {
+      hazard: f64(nR),
+      hazardFrom: f64(nR),
+      hazardTo: f64(nR),
+      seizureProbability: Float64Array.from(routes.baseSeizure),
+      corruption: f64(nR),
+      congestion: f64(nR).fill(1),
+      publicRisk: Float64Array.from(routes.baseSeizure),
+      flowKg: f64(nR),
+      seizedKg: f64(nR),
+      lostKg: f64(nR),
+      lastFlowKg: f64(nR),
+    },
+    markets: {
+      users: Float64Array.from(markets.users0),
+      wholesalePrice: Float64Array.from(markets.wholesale0),
+      expectedPrice: Float64Array.from(markets.wholesale0),
+      preventionStockUsd: f64(markets.n),
+      initiation0: f64(markets.n),
+      prevention0: f64(markets.n),
+      demandKg: f64(markets.n),
+      offeredKg: f64(markets.n),
+      consumedKg: f64(markets.n),
+    },
+    traffickers: {
+      capacity,
+      alive: new Uint8Array(capacity),
+      uid: new Int32Array(capacity),
+      nextUid: 0,
+      home: new Int32Array(capacity),
+      capitalUsd: f64(capacity),
+      scaleKg: f64(capacity),
+      stockKg: f64(capacity * nC),
+      knows: new Uint8Array(capacity * nR),
+      belief: f64(capacity * nR),
+      loadsSent: f64(capacity * nR),
+      loadsSeized: f64(capacity * nR),
+      activityKg: f64(capacity * nC),
+      recentLoss: f64(capacity),
+      usablePaths: new Int32Array(capacity * world.paths.n),
+      usableCount: new Int32Array(capacity),
+      rng: new Array(capacity).fill(null),
+      revenueUsd: f64(capacity),
+      purchasesUsd: f64(capacity),
+      transportUsd: f64(capacity),
+      bribesUsd: f64(capacity),
+      confiscatedUsd: f64(capacity),
+      payoutsUsd: f64(capacity),
+    },
+    trust: f64(world.policies.length),
+    policySpendUsd: f64(world.policies.length),
+    countrySpendUsd: f64(nC),
+    accounts: emptyAccounts(),
+    streams: {
+      growers: regions.id.map((id) => createStream(seed, `growers:${id}`)),
+      police: createStream(seed, 'police'),
+      entry: createStream(seed, 'entry'),
+    },
+  };
+
+  initGrowers(world, state, seed);
+  initMarkets(world, state);
+  initTraffickers(world, state, seed);
+  return state;
+}
+
+function initGrowers(world: World, state: WorldState, seed: number): void {
+  const { regions } = world;
+  const g = world.behaviour.growers;
+  const gs = state.growers;
+  const rg = state.regions;
+  const price = g.initialFarmgatePriceUsdPerKg;
+  let i0 = 0;
+  for (let r = 0; r < regions.n; r++) {
+    const rng = createStream(seed, `growers:init:${regions.id[r]}`);
+    const n = regions.growers[r];
+    const share = regions.initialCocaHa[r] / regions.cultivableHa[r];
+    let land = 0;
+    let coca = 0;
+    for (let i = i0; i < i0 + n; i++) {
+      gs.region[i] = r;
+      gs.landHa[i] = Math.exp(LAND_LOG_SD * normal(rng) - (LAND_LOG_SD * LAND_LOG_SD) / 2);
+      land += gs.landHa[i];
+      const s = Math.min(1, share * Math.exp(COCA_SHARE_LOG_SD * normal(rng) - (COCA_SHARE_LOG_SD * COCA_SHARE_LOG_SD) / 2));
+      gs.cocaHa[i] = s * gs.landHa[i];
+      gs.costFactor[i] = Math.exp(g.costHeterogeneity * normal(rng) - (g.costHeterogeneity * g.costHeterogeneity) / 2);
+    }
+    const landScale = regions.cultivableHa[r] / land;
+    for (let i = i0; i < i0 + n; i++) {
+      gs.landHa[i] *= landScale;
+      gs.cocaHa[i] *= landScale;
+      coca += gs.cocaHa[i];
+    }
+    const cocaScale = coca > 0 ? regions.initialCocaHa[r] / coca : 0;
+    let total = 0;
+    for (let i = i0; i < i0 + n; i++) {
+      gs.cocaHa[i] = Math.min(gs.landHa[i], gs.cocaHa[i] * cocaScale);
+      total += gs.cocaHa[i];
+    }
+    rg.cocaHa[r] = total;
+    rg.matureHa[r] = total;
+    rg.farmgatePrice[r] = price;
+    rg.expectedPrice[r] = price;
+    const monthly = (total * regions.yieldKgPerHa[r]) / world.ticksPerYear;
+    rg.smoothedDemandKg[r] = monthly;
+    rg.stockKg[r] = monthly * g.stockTargetMonths * (world.ticksPerYear / 12);
+    i0 += n;
+  }
+  // Region fixed effects: at the initial price, the mean grower wants the initial share.
+  const ctx = createGrowerContext(world);
+  refreshGrowerContext(world, state, ctx);
+  for (let r = 0; r < regions.n; r++) {
+    const share = Math.min(0.98, Math.max(0.002, regions.initialCocaHa[r] / regions.cultivableHa[r]));
+    const income = ctx.cocaGrossUsdPerHa[r] - ctx.cocaCostUsdPerHa[r] - ctx.sanctionUsdPerHa[r] - ctx.licitUsdPerHa[r];
+    gs.regionBias[r] = Math.log(share / (1 - share)) - income / g.incomeScaleUsdPerHa;
+  }
+}
+
+function initMarkets(world: World, state: WorldState): void {
+  const { markets, countries } = world;
+  const ms = state.markets;
+  for (let m = 0; m < markets.n; m++) {
+    const c = markets.country[m];
+    ms.preventionStockUsd[m] = countries.preventionBudgetUsd[c];
+    ms.prevention0[m] = ms.preventionStockUsd[m];
+    const users = markets.users0[m];
+    const nonUsers = Math.max(1, countries.population[c] - users);
+    // Steady state: initiation x non-users = quitting x users.
+    ms.initiation0[m] = ((markets.quitRate[m] * users) / nonUsers) * preventionEffect(world, state, m);
+  }
+}
+
+function initTraffickers(world: World, state: WorldState, seed: number): void {
+  const { countries, routes, regions, paths } = world;
+  const spec = world.scenario.traffickers;
+  const nC = countries.n;
+  const nR = routes.n;
+  const rng = createStream(seed, 'traffickers:init');
+  const to = state.traffickers;
+  const homeWeights = countries.id.map((id) => spec.homeShares[id] ?? 0);
+  const capitals: number[] = [];
+  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * Math.exp(CAPITAL_LOG_SD * normal(rng) - CAPITAL_LOG_SD ** 2 / 2));
+  const capitalSum = capitals.reduce((a, b) => a + b, 0);
+  // Organisations start with the capacity to move the world's initial harvest, shared by capital.
+  let harvest = 0;
+  for (let r = 0; r < regions.n; r++) harvest += (regions.initialCocaHa[r] * regions.yieldKgPerHa[r]) / world.ticksPerYear;
+
+  for (let i = 0; i < spec.count; i++) {
+    const home = pickWeighted(rng, homeWeights);
+    const k = spawnOrganisation(world, state, {
+      home,
+      capitalUsd: capitals[i],
+      scaleKg: (harvest * capitals[i]) / capitalSum,
+      seed,
+    });
+    if (k < 0) break;
+    // A path through home (or any path if none passes there) ...
+    const through: number[] = [];
+    for (let p = 0; p < paths.n; p++) {
+      if (paths.origin[p] === home) through.push(p);
+      else
+        for (let j = 0; j < paths.legCount[p]; j++) {
+          const l = paths.legs[paths.legStart[p] + j];
+          if (routes.from[l] === home || routes.to[l] === home) {
+            through.push(p);
+            break;
+          }
+        }
+    }
+    const pool = through.length > 0 ? through : Array.from({ length: paths.n }, (_, p) => p);
+    const path = pool[Math.floor(rng() * pool.length)];
+    for (let j = 0; j < paths.legCount[path]; j++) to.knows[k * nR + paths.legs[paths.legStart[path] + j]] = 1;
+    // ... and part of the routes touching the countries it already reaches.
+    const reach = new Uint8Array(nC);
+    reach[home] = 1;
+    for (let l = 0; l < nR; l++) if (to.knows[k * nR + l]) reach[routes.from[l]] = reach[routes.to[l]] = 1;
+    for (let l = 0; l < nR; l++) {
+      if (to.knows[k * nR + l]) continue;
+      if ((reach[routes.from[l]] || reach[routes.to[l]]) && rng() < spec.knownRouteShare) to.knows[k * nR + l] = 1;
+    }
+    refreshUsablePaths(world, state, k);
+    // A month of capacity waiting at the path's origin, and a month's sales in its market.
+    to.stockKg[k * nC + paths.origin[path]] = to.scaleKg[k];
+    to.stockKg[k * nC + world.markets.country[paths.market[path]]] = to.scaleKg[k] * 0.5;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Consumer markets. Demand = users x grams per user x (retail / reference retail)^elasticity.
+ * Organisations offer part of their stock in the market; the wholesale price
+ * moves part of the way towards the price at which demand takes what is offered
+ * (retail = wholesale x markup); sales are pro rata.
+ * Users move slowly: initiation falls with price and with the lagged stock of
+ * prevention spending; quitting rises with treatment. The base initiation
+ * rate is calibrated so the initial number of users is a steady state.
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+
+/** Largest change of log price in one tick. */
+const MAX_LOG_PRICE_STEP = 0.3;
+
+export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
+  return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / 1000;
+}
+
+export function preventionEffect(world: World, state: WorldState, m: number): number {
+  const perCapita = state.markets.preventionStockUsd[m] / world.countries.population[world.markets.country[m]];
+  return 1 + perCapita / world.behaviour.markets.preventionUsdPerCapitaHalf;
+}
+
+export function clearMarkets(world: World, state: WorldState): void {
+  const { markets } = world;
+  const b = world.behaviour.markets;
+  const tb = world.behaviour.traffickers;
+  const tpy = world.ticksPerYear;
+  const nC = world.countries.n;
+  const ms = state.markets;
+  const to = state.traffickers;
+  const offer = 1 - Math.pow(1 - b.offerSharePerMonth, 12 / tpy);
+  const adjust = 1 - Math.pow(1 - tb.priceAdjustment, 12 / tpy);
+  const expectation = 1 - Math.exp(-12 / (tb.priceMemoryMonths * tpy));
+
+  for (let m = 0; m < markets.n; m++) {
+    const c = markets.country[m];
+    // Demand at the reference price; the price that would sell what is offered follows from the elasticity.
+    const demandAtReference = (ms.users[m] * markets.gramsPerUserPerYear[m]) / 1000 / tpy;
+    let offered = 0;
+    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) offered += to.stockKg[k * nC + c] * offer;
+    const price = ms.wholesalePrice[m];
+    const clearing = offered > 0 ? markets.wholesale0[m] * Math.pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
+    // Prices move part of the way to the clearing price each month (at most +-30%).
+    const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, adjust * Math.log(clearing / price)));
+    const next = price * Math.exp(step);
+    ms.wholesalePrice[m] = next;
+    const demand = demandAtReference * Math.pow(next / markets.wholesale0[m], markets.elasticity[m]);
+    const fill = offered > 0 ? Math.min(1, demand / offered) : 0;
+    let consumed = 0;
+    if (fill > 0) {
+      for (let k = 0; k < to.capacity; k++) {
+        if (!to.alive[k]) continue;
+        const kg = to.stockKg[k * nC + c] * offer * fill;
+        if (kg <= 0) continue;
+        to.stockKg[k * nC + c] -= kg;
+        const revenue = kg * next;
+        to.capitalUsd[k] += revenue;
+        to.revenueUsd[k] += revenue;
+        consumed += kg;
+      }
+    }
+    ms.demandKg[m] = demand;
+    ms.offeredKg[m] = offered;
+    ms.consumedKg[m] = consumed;
+    state.accounts.consumedKg += consumed;
+    ms.expectedPrice[m] += expectation * (next - ms.expectedPrice[m]);
+  }
+  updateUsers(world, state);
+}
+
+function updateUsers(world: World, state: WorldState): void {
+  const { markets, countries } = world;
+  const b = world.behaviour.markets;
+  const tpy = world.ticksPerYear;
+  const ms = state.markets;
+  const lag = Math.max(1, (b.preventionLagMonths * tpy) / 12);
+  for (let m = 0; m < markets.n; m++) {
+    const c = markets.country[m];
+    ms.preventionStockUsd[m] += (state.police.preventionUsd[c] - ms.preventionStockUsd[m]) / lag;
+    const relativeRetail = ms.wholesalePrice[m] / markets.wholesale0[m];
+    const initiation = (ms.initiation0[m] * Math.pow(relativeRetail, b.initiationPriceElasticity)) / preventionEffect(world, state, m);
+    const users = ms.users[m];
+    const treatmentPerUser = state.police.treatmentUsd[c] / Math.max(users, 1);
+    const quitting = markets.quitRate[m] * (1 + treatmentPerUser / b.treatmentUsdPerUserHalf);
+    const nonUsers = Math.max(0, countries.population[c] - users);
+    ms.users[m] = Math.max(0, users + (initiation * nonUsers - quitting * users) / tpy);
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The life of trafficking organisations: leader arrests (investigation and
+ * high-value targeting) that split an organisation into rivals or dissolve it
+ * and hand its market to others; confiscation of capital; payouts of profit
+ * beyond working capital; exit when broke; exploration of new routes (more
+ * likely after losses); and entry of new organisations where margins are high.
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+import type { TraffickerPlan } from './traffickers';
+import { refreshUsablePaths } from './traffickers';
+import { createStream, pickWeighted, type Random } from './rng';
+
+/** Share of a dissolved organisation's capacity taken over by its largest rival at home. */
+const RIVAL_TAKEOVER = 0.5;
+/** Share of a dissolved organisation's capital confiscated; the rest is dispersed (paid out). */
+const DISSOLUTION_CONFISCATION = 0.5;
+/** Share of capital above the working-capital target paid out each month. */
+const PAYOUT_PER_MONTH = 0.25;
+/** A successor keeps each of its parent's routes with this probability. */
+const SUCCESSOR_KEEPS_ROUTE = 0.75;
+
+export interface SpawnSpec {
+  home: number;
+  capitalUsd: number;
+  scaleKg: number;
+  seed: number;
+}
+
+/** Put a new organisation in a free slot; returns the slot or -1 when full. Knows no routes yet. */
+export function spawnOrganisation(world: World, state: WorldState, spec: SpawnSpec): number {
+  const to = state.traffickers;
+  let k = -1;
+  for (let i = 0; i < to.capacity; i++) {
+    if (!to.alive[i]) {
+      k = i;
+      break;
+    }
+  }
+  if (k < 0) return -1;
+  const nC = world.countries.n;
+  const nR = world.routes.n;
+  to.alive[k] = 1;
+  to.uid[k] = to.nextUid++;
+  to.home[k] = spec.home;
+  to.capitalUsd[k] = spec.capitalUsd;
+  to.scaleKg[k] = spec.scaleKg;
+  to.stockKg.fill(0, k * nC, (k + 1) * nC);
+  to.knows.fill(0, k * nR, (k + 1) * nR);
+  for (let l = 0; l < nR; l++) to.belief[k * nR + l] = state.routes.publicRisk[l];
+  to.loadsSent.fill(0, k * nR, (k + 1) * nR);
+  to.loadsSeized.fill(0, k * nR, (k + 1) * nR);
+  to.recentLoss[k] = 0;
+  to.usableCount[k] = 0;
+  to.rng[k] = createStream(spec.seed, `trafficker:${to.uid[k]}`);
+  return k;
+}
+
+function kill(world: World, state: WorldState, k: number): void {
+  const to = state.traffickers;
+  const nC = world.countries.n;
+  let stock = 0;
+  for (let c = 0; c < nC; c++) {
+    stock += to.stockKg[k * nC + c];
+    to.stockKg[k * nC + c] = 0;
+  }
+  state.accounts.lostKg += stock;
+  to.payoutsUsd[k] += to.capitalUsd[k];
+  to.capitalUsd[k] = 0;
+  to.alive[k] = 0;
+  to.rng[k] = null;
+  to.usableCount[k] = 0;
+}
+
+export function updateOrganisations(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
+  investigate(world, state, seed);
+  payOutAndExit(world, state, plan);
+  explore(world, state);
+  enter(world, state, seed);
+}
+
+/** Arrests and confiscations, shared among organisations by their share of each country's traffic. */
+function investigate(world: World, state: WorldState, seed: number): void {
+  const b = world.behaviour;
+  const nC = world.countries.n;
+  const tpy = world.ticksPerYear;
+  const to = state.traffickers;
+  const police = state.police;
+  const traffic = new Float64Array(nC);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let c = 0; c < nC; c++) traffic[c] += to.activityKg[k * nC + c];
+  }
+  const hazards = new Float64Array(nC);
+  const capacityAtStart = to.capacity;
+  for (let k = 0; k < capacityAtStart; k++) {
+    if (!to.alive[k]) continue;
+    let arrestHazard = 0;
+    let assetHazard = 0;
+    for (let c = 0; c < nC; c++) {
+      const share = traffic[c] > 0 ? to.activityKg[k * nC + c] / traffic[c] : 0;
+      hazards[c] = (b.police.arrestHazardPerUsd * police.investigationUsd[c] * share) / tpy;
+      arrestHazard += hazards[c];
+      assetHazard += (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy;
+    }
+    if (assetHazard > 0) {
+      const confiscated = to.capitalUsd[k] * (1 - Math.exp(-assetHazard));
+      to.capitalUsd[k] -= confiscated;
+      to.confiscatedUsd[k] += confiscated;
+      // Credit the confiscation to the countries by their part of the hazard.
+      for (let c = 0; c < nC; c++) {
+        const share = traffic[c] > 0 ? to.activityKg[k * nC + c] / traffic[c] : 0;
+        const part = (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy / assetHazard;
+        police.confiscatedUsd[c] += confiscated * part;
+      }
+    }
+    const rng = to.rng[k]!;
+    if (arrestHazard > 0 && rng() < 1 - Math.exp(-arrestHazard)) {
+      const c = pickWeighted(rng, hazards, nC);
+      police.arrests[c] += 1;
+      if (rng() < b.traffickers.fragmentationProbability) fragment(world, state, k, rng, seed);
+      else dissolve(world, state, k, c);
+    }
+  }
+}
+
+/** The leader is gone and lieutenants split the organisation into two or three rivals. */
+function fragment(world: World, state: WorldState, k: number, rng: Random, seed: number): void {
+  const to = state.traffickers;
+  const nC = world.countries.n;
+  const nR = world.routes.n;
+  const parts = rng() < 0.3 ? 3 : 2;
+  state.police.fragmentations[to.home[k]] += 1;
+  for (let s = 1; s < parts; s++) {
+    const share = 1 / (parts - s + 1);
+    const child = spawnOrganisation(world, state, {
+      home: to.home[k],
+      capitalUsd: to.capitalUsd[k] * share,
+      scaleKg: to.scaleKg[k] * share,
+      seed,
+    });
+    if (child < 0) return; // no free slot: the organisation survives whole
+    to.capitalUsd[k] -= to.capitalUsd[child];
+    to.scaleKg[k] -= to.scaleKg[child];
+    for (let c = 0; c < nC; c++) {
+      const kg = to.stockKg[k * nC + c] * share;
+      to.stockKg[child * nC + c] = kg;
+      to.stockKg[k * nC + c] -= kg;
+    }
+    for (let l = 0; l < nR; l++) {
+      to.belief[child * nR + l] = to.belief[k * nR + l];
+      to.knows[child * nR + l] = to.knows[k * nR + l] && rng() < SUCCESSOR_KEEPS_ROUTE ? 1 : 0;
+    }
+    refreshUsablePaths(world, state, child);
+  }
+}
+
+/** The organisation collapses: police take its stock and part of its capital; a rival takes its market. */
+function dissolve(world: World, state: WorldState, k: number, arrestingCountry: number): void {
+  const to = state.traffickers;
+  const nC = world.countries.n;
+  let rival = -1;
+  for (let i = 0; i < to.capacity; i++) {
+    if (i === k || !to.alive[i] || to.home[i] !== to.home[k]) continue;
+    if (rival < 0 || to.scaleKg[i] > to.scaleKg[rival]) rival = i;
+  }
+  if (rival >= 0) to.scaleKg[rival] += RIVAL_TAKEOVER * to.scaleKg[k];
+  let stock = 0;
+  for (let c = 0; c < nC; c++) {
+    stock += to.stockKg[k * nC + c];
+    to.stockKg[k * nC + c] = 0;
+  }
+  state.accounts.seizedKg += stock;
+  state.police.seizuresKg[arrestingCountry] += stock;
+  const confiscated = to.capitalUsd[k] * DISSOLUTION_CONFISCATION;
+  to.capitalUsd[k] -= confiscated;
+  to.confiscatedUsd[k] += confiscated;
+  state.police.confiscatedUsd[arrestingCountry] += confiscated;
+  kill(world, state, k);
+}
+
+function payOutAndExit(world: World, state: WorldState, plan: TraffickerPlan): void {
+  const b = world.behaviour.traffickers;
+  const nC = world.countries.n;
+  const tpy = world.ticksPerYear;
+  const to = state.traffickers;
+  const payoutRate = 1 - Math.pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    const target = (b.workingCapitalMonths * tpy) / 12 * plan.unitCostUsd[k] * to.scaleKg[k];
+    const excess = to.capitalUsd[k] - target;
+    if (excess > 0) {
+      const payout = excess * payoutRate;
+      to.capitalUsd[k] -= payout;
+      to.payoutsUsd[k] += payout;
+    }
+    let stock = 0;
+    for (let c = 0; c < nC; c++) stock += to.stockKg[k * nC + c];
+    if (to.capitalUsd[k] < b.exitCapitalUsd && stock < 1) kill(world, state, k);
+  }
+}
+
+/** Organisations open new routes from the places they already reach, more often after losses. */
+function explore(world: World, state: WorldState): void {
+  const b = world.behaviour.traffickers;
+  const { routes } = world;
+  const nR = routes.n;
+  const nC = world.countries.n;
+  const tpy = world.ticksPerYear;
+  const to = state.traffickers;
+  const reach = new Uint8Array(nC);
+  const candidates = new Int32Array(nR);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    const rng = to.rng[k]!;
+    const desperate = to.usableCount[k] === 0;
+    const p = desperate ? 0.5 : (b.explorationPerMonth * 12 * (1 + b.explorationLossBoost * to.recentLoss[k])) / tpy;
+    if (rng() >= p) continue;
+    if (to.capitalUsd[k] < 2 * b.explorationCostUsd && !desperate) continue;
+    reach.fill(0);
+    reach[to.home[k]] = 1;
+    for (let l = 0; l < nR; l++) {
+      if (!to.knows[k * nR + l]) continue;
+      reach[routes.from[l]] = 1;
+      reach[routes.to[l]] = 1;
+    }
+    let n = 0;
+    for (let l = 0; l < nR; l++) if (!to.knows[k * nR + l] && reach[routes.from[l]]) candidates[n++] = l;
+    if (n === 0) continue;
+    const l = candidates[Math.floor(rng() * n)];
+    to.knows[k * nR + l] = 1;
+    to.belief[k * nR + l] = Math.min(0.99, state.routes.publicRisk[l] + b.newRouteRiskPremium);
+    const cost = Math.min(b.explorationCostUsd, to.capitalUsd[k]);
+    to.capitalUsd[k] -= cost;
+    to.transportUsd[k] += cost;
+    refreshUsablePaths(world, state, k);
+  }
+}
+
+/** New organisations form along profitable paths, at a rate rising with the market's public margin. */
+function enter(world: World, state: WorldState, seed: number): void {
+  const b = world.behaviour.traffickers;
+  const { paths, routes } = world;
+  const tpy = world.ticksPerYear;
+  const rng = state.streams.entry;
+  const to = state.traffickers;
+  const sanction = b.riskAversion * b.sanctionUsdPerKgSeized;
+  let aliveCount = 0;
+  let scaleTotal = 0;
+  let capitalTotal = 0;
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    aliveCount++;
+    scaleTotal += to.scaleKg[k];
+    capitalTotal += to.capitalUsd[k];
+  }
+  const meanScale = aliveCount > 0 ? scaleTotal / aliveCount : 1000;
+  const meanCapital = aliveCount > 0 ? capitalTotal / aliveCount : 1e6;
+  for (let m = 0; m < world.markets.n; m++) {
+    // The best return on any path to m, valued with public information only.
+    let best = -Infinity;
+    let bestPath = -1;
+    for (let p = 0; p < paths.n; p++) {
+      if (paths.market[p] !== m) continue;
+      const value = state.markets.wholesalePrice[m];
+      let survival = 1;
+      let cost = 0;
+      for (let i = 0; i < paths.legCount[p]; i++) {
+        const l = paths.legs[paths.legStart[p] + i];
+        survival *= 1 - state.routes.publicRisk[l];
+        cost += routes.transitCostUsdPerKg[l];
+      }
+      let buy = 0;
+      for (const r of world.regionsOfCountry[paths.origin[p]]) buy = Math.max(buy, state.regions.farmgatePrice[r]);
+      const ret = (survival * value - buy - cost - sanction * (1 - survival)) / (buy + cost);
+      if (ret > best) {
+        best = ret;
+        bestPath = p;
+      }
+    }
+    const rate = (b.entryPerMonth * 12 * Math.max(0, best - b.hurdleReturn)) / tpy;
+    if (bestPath < 0 || rng() >= 1 - Math.exp(-rate)) continue;
+    // The newcomer is based somewhere along the path and knows it.
+    const legs = paths.legCount[bestPath];
+    const leg = paths.legs[paths.legStart[bestPath] + Math.floor(rng() * legs)];
+    const home = rng() < 0.5 ? routes.from[leg] : routes.to[leg];
+    const capital = 0.25 * meanCapital;
+    const k = spawnOrganisation(world, state, { home, capitalUsd: capital, scaleKg: 0.25 * meanScale, seed });
+    if (k < 0) continue;
+    state.accounts.entryCapitalUsd += capital;
+    for (let i = 0; i < legs; i++) to.knows[k * routes.n + paths.legs[paths.legStart[bestPath] + i]] = 1;
+    refreshUsablePaths(world, state, k);
+  }
+}

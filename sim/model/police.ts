@@ -1,0 +1,172 @@
+/**
+ * Law-enforcement agencies, one per country. Capability (training, equipment,
+ * integrity) grows with capacity funding through a lagged stock, limited by the
+ * country's absorptive capacity, and decays without it. Corruption wastes effort.
+ * Each agency splits its effective effort between interdiction (on the routes
+ * through its territory, weighted by where it has seen seizures), investigation
+ * (arrests, asset confiscation) and eradication (weighted by accessible coca).
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+import type { LeverInputs } from './levers';
+import { updateTrust, intelligenceMultiplier } from './cooperation';
+
+/** Absorptive capacity per unit of governance: aid beyond it brings ever less (USD/yr). */
+const ABSORPTIVE_USD_PER_GOVERNANCE = 1.5e9;
+/** Share of investigation effort that also goes after assets without an asset-seizure lever. */
+const BASE_ASSET_SHARE = 0.25;
+const INTERDICTION = 0;
+const INVESTIGATION = 1;
+const ERADICATION = 2;
+
+export function updatePolice(world: World, state: WorldState, levers: LeverInputs): void {
+  const { countries } = world;
+  const b = world.behaviour.police;
+  const tpy = world.ticksPerYear;
+  const police = state.police;
+
+  for (let c = 0; c < countries.n; c++) {
+    // Capability: a stock of absorbed training and equipment.
+    const aid = levers.aidUsd[c];
+    const absorptive = ABSORPTIVE_USD_PER_GOVERNANCE * countries.governance[c] + 1;
+    const absorbed = absorptive * (1 - Math.exp(-(aid * (1 - b.operationalShareOfAid)) / absorptive));
+    const stock = police.trainingStockUsd[c] * (1 - b.capabilityDecayPerYear / tpy) + absorbed / tpy;
+    police.trainingStockUsd[c] = stock;
+    const base = countries.capability0[c];
+    police.capability[c] = base + (1 - base) * (stock / (stock + b.capabilityHalfStockUsd));
+
+    // Corruption drifts up with bribes received (relative to GDP) and back to its base level.
+    const bribesPerYear = police.bribesUsd[c] * tpy;
+    const corr = police.corruption[c];
+    const pressure = (b.bribeCorruptionGain * bribesPerYear) / countries.gdpUsd[c];
+    const next = corr + (pressure * (1 - corr)) / tpy - (b.corruptionReversion * (corr - countries.corruption0[c])) / tpy;
+    police.corruption[c] = Math.min(1, Math.max(0, next));
+
+    // Budget split between enforcement and prevention.
+    const ownEnforcement = countries.enforcementBudgetUsd[c];
+    const ownPrevention = countries.preventionBudgetUsd[c];
+    let enforcement = ownEnforcement;
+    let prevention = ownPrevention;
+    const share = levers.preventionShare[c];
+    if (share >= 0) {
+      const total = ownEnforcement + ownPrevention;
+      enforcement = total * (1 - share);
+      prevention = total * share;
+    }
+    const efficiency = police.capability[c] * (1 - b.corruptionWaste * police.corruption[c]);
+    const operational = enforcement + aid * b.operationalShareOfAid;
+    const capacity = operational * efficiency;
+    police.capacityUsd[c] = capacity;
+
+    if (countries.adaptive[c]) adaptAllocation(police.allocation, police.results, c, b.adaptationRate, world.regionsOfCountry[c].length > 0);
+    const a = c * 3;
+    police.interdictionUsd[c] = capacity * police.allocation[a + INTERDICTION] + levers.interdictionUsd[c] * efficiency;
+    const investigation = capacity * police.allocation[a + INVESTIGATION];
+    police.investigationUsd[c] = investigation + levers.targetingUsd[c] * efficiency;
+    police.assetUsd[c] = investigation * BASE_ASSET_SHARE + levers.assetUsd[c] * efficiency;
+    police.eradicationUsd[c] = capacity * police.allocation[a + ERADICATION] + levers.eradicationUsd[c] * efficiency;
+    police.preventionUsd[c] = prevention + levers.preventionUsd[c];
+    police.treatmentUsd[c] = levers.treatmentUsd[c];
+  }
+
+  updateTrust(world, state, levers);
+  allocateInterdiction(world, state, levers);
+  allocateEradication(world, state, levers);
+}
+
+/** Shift effort shares towards the channels that have shown more results per dollar. */
+function adaptAllocation(allocation: Float64Array, results: Float64Array, c: number, rate: number, canEradicate: boolean): void {
+  const a = c * 3;
+  const channels = canEradicate ? 3 : 2;
+  let totalPerUsd = 0;
+  const perUsd = [0, 0, 0];
+  for (let k = 0; k < channels; k++) {
+    perUsd[k] = results[a + k] / Math.max(allocation[a + k], 0.02);
+    totalPerUsd += perUsd[k];
+  }
+  if (totalPerUsd <= 0) return;
+  let sum = 0;
+  for (let k = 0; k < channels; k++) {
+    const target = 0.05 + 0.95 * (perUsd[k] / totalPerUsd);
+    allocation[a + k] += rate * (target - allocation[a + k]);
+    sum += allocation[a + k];
+  }
+  for (let k = 0; k < 3; k++) allocation[a + k] = k < channels ? allocation[a + k] / sum : 0;
+}
+
+/** Most seizure hazard that enforcement can add on one leg (a 63% seizure probability). */
+const MAX_INTERDICTION_HAZARD = 1;
+
+/** Seizure hazard from effective effort on a leg (USD/yr), with diminishing returns. */
+export function interdictionHazard(effortUsd: number, usdPerHazard: number): number {
+  return MAX_INTERDICTION_HAZARD * (1 - Math.exp(-effortUsd / (usdPerHazard * MAX_INTERDICTION_HAZARD)));
+}
+
+/** Spread each country's interdiction effort over its routes and turn it into seizure hazards. */
+function allocateInterdiction(world: World, state: WorldState, levers: LeverInputs): void {
+  const { routes } = world;
+  const b = world.behaviour.police;
+  const police = state.police;
+  const rs = state.routes;
+  rs.hazardFrom.fill(0);
+  rs.hazardTo.fill(0);
+  // What police remember of where they made seizures fades over about a year.
+  const fade = Math.pow(0.9, 12 / world.ticksPerYear);
+  for (let i = 0; i < police.seizuresSeen.length; i++) police.seizuresSeen[i] *= fade;
+  for (let c = 0; c < world.countries.n; c++) {
+    const list = world.routesOfCountry[c];
+    if (list.length === 0) continue;
+    // Police put effort where they have seen seizures, with a floor so no route is ignored.
+    let seenTotal = 0;
+    for (const l of list) seenTotal += police.seizuresSeen[l * 2 + (routes.from[l] === c ? 0 : 1)];
+    const floor = seenTotal > 0 ? (0.25 * seenTotal) / list.length : 1;
+    let weightTotal = 0;
+    for (const l of list) weightTotal += police.seizuresSeen[l * 2 + (routes.from[l] === c ? 0 : 1)] + floor;
+    const effort = police.interdictionUsd[c];
+    for (const l of list) {
+      const side = routes.from[l] === c ? 0 : 1;
+      const w = (police.seizuresSeen[l * 2 + side] + floor) / weightTotal;
+      const hazard = interdictionHazard(effort * w, b.interdictionUsdPerHazard);
+      if (side === 0) rs.hazardFrom[l] += hazard;
+      else rs.hazardTo[l] += hazard;
+    }
+  }
+  for (let l = 0; l < routes.n; l++) {
+    const efficiencyFrom = state.police.capability[routes.from[l]] * (1 - b.corruptionWaste * police.corruption[routes.from[l]]);
+    const efficiencyTo = state.police.capability[routes.to[l]] * (1 - b.corruptionWaste * police.corruption[routes.to[l]]);
+    rs.hazardFrom[l] += interdictionHazard(levers.interdictionRouteUsd[l * 2] * efficiencyFrom, b.interdictionUsdPerHazard);
+    rs.hazardTo[l] += interdictionHazard(levers.interdictionRouteUsd[l * 2 + 1] * efficiencyTo, b.interdictionUsdPerHazard);
+    const intel = intelligenceMultiplier(world, state, l);
+    rs.hazardFrom[l] *= intel;
+    rs.hazardTo[l] *= intel;
+    rs.hazard[l] = rs.hazardFrom[l] + rs.hazardTo[l];
+    // The hazard applies to each crossing of the leg, whatever the tick length.
+    rs.seizureProbability[l] = 1 - (1 - routes.baseSeizure[l]) * Math.exp(-rs.hazard[l]);
+    rs.corruption[l] = 0.5 * (police.corruption[routes.from[l]] + police.corruption[routes.to[l]]);
+  }
+}
+
+/** Spread eradication effort over regions by accessible coca, and set police presence. */
+function allocateEradication(world: World, state: WorldState, levers: LeverInputs): void {
+  const { regions } = world;
+  const b = world.behaviour.police;
+  const police = state.police;
+  const rg = state.regions;
+  rg.eradicationEffortUsd.fill(0);
+  for (let c = 0; c < world.countries.n; c++) {
+    const list = world.regionsOfCountry[c];
+    if (list.length === 0) continue;
+    let total = 0;
+    for (const r of list) total += rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r]);
+    const effort = police.eradicationUsd[c];
+    const efficiency = police.capability[c] * (1 - b.corruptionWaste * police.corruption[c]);
+    for (const r of list) {
+      const w = total > 0 ? (rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r])) / total : 1 / list.length;
+      rg.eradicationEffortUsd[r] = effort * w + levers.eradicationRegionUsd[r] * efficiency;
+    }
+  }
+  for (let r = 0; r < regions.n; r++) {
+    const perHa = rg.eradicationEffortUsd[r] / Math.max(rg.cocaHa[r], 1);
+    rg.presence[r] = 1 - Math.exp(-perHa / b.presenceUsdPerHa);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Shipments: each organisation sends what it holds at each origin along its
+ * chosen paths, split into loads. On every leg each load is seized with the
+ * leg's probability (less what bribes buy off), a small share is lost, and the
+ * rest moves on; what survives the last leg joins the organisation's stock in
+ * the market. Organisations see their own seizures (to learn from), police see
+ * the seizures they make (to allocate effort), the public sees totals.
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+import type { TraffickerPlan } from './traffickers';
+
+export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): void {
+  const { paths, routes } = world;
+  const b = world.behaviour.traffickers;
+  const nC = world.countries.n;
+  const nR = routes.n;
+  const to = state.traffickers;
+  const rs = state.routes;
+  const prices = state.markets.expectedPrice;
+
+  rs.flowKg.fill(0);
+  rs.seizedKg.fill(0);
+  rs.lostKg.fill(0);
+  to.activityKg.fill(0);
+
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    const rng = to.rng[k]!;
+    const row = k * plan.maxPaths;
+    const count = to.usableCount[k];
+    to.activityKg[k * nC + to.home[k]] += to.scaleKg[k];
+    let shipped = 0;
+    let seizedTotal = 0;
+    let totalDesired = 0;
+    for (let c = 0; c < nC; c++) totalDesired += plan.desiredKg[k * nC + c];
+    for (let c = 0; c < nC; c++) {
+      const desired = plan.desiredKg[k * nC + c];
+      if (desired <= 0) continue;
+      const available = Math.min(desired, to.stockKg[k * nC + c]);
+      if (available <= 0) continue;
+      let sent = 0;
+      for (let j = 0; j < count; j++) {
+        const w = plan.pathWeight[row + j];
+        if (w <= 0) continue;
+        const p = to.usablePaths[row + j];
+        if (paths.origin[p] !== c) continue;
+        // Weights are shares of the whole volume: rescale to this origin, then limit to what capital can pay for.
+        let kg = (available * w * totalDesired) / desired;
+        const journeyCost = kg * plan.pathCost[row + j];
+        if (journeyCost > to.capitalUsd[k]) kg = Math.max(0, to.capitalUsd[k] / plan.pathCost[row + j]);
+        if (kg <= 0) continue;
+        sent += kg;
+        seizedTotal += shipPath(world, state, k, p, kg, plan.bribeMask[row + j], prices[paths.market[p]], rng);
+      }
+      to.stockKg[k * nC + c] -= sent;
+      shipped += sent;
+    }
+    if (shipped > 0) to.recentLoss[k] += 0.2 * (seizedTotal / shipped - to.recentLoss[k]);
+  }
+  for (let l = 0; l < nR; l++) {
+    rs.lastFlowKg[l] = rs.flowKg[l];
+    if (rs.flowKg[l] > 0) rs.publicRisk[l] += 0.3 * (rs.seizedKg[l] / rs.flowKg[l] - rs.publicRisk[l]);
+  }
+}
+
+/** Move `kg` along path `p` for organisation `k`; returns the kg seized. */
+function shipPath(
+  world: World,
+  state: WorldState,
+  k: number,
+  p: number,
+  kg: number,
+  bribeMask: number,
+  value: number,
+  rng: () => number,
+): number {
+  const { paths, routes } = world;
+  const b = world.behaviour.traffickers;
+  const nC = world.countries.n;
+  const nR = routes.n;
+  const to = state.traffickers;
+  const rs = state.routes;
+  const police = state.police;
+  const acc = state.accounts;
+
+  let loads = Math.min(b.maxLoadsPerShipment, Math.max(1, Math.ceil(kg / b.loadKg)));
+  let mass = kg;
+  let seizedTotal = 0;
+  const start = paths.legStart[p];
+  for (let i = 0; i < paths.legCount[p] && loads > 0; i++) {
+    const l = paths.legs[start + i];
+    const from = routes.from[l];
+    const dest = routes.to[l];
+    rs.flowKg[l] += mass;
+    to.activityKg[k * nC + from] += mass;
+    to.activityKg[k * nC + dest] += mass;
+    const transport = mass * routes.transitCostUsdPerKg[l] * rs.congestion[l];
+    to.capitalUsd[k] -= transport;
+    to.transportUsd[k] += transport;
+    let probability = rs.seizureProbability[l];
+    if (bribeMask & (1 << i)) {
+      const corr = rs.corruption[l];
+      const bribe = mass * b.bribeShareOfValue * corr * value;
+      to.capitalUsd[k] -= bribe;
+      to.bribesUsd[k] += bribe;
+      const cf = police.corruption[from];
+      const ct = police.corruption[dest];
+      const shareFrom = cf + ct > 0 ? cf / (cf + ct) : 0.5;
+      police.bribesUsd[from] += bribe * shareFrom;
+      police.bribesUsd[dest] += bribe * (1 - shareFrom);
+      probability *= 1 - b.bribeEfficacy * corr;
+    }
+    // Each load is seized or not as a unit.
+    let seizedLoads = 0;
+    for (let n = 0; n < loads; n++) if (rng() < probability) seizedLoads++;
+    to.loadsSent[k * nR + l] += loads;
+    to.loadsSeized[k * nR + l] += seizedLoads;
+    const seized = seizedLoads === loads ? mass : seizedLoads * (mass / loads);
+    loads -= seizedLoads;
+    mass -= seized;
+    const lost = mass * b.lossPerLeg;
+    mass -= lost;
+    rs.seizedKg[l] += seized;
+    rs.lostKg[l] += lost;
+    acc.seizedKg += seized;
+    acc.lostKg += lost;
+    seizedTotal += seized;
+    if (seized > 0) attributeSeizure(state, l, from, dest, seized, routes.baseSeizure[l]);
+  }
+  if (loads > 0) to.stockKg[k * nC + world.markets.country[paths.market[p]]] += mass;
+  return seizedTotal;
+}
+
+/** Seizures on a leg are credited to the two agencies by their share of the hazard (base risk to the destination). */
+function attributeSeizure(state: WorldState, l: number, from: number, dest: number, kg: number, base: number): void {
+  const rs = state.routes;
+  const police = state.police;
+  const baseHazard = -Math.log(1 - base);
+  const total = rs.hazardFrom[l] + rs.hazardTo[l] + baseHazard;
+  const shareFrom = total > 0 ? rs.hazardFrom[l] / total : 0;
+  police.seizuresKg[from] += kg * shareFrom;
+  police.seizuresKg[dest] += kg * (1 - shareFrom);
+  police.seizuresSeen[l * 2] += kg * shareFrom;
+  police.seizuresSeen[l * 2 + 1] += kg * (1 - shareFrom);
+}

@@ -1,0 +1,193 @@
+/**
+ * The mutable world state: everything a tick reads and writes. Many-agent parts
+ * (growers, trafficking organisations) are struct-of-arrays; all of it is plain
+ * data so a snapshot is a structured clone plus the random streams' states.
+ */
+import type { Random } from './rng';
+
+export interface GrowerState {
+  n: number;
+  region: Uint16Array;
+  landHa: Float64Array;
+  /** Coca area at the grower's last decision; scale by the region's survival since then for the current area. */
+  cocaHa: Float64Array;
+  /** Region's cumulative log-survival to eradication at the grower's last decision. */
+  logSurvivalAt: Float64Array;
+  /** Believed share of coca lost to eradication per year. */
+  eradicationBelief: Float32Array;
+  /** Individual multiplier on production cost (heterogeneity). */
+  costFactor: Float32Array;
+  /** Region fixed effect on the coca-versus-licit comparison, calibrated so the initial area is an equilibrium. */
+  regionBias: Float64Array;
+}
+
+export interface RegionState {
+  cocaHa: Float64Array; // planted
+  matureHa: Float64Array; // yielding
+  logSurvival: Float64Array; // cumulative log(1 - eradicated share)
+  stockKg: Float64Array; // unsold harvest (paste/base, cocaine equivalent)
+  farmgatePrice: Float64Array; // USD/kg, clears TO purchases against stock
+  expectedPrice: Float64Array; // what growers expect: smoothed local price
+  altDevStockUsd: Float64Array;
+  presence: Float64Array; // police presence 0..1
+  eradicationEffortUsd: Float64Array; // per year, this tick
+  // per-tick flows
+  eradicatedHa: Float64Array;
+  harvestKg: Float64Array;
+  soldKg: Float64Array;
+  spoiledKg: Float64Array;
+  demandKg: Float64Array;
+  smoothedDemandKg: Float64Array; // organisations' orders, smoothed over a few months
+}
+
+export interface PoliceState {
+  capability: Float64Array;
+  trainingStockUsd: Float64Array;
+  corruption: Float64Array;
+  allocation: Float64Array; // nC*3: interdiction, investigation, eradication
+  capacityUsd: Float64Array; // effective enforcement per year
+  interdictionUsd: Float64Array; // effective, per year
+  investigationUsd: Float64Array;
+  assetUsd: Float64Array;
+  eradicationUsd: Float64Array;
+  preventionUsd: Float64Array; // nominal, per year
+  treatmentUsd: Float64Array;
+  /** Smoothed results per channel (kg-equivalent removed per year), nC*3, for adaptive allocation. */
+  results: Float64Array;
+  /** Smoothed seizures seen by each country on each route (route-major: l*2 + 0 for origin country, +1 destination). */
+  seizuresSeen: Float64Array;
+  // per-tick flows
+  seizuresKg: Float64Array;
+  arrests: Float64Array;
+  bribesUsd: Float64Array;
+  confiscatedUsd: Float64Array;
+  violence: Float64Array;
+  fragmentations: Float64Array;
+}
+
+export interface RouteState {
+  hazard: Float64Array; // enforcement hazard, excl. base
+  hazardFrom: Float64Array;
+  hazardTo: Float64Array;
+  seizureProbability: Float64Array; // before bribes
+  corruption: Float64Array; // mean corruption of the two ends: what bribes can buy
+  congestion: Float64Array; // transit cost multiplier
+  publicRisk: Float64Array; // seizure rate seen in the news (smoothed)
+  // per-tick flows
+  flowKg: Float64Array; // kg entering the leg
+  seizedKg: Float64Array;
+  lostKg: Float64Array;
+  lastFlowKg: Float64Array;
+}
+
+export interface MarketState {
+  users: Float64Array;
+  wholesalePrice: Float64Array; // USD/kg
+  expectedPrice: Float64Array; // USD/kg, smoothed: what organisations plan with
+  preventionStockUsd: Float64Array; // lagged prevention spending per year
+  initiation0: Float64Array; // calibrated base initiation rate per year
+  prevention0: Float64Array; // prevention stock at calibration
+  // per-tick flows
+  demandKg: Float64Array;
+  offeredKg: Float64Array;
+  consumedKg: Float64Array;
+}
+
+export interface TraffickerState {
+  capacity: number; // array size (max alive at once)
+  alive: Uint8Array;
+  uid: Int32Array; // unique id, never reused
+  nextUid: number;
+  home: Int32Array;
+  capitalUsd: Float64Array;
+  /** Organisational capacity, kg per tick it can move. */
+  scaleKg: Float64Array;
+  /** Stock by country, capacity*nC. */
+  stockKg: Float64Array;
+  /** Known routes (1/0), capacity*nR. */
+  knows: Uint8Array;
+  /** Believed seizure probability per route, capacity*nR. */
+  belief: Float64Array;
+  /** Loads sent and seized this tick per route (own observations), capacity*nR. */
+  loadsSent: Float64Array;
+  loadsSeized: Float64Array;
+  /** kg moved through each country this tick (visibility to police), capacity*nC. */
+  activityKg: Float64Array;
+  /** Smoothed share of shipments lost to seizures. */
+  recentLoss: Float64Array;
+  /** Paths usable with the routes known, recomputed when knowledge changes: capacity*maxPaths, with counts. */
+  usablePaths: Int32Array;
+  usableCount: Int32Array;
+  /** Per-organisation random streams (null for free slots). */
+  rng: (Random | null)[];
+  // per-tick money flows (per organisation), for the money balance
+  revenueUsd: Float64Array;
+  purchasesUsd: Float64Array;
+  transportUsd: Float64Array;
+  bribesUsd: Float64Array;
+  confiscatedUsd: Float64Array;
+  payoutsUsd: Float64Array;
+}
+
+/** World-level accounts of one tick (mass in kg cocaine equivalent, money in USD). */
+export interface TickAccounts {
+  producedKg: number;
+  consumedKg: number;
+  seizedKg: number;
+  lostKg: number;
+  stocksKg: number;
+  stocksBeforeKg: number;
+  revenueUsd: number;
+  purchasesUsd: number;
+  transportUsd: number;
+  bribesUsd: number;
+  confiscatedUsd: number;
+  payoutsUsd: number;
+  entryCapitalUsd: number;
+  capitalBeforeUsd: number;
+  capitalUsd: number;
+  spendUsd: number;
+}
+
+export interface WorldState {
+  tick: number;
+  growers: GrowerState;
+  regions: RegionState;
+  police: PoliceState;
+  routes: RouteState;
+  markets: MarketState;
+  traffickers: TraffickerState;
+  /** Trust of each intelligence-sharing policy's partners, 0..1 (indexed by policy). */
+  trust: Float64Array;
+  /** Spend of each policy this tick, USD. */
+  policySpendUsd: Float64Array;
+  /** Spend per country this tick (recipient/target), USD. */
+  countrySpendUsd: Float64Array;
+  accounts: TickAccounts;
+  streams: {
+    growers: Random[]; // one per region
+    police: Random;
+    entry: Random;
+  };
+}
+
+export function emptyAccounts(): TickAccounts {
+  return {
+    producedKg: 0,
+    consumedKg: 0,
+    seizedKg: 0,
+    lostKg: 0,
+    stocksKg: 0,
+    stocksBeforeKg: 0,
+    revenueUsd: 0,
+    purchasesUsd: 0,
+    transportUsd: 0,
+    bribesUsd: 0,
+    confiscatedUsd: 0,
+    payoutsUsd: 0,
+    entryCapitalUsd: 0,
+    capitalBeforeUsd: 0,
+    capitalUsd: 0,
+    spendUsd: 0,
+  };
+}

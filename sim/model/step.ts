@@ -1,0 +1,128 @@
+/**
+ * One tick of the world, phase by phase. Each phase reads what earlier phases
+ * (this tick or the last) left in the state; none sees another's private data.
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+import { applyLevers, createLeverInputs, type LeverInputs } from './levers';
+import { updatePolice } from './police';
+import { createGrowerContext, decideGrowers, updateRegions, type GrowerContext } from './growers';
+import { createTraffickerPlan, planShipments, updateBeliefs, type TraffickerPlan } from './traffickers';
+import { clearFarmgate } from './farmgate';
+import { shipAll } from './shipping';
+import { clearMarkets } from './markets';
+import { updateOrganisations } from './organisations';
+import { updateViolence } from './violence';
+import { emptyAccounts } from './state';
+
+/** Working memory of the phases, allocated once per run (never part of a snapshot). */
+export interface Scratch {
+  levers: LeverInputs;
+  growers: GrowerContext;
+  plan: TraffickerPlan;
+}
+
+export function createScratch(world: World, state: WorldState): Scratch {
+  return {
+    levers: createLeverInputs(world),
+    growers: createGrowerContext(world),
+    plan: createTraffickerPlan(world, state.traffickers.capacity),
+  };
+}
+
+export function step(world: World, state: WorldState, scratch: Scratch, seed: number): void {
+  openAccounts(world, state);
+  applyLevers(world, state, scratch.levers); // 1. which levers are on, and their money
+  updatePolice(world, state, scratch.levers); // 2. capability, corruption, effort, route hazards
+  resetTickFlows(state);
+  updateRegions(world, state, scratch.levers.altDevUsd); // 3. eradication, maturation, harvest
+  decideGrowers(world, state, scratch.growers); // 4. growers whose season it is replant
+  updateBeliefs(world, state); // 5. organisations learn from last tick
+  planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
+  clearFarmgate(world, state, scratch.plan.ordersKg, scratch.plan.regionWeight); // 7. buy at the farmgate
+  shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
+  clearMarkets(world, state); // 9. sell, consume, prices, users
+  updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry
+  updateViolence(world, state); // 11. violence
+  recordResults(world, state);
+  closeAccounts(world, state);
+  state.tick++;
+}
+
+function stocks(world: World, state: WorldState): number {
+  let total = 0;
+  const rg = state.regions;
+  for (let r = 0; r < world.regions.n; r++) total += rg.stockKg[r];
+  const to = state.traffickers;
+  const nC = world.countries.n;
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let c = 0; c < nC; c++) total += to.stockKg[k * nC + c];
+  }
+  return total;
+}
+
+function capital(state: WorldState): number {
+  const to = state.traffickers;
+  let total = 0;
+  for (let k = 0; k < to.capacity; k++) if (to.alive[k]) total += to.capitalUsd[k];
+  return total;
+}
+
+function openAccounts(world: World, state: WorldState): void {
+  state.accounts = emptyAccounts();
+  state.accounts.stocksBeforeKg = stocks(world, state);
+  state.accounts.capitalBeforeUsd = capital(state);
+  const to = state.traffickers;
+  to.revenueUsd.fill(0);
+  to.purchasesUsd.fill(0);
+  to.transportUsd.fill(0);
+  to.bribesUsd.fill(0);
+  to.confiscatedUsd.fill(0);
+  to.payoutsUsd.fill(0);
+}
+
+function resetTickFlows(state: WorldState): void {
+  const p = state.police;
+  p.seizuresKg.fill(0);
+  p.arrests.fill(0);
+  p.bribesUsd.fill(0);
+  p.confiscatedUsd.fill(0);
+  p.fragmentations.fill(0);
+}
+
+/** Feed agencies' view of their own results (for adaptive allocation). */
+function recordResults(world: World, state: WorldState): void {
+  const tpy = world.ticksPerYear;
+  const p = state.police;
+  const w = 1 - Math.pow(0.9, 12 / tpy);
+  const eradicatedKg = new Float64Array(world.countries.n);
+  for (let r = 0; r < world.regions.n; r++) {
+    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r];
+  }
+  const to = state.traffickers;
+  let scale = 0;
+  let alive = 0;
+  for (let k = 0; k < to.capacity; k++) if (to.alive[k]) (scale += to.scaleKg[k]), alive++;
+  const meanScale = alive > 0 ? scale / alive : 0;
+  for (let c = 0; c < world.countries.n; c++) {
+    p.results[c * 3] += w * (p.seizuresKg[c] * tpy - p.results[c * 3]);
+    p.results[c * 3 + 1] += w * (p.arrests[c] * meanScale * tpy - p.results[c * 3 + 1]);
+    p.results[c * 3 + 2] += w * (eradicatedKg[c] - p.results[c * 3 + 2]);
+  }
+}
+
+function closeAccounts(world: World, state: WorldState): void {
+  const a = state.accounts;
+  a.stocksKg = stocks(world, state);
+  a.capitalUsd = capital(state);
+  const to = state.traffickers;
+  for (let k = 0; k < to.capacity; k++) {
+    a.revenueUsd += to.revenueUsd[k];
+    a.purchasesUsd += to.purchasesUsd[k];
+    a.transportUsd += to.transportUsd[k];
+    a.bribesUsd += to.bribesUsd[k];
+    a.confiscatedUsd += to.confiscatedUsd[k];
+    a.payoutsUsd += to.payoutsUsd[k];
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Trafficking organisations' decisions: learn route risk from their own losses
+ * (and, weakly, from public seizure news), value every path they can use to the
+ * markets they serve, decide whether bribes are worth paying on each leg, and
+ * choose how much to buy and how to split shipments across paths by a logit of
+ * risk-adjusted return. Losses raise believed risk and push flow to other paths:
+ * the route balloon comes from here.
+ *
+ * Risk-adjusted margin per kg bought on path p to market m:
+ *   survival * wholesale(m) - farmgate - transport - bribes - riskAversion * sanction * (1 - survival)
+ * (the "risks and prices" logic: the price must compensate for the expected
+ * cost of seizures, which is what makes enforcement raise prices).
+ */
+import type { World } from './world';
+import type { WorldState } from './state';
+import { maxOriginPrice, originPrice } from './farmgate';
+
+/** Scratch space for one tick's plans; allocated once per run. */
+export interface TraffickerPlan {
+  maxPaths: number;
+  pathWeight: Float64Array; // capacity*maxPaths, aligned with usablePaths
+  pathCost: Float64Array; // transport + bribes per kg, aligned with usablePaths
+  bribeMask: Uint8Array; // bit i = pay bribes on leg i
+  desiredKg: Float64Array; // capacity*nC: kg to ship from each origin this tick
+  ordersKg: Float64Array; // capacity*nC: kg to buy in each producer country
+  unitCostUsd: Float64Array; // per organisation: expected cost per kg shipped (purchase + transport + bribes)
+  bestReturn: Float64Array; // per organisation
+  originPrice: Float64Array; // per country
+  originMaxPrice: Float64Array;
+  originExpectedPrice: Float64Array;
+  regionWeight: Float64Array; // per region (farmgate scratch)
+}
+
+export function createTraffickerPlan(world: World, capacity: number): TraffickerPlan {
+  const nC = world.countries.n;
+  const maxPaths = world.paths.n;
+  return {
+    maxPaths,
+    pathWeight: new Float64Array(capacity * maxPaths),
+    pathCost: new Float64Array(capacity * maxPaths),
+    bribeMask: new Uint8Array(capacity * maxPaths),
+    desiredKg: new Float64Array(capacity * nC),
+    ordersKg: new Float64Array(capacity * nC),
+    unitCostUsd: new Float64Array(capacity),
+    bestReturn: new Float64Array(capacity),
+    originPrice: new Float64Array(nC),
+    originMaxPrice: new Float64Array(nC),
+    originExpectedPrice: new Float64Array(nC),
+    regionWeight: new Float64Array(world.regions.n),
+  };
+}
+
+/** Transit costs rise with the square of utilisation beyond a route's capacity. */
+function congestion(flow: number, capacity: number): number {
+  const u = flow / capacity;
+  return u > 1 ? u * u : 1;
+}
+
+/** Recompute the paths organisation `k` can use with the routes it knows. */
+export function refreshUsablePaths(world: World, state: WorldState, k: number): void {
+  const to = state.traffickers;
+  const { paths } = world;
+  const nR = world.routes.n;
+  let count = 0;
+  for (let p = 0; p < paths.n; p++) {
+    let ok = true;
+    const start = paths.legStart[p];
+    for (let i = 0; i < paths.legCount[p]; i++) {
+      if (!to.knows[k * nR + paths.legs[start + i]]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) to.usablePaths[k * paths.n + count++] = p;
+  }
+  to.usableCount[k] = count;
+}
+
+/** Update beliefs from last tick's observations and public news. */
+export function updateBeliefs(world: World, state: WorldState): void {
+  const b = world.behaviour.traffickers;
+  const nR = world.routes.n;
+  const to = state.traffickers;
+  const rs = state.routes;
+  const decay = 1 - Math.pow(1 - b.beliefDecay, 12 / world.ticksPerYear);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    const base = k * nR;
+    for (let l = 0; l < nR; l++) {
+      let belief = to.belief[base + l];
+      const sent = to.loadsSent[base + l];
+      if (sent > 0) {
+        // Each load is one observation: more loads, more weight on what happened.
+        const weight = 1 - Math.pow(1 - b.beliefLearning, sent);
+        belief += weight * (to.loadsSeized[base + l] / sent - belief);
+      } else {
+        belief += decay * (world.routes.baseSeizure[l] - belief);
+      }
+      belief += b.rumourWeight * (rs.publicRisk[l] - belief);
+      to.belief[base + l] = belief;
+      to.loadsSent[base + l] = 0;
+      to.loadsSeized[base + l] = 0;
+    }
+  }
+}
+
+/** Every organisation values its paths and decides what to buy and where to ship. */
+export function planShipments(world: World, state: WorldState, plan: TraffickerPlan): void {
+  const { paths, routes, countries } = world;
+  const b = world.behaviour.traffickers;
+  const nC = countries.n;
+  const nR = routes.n;
+  const to = state.traffickers;
+  const rs = state.routes;
+  const prices = state.markets.expectedPrice;
+  const sanction = b.riskAversion * b.sanctionUsdPerKgSeized;
+  const growth = (b.growthPerMonth * 12) / world.ticksPerYear;
+
+  for (let l = 0; l < nR; l++) rs.congestion[l] = congestion(rs.lastFlowKg[l], routes.capacityKgPerTick[l]);
+  for (let c = 0; c < nC; c++) {
+    plan.originPrice[c] = countries.isProducer[c] ? originPrice(world, state, c) : 0;
+    plan.originMaxPrice[c] = countries.isProducer[c] ? maxOriginPrice(world, state, c) : 0;
+    plan.originExpectedPrice[c] = countries.isProducer[c] ? originPrice(world, state, c, state.regions.expectedPrice) : 0;
+  }
+  plan.desiredKg.fill(0);
+  plan.ordersKg.fill(0);
+
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    const count = to.usableCount[k];
+    const row = k * plan.maxPaths;
+    let best = -Infinity;
+    for (let j = 0; j < count; j++) {
+      const p = to.usablePaths[row + j];
+      const value = prices[paths.market[p]];
+      const buy = plan.originPrice[paths.origin[p]];
+      let survival = 1;
+      let cost = 0;
+      let mask = 0;
+      const start = paths.legStart[p];
+      for (let i = 0; i < paths.legCount[p]; i++) {
+        const l = paths.legs[start + i];
+        let risk = to.belief[k * nR + l];
+        const corr = rs.corruption[l];
+        const cut = b.bribeEfficacy * corr;
+        const bribe = b.bribeShareOfValue * corr * value;
+        if (bribe > 0 && risk * cut * (value + sanction) > bribe) {
+          risk *= 1 - cut;
+          cost += bribe;
+          mask |= 1 << i;
+        }
+        survival *= (1 - risk) * (1 - b.lossPerLeg);
+        cost += routes.transitCostUsdPerKg[l] * rs.congestion[l];
+      }
+      const margin = survival * value - buy - cost - sanction * (1 - survival);
+      const ret = margin / (buy + cost);
+      plan.pathWeight[row + j] = ret;
+      plan.pathCost[row + j] = cost;
+      plan.bribeMask[row + j] = mask;
+      if (ret > best) best = ret;
+    }
+    plan.bestReturn[k] = count > 0 ? best : -1;
+    if (count === 0 || best <= 0) {
+      to.scaleKg[k] *= 1 - growth;
+      for (let j = 0; j < count; j++) plan.pathWeight[row + j] = 0;
+      plan.unitCostUsd[k] = 0;
+      continue;
+    }
+    // Logit split over paths with a positive return.
+    let total = 0;
+    let unitCost = 0;
+    for (let j = 0; j < count; j++) {
+      const ret = plan.pathWeight[row + j];
+      const w = ret > 0 ? Math.exp((ret - best) / b.choiceTemperature) : 0;
+      plan.pathWeight[row + j] = w;
+      total += w;
+      unitCost += w * (plan.originMaxPrice[paths.origin[to.usablePaths[row + j]]] + plan.pathCost[row + j]);
+    }
+    unitCost /= total;
+    plan.unitCostUsd[k] = unitCost;
+    // Ship more the more the best return beats the hurdle; never more than capital can finance.
+    const appetite = 1 / (1 + Math.exp(-(best - b.hurdleReturn) / b.volumeResponse));
+    const volume = Math.min(to.scaleKg[k] * appetite, to.capitalUsd[k] / unitCost);
+    for (let j = 0; j < count; j++) {
+      const w = plan.pathWeight[row + j] / total;
+      plan.pathWeight[row + j] = w;
+      plan.desiredKg[k * nC + paths.origin[to.usablePaths[row + j]]] += volume * w;
+    }
+    // What it already holds at each origin is shipped first; the rest is bought, plus a buffer
+    // that is larger when the farmgate price is below what the market expects (buy cheap, hold).
+    let budget = to.capitalUsd[k];
+    for (let c = 0; c < nC; c++) {
+      const desired = plan.desiredKg[k * nC + c];
+      if (desired <= 0) continue;
+      const cheapness = plan.originExpectedPrice[c] / plan.originPrice[c];
+      const buffer = b.bufferMonths * (world.ticksPerYear / 12) * Math.min(4, cheapness * cheapness);
+      const want = desired * (1 + buffer) - to.stockKg[k * nC + c];
+      if (want <= 0) continue;
+      const affordable = Math.min(want, budget / plan.originMaxPrice[c]);
+      plan.ordersKg[k * nC + c] = affordable;
+      budget -= affordable * plan.originMaxPrice[c];
+    }
+    const excess = Math.max(-1, Math.min(1, (best - b.hurdleReturn) / (b.hurdleReturn + 0.1)));
+    to.scaleKg[k] *= 1 + growth * excess;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The static world: a validated scenario turned into indexed arrays that the
+ * tick phases read. Built once per run; never mutated.
+ */
+import type { Behaviour } from '../scenario/behaviour';
+import type { Policy, Scenario } from '../scenario/schema';
+import { LIMITS } from '../scenario/limits';
+import { findPaths, type PathTable } from './paths';
+
+export interface Countries {
+  n: number;
+  id: string[];
+  name: string[];
+  isoNumeric: number[];
+  isProducer: Uint8Array;
+  isTransit: Uint8Array;
+  isConsumer: Uint8Array;
+  population: Float64Array; // people
+  gdpUsd: Float64Array; // whole economy, USD per year
+  governance: Float64Array;
+  corruption0: Float64Array;
+  licitIncomeUsdPerHa: Float64Array;
+  enforcementBudgetUsd: Float64Array; // per year
+  preventionBudgetUsd: Float64Array; // per year
+  capability0: Float64Array;
+  /** Initial effort shares [interdiction, investigation, eradication] per country, summing to 1. */
+  allocation0: Float64Array;
+  adaptive: Uint8Array;
+}
+
+export interface Regions {
+  n: number;
+  id: string[];
+  name: string[];
+  country: Int32Array;
+  cultivableHa: Float64Array;
+  initialCocaHa: Float64Array;
+  yieldKgPerHa: Float64Array; // per year
+  productionCostUsdPerKg: Float64Array;
+  remoteness: Float64Array;
+  growers: Int32Array;
+}
+
+export interface Routes {
+  n: number;
+  id: string[];
+  from: Int32Array;
+  to: Int32Array;
+  mode: string[];
+  distanceKm: Float64Array;
+  transitCostUsdPerKg: Float64Array;
+  capacityKgPerTick: Float64Array;
+  baseSeizure: Float64Array;
+}
+
+export interface Markets {
+  n: number;
+  country: Int32Array;
+  users0: Float64Array;
+  gramsPerUserPerYear: Float64Array;
+  elasticity: Float64Array;
+  wholesale0: Float64Array; // USD/kg
+  retailMarkup: Float64Array;
+  quitRate: Float64Array; // per year
+}
+
+/** A scheduled lever with its targets resolved to indices. */
+export interface ScheduledPolicy {
+  index: number;
+  label: string;
+  policy: Policy;
+  startTick: number; // inclusive, in simulation ticks (burn-in included)
+  endTick: number; // inclusive
+  country: number; // target or recipient country, -1 if none
+  donor: number;
+  region: number;
+  route: number;
+  members: number[];
+}
+
+export interface World {
+  scenario: Scenario;
+  behaviour: Behaviour;
+  ticksPerYear: number;
+  startYear: number;
+  startMonth: number; // 1..12
+  burnInTicks: number;
+  horizonTicks: number;
+  totalTicks: number;
+  countries: Countries;
+  regions: Regions;
+  routes: Routes;
+  markets: Markets;
+  /** Market index of each country, -1 if none. */
+  marketOfCountry: Int32Array;
+  /** Region indices per country. */
+  regionsOfCountry: number[][];
+  /** Route indices touching each country (as origin or destination). */
+  routesOfCountry: number[][];
+  paths: PathTable;
+  policies: ScheduledPolicy[];
+}
+
+const toArray = (values: number[]) => Float64Array.from(values);
+
+export function parseYearMonth(ym: string): { year: number; month: number } {
+  return { year: Number(ym.slice(0, 4)), month: Number(ym.slice(5, 7)) };
+}
+
+/** Horizon tick (0 = first recorded tick) of the month `ym`. */
+export function horizonTickOf(ym: string, startYear: number, startMonth: number, ticksPerYear: number): number {
+  const { year, month } = parseYearMonth(ym);
+  const months = (year - startYear) * 12 + (month - startMonth);
+  return Math.floor((months * ticksPerYear) / 12);
+}
+
+export function routeId(r: { id?: string; from: string; to: string; mode: string }): string {
+  return r.id ?? `${r.from}-${r.to}-${r.mode}`;
+}
+
+export function policyLabel(p: Policy, index: number): string {
+  if (p.label) return p.label;
+  switch (p.lever) {
+    case 'capacityFunding':
+      return `${index}:capacityFunding:${p.donor}>${p.recipient}`;
+    case 'intelligenceSharing':
+      return `${index}:intelligenceSharing:${p.countries.join('+')}`;
+    default:
+      return `${index}:${p.lever}:${p.country}`;
+  }
+}
+
+export function buildWorld(s: Scenario): World {
+  const tpy = s.ticksPerYear;
+  const { year: startYear, month: startMonth } = parseYearMonth(s.start);
+  const horizonTicks = horizonTickOf(s.end, startYear, startMonth, tpy) + 1;
+  const burnInTicks = s.burnInYears * tpy;
+  const cIndex = new Map(s.countries.map((c, i) => [c.id, i]));
+  const ci = (id: string) => {
+    const i = cIndex.get(id);
+    if (i === undefined) throw new Error(`unknown country ${id}`);
+    return i;
+  };
+
+  const nC = s.countries.length;
+  const allocation0 = new Float64Array(nC * 3);
+  s.countries.forEach((c, i) => {
+    const hasRegions = s.regions.some((r) => r.country === c.id);
+    const a = c.police.allocation;
+    const erad = hasRegions ? a.eradication : 0;
+    const sum = a.interdiction + a.investigation + erad || 1;
+    allocation0[i * 3] = a.interdiction / sum;
+    allocation0[i * 3 + 1] = a.investigation / sum;
+    allocation0[i * 3 + 2] = erad / sum;
+    if (a.interdiction + a.investigation + erad === 0) allocation0[i * 3] = 1;
+  });
+  const countries: Countries = {
+    n: nC,
+    id: s.countries.map((c) => c.id),
+    name: s.countries.map((c) => c.name),
+    isoNumeric: s.countries.map((c) => c.isoNumeric ?? -1),
+    isProducer: Uint8Array.from(s.countries.map((c) => (c.roles.includes('producer') ? 1 : 0))),
+    isTransit: Uint8Array.from(s.countries.map((c) => (c.roles.includes('transit') ? 1 : 0))),
+    isConsumer: Uint8Array.from(s.countries.map((c) => (c.roles.includes('consumer') ? 1 : 0))),
+    population: toArray(s.countries.map((c) => c.populationMillions * 1e6)),
+    gdpUsd: toArray(s.countries.map((c) => c.populationMillions * 1e6 * c.gdpPerCapitaUsd)),
+    governance: toArray(s.countries.map((c) => c.governance)),
+    corruption0: toArray(s.countries.map((c) => c.corruption)),
+    licitIncomeUsdPerHa: toArray(s.countries.map((c) => c.licitIncomeUsdPerHa)),
+    enforcementBudgetUsd: toArray(s.countries.map((c) => c.police.budgetUsdPerYear)),
+    preventionBudgetUsd: toArray(s.countries.map((c) => c.police.preventionUsdPerYear)),
+    capability0: toArray(s.countries.map((c) => c.police.capability ?? 0.15 + 0.6 * c.governance)),
+    allocation0,
+    adaptive: Uint8Array.from(s.countries.map((c) => (c.police.adaptive ? 1 : 0))),
+  };
+
+  const regions: Regions = {
+    n: s.regions.length,
+    id: s.regions.map((r) => r.id),
+    name: s.regions.map((r) => r.name),
+    country: Int32Array.from(s.regions.map((r) => ci(r.country))),
+    cultivableHa: toArray(s.regions.map((r) => r.cultivableHa)),
+    initialCocaHa: toArray(s.regions.map((r) => Math.min(r.initialCocaHa, r.cultivableHa))),
+    yieldKgPerHa: toArray(s.regions.map((r) => r.yieldKgPerHa)),
+    productionCostUsdPerKg: toArray(s.regions.map((r) => r.productionCostUsdPerKg)),
+    remoteness: toArray(s.regions.map((r) => r.remoteness)),
+    growers: Int32Array.from(s.regions.map((r) => r.growers)),
+  };
+
+  const routes: Routes = {
+    n: s.routes.length,
+    id: s.routes.map(routeId),
+    from: Int32Array.from(s.routes.map((r) => ci(r.from))),
+    to: Int32Array.from(s.routes.map((r) => ci(r.to))),
+    mode: s.routes.map((r) => r.mode),
+    distanceKm: toArray(s.routes.map((r) => r.distanceKm)),
+    transitCostUsdPerKg: toArray(s.routes.map((r) => r.transitCostUsdPerKg)),
+    capacityKgPerTick: toArray(s.routes.map((r) => (r.capacityTonnesPerYear * 1000) / tpy)),
+    baseSeizure: toArray(s.routes.map((r) => r.baseSeizureProbability)),
+  };
+
+  const markets: Markets = {
+    n: s.markets.length,
+    country: Int32Array.from(s.markets.map((m) => ci(m.country))),
+    users0: toArray(s.markets.map((m) => m.users)),
+    gramsPerUserPerYear: toArray(s.markets.map((m) => m.gramsPerUserPerYear)),
+    elasticity: toArray(s.markets.map((m) => m.elasticity)),
+    wholesale0: toArray(s.markets.map((m) => m.wholesalePriceUsdPerKg)),
+    retailMarkup: toArray(s.markets.map((m) => m.retailMarkup)),
+    quitRate: toArray(s.markets.map((m) => m.quitRatePerYear)),
+  };
+  const marketOfCountry = new Int32Array(nC).fill(-1);
+  for (let m = 0; m < markets.n; m++) marketOfCountry[markets.country[m]] = m;
+
+  const regionsOfCountry: number[][] = Array.from({ length: nC }, () => []);
+  for (let r = 0; r < regions.n; r++) regionsOfCountry[regions.country[r]].push(r);
+  const routesOfCountry: number[][] = Array.from({ length: nC }, () => []);
+  for (let l = 0; l < routes.n; l++) {
+    routesOfCountry[routes.from[l]].push(l);
+    routesOfCountry[routes.to[l]].push(l);
+  }
+
+  const regionIndex = new Map(regions.id.map((id, i) => [id, i]));
+  const routeIndex = new Map(routes.id.map((id, i) => [id, i]));
+  const tickOf = (ym: string) => burnInTicks + horizonTickOf(ym, startYear, startMonth, tpy);
+  const lastTick = burnInTicks + horizonTicks - 1;
+  const policies: ScheduledPolicy[] = s.policies.map((p, index) => {
+    const scheduled: ScheduledPolicy = {
+      index,
+      label: policyLabel(p, index),
+      policy: p,
+      startTick: Math.max(burnInTicks, tickOf(p.start)),
+      endTick: p.end ? Math.min(lastTick, tickOf(p.end) + Math.max(0, Math.ceil(tpy / 12) - 1)) : lastTick,
+      country: -1,
+      donor: -1,
+      region: -1,
+      route: -1,
+      members: [],
+    };
+    if (p.lever === 'capacityFunding') {
+      scheduled.country = ci(p.recipient);
+      scheduled.donor = ci(p.donor);
+    } else if (p.lever === 'intelligenceSharing') {
+      scheduled.members = p.countries.map(ci);
+    } else {
+      scheduled.country = ci(p.country);
+    }
+    if ('region' in p && p.region !== undefined) scheduled.region = regionIndex.get(p.region) ?? -1;
+    if ('route' in p && p.route !== undefined) scheduled.route = routeIndex.get(p.route) ?? -1;
+    return scheduled;
+  });
+
+  return {
+    scenario: s,
+    behaviour: s.behaviour,
+    ticksPerYear: tpy,
+    startYear,
+    startMonth,
+    burnInTicks,
+    horizonTicks,
+    totalTicks: burnInTicks + horizonTicks,
+    countries,
+    regions,
+    routes,
+    markets,
+    marketOfCountry,
+    regionsOfCountry,
+    routesOfCountry,
+    paths: findPaths(countries, routes, marketOfCountry, LIMITS.pathLegs),
+    policies,
+  };
+}

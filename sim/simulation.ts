@@ -1,0 +1,145 @@
+/**
+ * A running simulation that can be stepped, snapshotted and resumed: the
+ * object behind `runScenario`, the workshop's live re-runs and resumable runs.
+ */
+import type { Scenario } from './scenario/schema';
+import { buildWorld, type World } from './model/world';
+import type { WorldState } from './model/state';
+import { createState } from './model/init';
+import { createScratch, step, type Scratch } from './model/step';
+import { restoreStream, type RandomState } from './model/rng';
+import { createRecorder, recordTick, type Recorder } from './results/recorder';
+import { summarise } from './results/summary';
+import { Hasher } from './results/hash';
+import type { RunResult, Series } from './results/types';
+
+export interface Simulation {
+  readonly world: World;
+  readonly state: WorldState;
+  readonly seed: number;
+  /** Ticks done, burn-in included. */
+  readonly tick: number;
+  readonly totalTicks: number;
+  step(): void;
+  snapshot(): Snapshot;
+  result(): RunResult;
+}
+
+/** Plain data (structured-clone-able, JSON-able with typed arrays converted by the host). */
+export interface Snapshot {
+  version: 1;
+  seed: number;
+  state: Omit<WorldState, 'streams' | 'traffickers'> & { traffickers: Omit<WorldState['traffickers'], 'rng'> };
+  streams: { growers: RandomState[]; police: RandomState; entry: RandomState; traffickers: (RandomState | null)[] };
+  series: { length: number; tick: Int32Array; entity: Uint16Array; measure: Uint16Array; value: Float64Array };
+}
+
+class Run implements Simulation {
+  readonly world: World;
+  state: WorldState;
+  readonly seed: number;
+  private scratch: Scratch;
+  private recorder: Recorder;
+
+  constructor(scenario: Scenario, seed: number, state?: WorldState) {
+    this.world = buildWorld(scenario);
+    this.seed = seed >>> 0;
+    this.state = state ?? createState(this.world, this.seed);
+    this.scratch = createScratch(this.world, this.state);
+    this.recorder = createRecorder(this.world);
+  }
+
+  get tick(): number {
+    return this.state.tick;
+  }
+
+  get totalTicks(): number {
+    return this.world.totalTicks;
+  }
+
+  step(): void {
+    if (this.state.tick >= this.world.totalTicks) return;
+    step(this.world, this.state, this.scratch, this.seed);
+    const horizonTick = this.state.tick - 1 - this.world.burnInTicks;
+    if (horizonTick >= 0) recordTick(this.recorder, this.world, this.state, horizonTick);
+  }
+
+  snapshot(): Snapshot {
+    const { streams, traffickers, ...rest } = this.state;
+    const { rng, ...toRest } = traffickers;
+    const s = this.recorder.series;
+    return structuredClone({
+      version: 1 as const,
+      seed: this.seed,
+      state: { ...rest, traffickers: toRest },
+      streams: {
+        growers: streams.growers.map((g) => g.state()),
+        police: streams.police.state(),
+        entry: streams.entry.state(),
+        traffickers: rng.map((r) => (r ? r.state() : null)),
+      },
+      series: { length: s.length, tick: s.tick, entity: s.entity, measure: s.measure, value: s.value },
+    });
+  }
+
+  restoreSeries(saved: Snapshot['series']): void {
+    const s = this.recorder.series;
+    s.tick.set(saved.tick);
+    s.entity.set(saved.entity);
+    s.measure.set(saved.measure);
+    s.value.set(saved.value);
+    s.length = saved.length;
+  }
+
+  result(): RunResult {
+    const w = this.world;
+    const s = this.recorder.series;
+    const series: Series = {
+      length: s.length,
+      tick: s.tick.slice(0, s.length),
+      entity: s.entity.slice(0, s.length),
+      measure: s.measure.slice(0, s.length),
+      value: s.value.slice(0, s.length),
+      entities: s.entities,
+      measures: s.measures,
+    };
+    const northern = new Set<string>();
+    for (let c = 0; c < w.countries.n; c++) if (w.countries.isConsumer[c] && !w.countries.isProducer[c] && w.marketOfCountry[c] >= 0) northern.add(w.countries.id[c]);
+    const recordedTicks = Math.max(0, Math.min(w.horizonTicks, this.state.tick - w.burnInTicks));
+    const summary = summarise(series, recordedTicks, w.ticksPerYear, northern);
+    const hasher = new Hasher().bytes(series.tick).bytes(series.entity).bytes(series.measure).bytes(series.value);
+    for (const e of series.entities) hasher.string(`${e.kind}:${e.id}`);
+    for (const m of series.measures) hasher.string(`${m.kind}:${m.id}`);
+    for (const key of Object.keys(summary).sort()) hasher.string(key).number(summary[key]);
+    return {
+      scenario: w.scenario.name,
+      seed: this.seed,
+      ticks: recordedTicks,
+      ticksPerYear: w.ticksPerYear,
+      start: w.scenario.start,
+      series,
+      summary,
+      hash: hasher.digest(),
+    };
+  }
+}
+
+export function createSimulation(scenario: Scenario, seed: number = scenario.seed): Simulation {
+  return new Run(scenario, seed);
+}
+
+export function resumeSimulation(scenario: Scenario, snapshot: Snapshot): Simulation {
+  const saved = structuredClone(snapshot);
+  const state = {
+    ...saved.state,
+    traffickers: { ...saved.state.traffickers, rng: saved.streams.traffickers.map((s) => (s ? restoreStream(s) : null)) },
+    streams: {
+      growers: saved.streams.growers.map(restoreStream),
+      police: restoreStream(saved.streams.police),
+      entry: restoreStream(saved.streams.entry),
+    },
+  } as WorldState;
+  const run = new Run(scenario, saved.seed, state);
+  run.restoreSeries(saved.series);
+  return run;
+}
