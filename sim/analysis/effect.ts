@@ -3,9 +3,10 @@
  * displacement index and cost-effectiveness (change in northern consumption and in
  * southern violence per million USD a year of extra spending), with 90% intervals.
  *
- * "North" and "South" are by income: countries with GDP per capita of at least
- * NORTH_GDP_PER_CAPITA_USD are northern. Southern violence is the population-weighted
- * mean violence index of the southern countries.
+ * "North" and "South" follow the run summary (sim/simulation.ts): a country is
+ * northern if it has a consumer market and the consumer role but no producer role;
+ * every other country is southern. Southern violence is the sum of the southern
+ * countries' violence indices, as in the summary's southernViolenceIndex.
  */
 import type { RunResult } from '../results/types';
 import type { LeverKind, Scenario } from '../scenario/schema';
@@ -16,7 +17,11 @@ import { defaultRunner, runPaired, type Runner } from './paired';
 import { meanInterval, ratioOfMeans, type Estimate } from './stats';
 import { tickOf } from './time';
 
-export const NORTH_GDP_PER_CAPITA_USD = 20_000;
+/** Ids of the northern countries of a scenario (see above). */
+export function northernCountries(scenario: Scenario): Set<string> {
+  const markets = new Set(scenario.markets.map((m) => m.country));
+  return new Set(scenario.countries.filter((c) => c.roles.includes('consumer') && !c.roles.includes('producer') && markets.has(c.id)).map((c) => c.id));
+}
 
 /** Per-run quantities, each a mean per year over the window [fromTick, end). */
 export interface Outcomes {
@@ -29,22 +34,15 @@ export interface Outcomes {
 export function outcomesOf(result: RunResult, scenario: Scenario, fromTick: number, target: DisplacementTarget | null): Outcomes {
   const ticks = Math.max(1, result.ticks - fromTick);
   const perYear = result.ticksPerYear / ticks;
-  const north = scenario.countries.filter((c) => c.gdpPerCapitaUsd >= NORTH_GDP_PER_CAPITA_USD).map((c) => c.id);
-  const south = scenario.countries.filter((c) => c.gdpPerCapitaUsd < NORTH_GDP_PER_CAPITA_USD);
+  const north = northernCountries(scenario);
+  const south = scenario.countries.map((c) => c.id).filter((c) => !north.has(c));
   const consumption = measureByTick(result, 'consumptionKg', 'market');
-  const northMarkets = scenario.markets.map((m) => m.country).filter((c) => north.includes(c));
   const violence = measureByTick(result, 'violenceIndex', 'country');
-  let weighted = 0;
-  let weights = 0;
-  for (const c of south) {
-    weighted += c.populationMillions * windowSum(violence, [c.id], fromTick, result.ticks);
-    weights += c.populationMillions;
-  }
   return {
     displacement: target ? perYearTotals(displacementTotals(result, target), target, ticks, perYear) : null,
     spendUsdPerYear: windowSum(measureByTick(result, 'spendUsd', 'world'), ['world'], fromTick, result.ticks) * perYear,
-    northConsumptionKgPerYear: windowSum(consumption, northMarkets, fromTick, result.ticks) * perYear,
-    southViolence: weights > 0 ? weighted / weights / ticks : 0,
+    northConsumptionKgPerYear: windowSum(consumption, [...north], fromTick, result.ticks) * perYear,
+    southViolence: windowSum(violence, south, fromTick, result.ticks) / ticks,
   };
 }
 

@@ -16,7 +16,7 @@ describe('counterfactual scenarios', () => {
 
   it('removes every policy of a lever kind', () => {
     const s = fixture();
-    s.policies.push({ ...s.policies[0], country: 'PER', label: 'eradication PER' });
+    s.policies.push({ lever: 'eradication', country: 'PER', budgetUsdPerYear: 1e8, start: '2001-01', label: 'eradication PER' });
     expect(withoutLever(s, 'eradication').policies.map((p) => p.lever)).toEqual(['prevention']);
   });
 

@@ -24,6 +24,8 @@ export interface CompareOptions {
 
 /** Summary keys shown by default, in this order: "measure.entity.stat" with these measures and stats. */
 const SHOWN: { measure: string; stats: string[]; top?: number }[] = [
+  { measure: 'northernConsumptionKg', stats: ['final'] },
+  { measure: 'southernViolenceIndex', stats: ['final'] },
   { measure: 'producedKg', stats: ['final', 'total'] },
   { measure: 'consumedKg', stats: ['final', 'total'] },
   { measure: 'seizedKg', stats: ['final', 'total'] },
@@ -38,7 +40,8 @@ const SHOWN: { measure: string; stats: string[]; top?: number }[] = [
 function splitKey(key: string): { measure: string; entity: string; stat: string } {
   const first = key.indexOf('.');
   const last = key.lastIndexOf('.');
-  if (first < 0 || last === first) return { measure: key, entity: '', stat: '' };
+  if (first < 0) return { measure: key, entity: '', stat: '' };
+  if (last === first) return { measure: key.slice(0, first), entity: '', stat: key.slice(first + 1) };
   return { measure: key.slice(0, first), entity: key.slice(first + 1, last), stat: key.slice(last + 1) };
 }
 
@@ -48,7 +51,7 @@ function shownRows(rows: OutcomeComparison[], all: boolean): OutcomeComparison[]
   for (const spec of SHOWN) {
     const matching = rows.filter((r) => {
       const k = splitKey(r.key);
-      return k.measure === spec.measure && spec.stats.includes(k.stat);
+      return k.measure === spec.measure && spec.stats.includes(k.stat) && (r.a !== 0 || r.b !== 0);
     });
     // world first, then the largest entities
     matching.sort((x, y) => Number(splitKey(y.key).entity === 'world') - Number(splitKey(x.key).entity === 'world') || Math.abs(y.a) - Math.abs(x.a));
