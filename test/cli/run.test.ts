@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../sim/io/csv';
 import { TIDY_COLUMNS } from '../../sim/io/tidy';
-import { balloon, ensureBuilt, FIXTURE, ROOT, tempDir } from './helpers';
+import { balloon, ensureBuilt, errorLines, FIXTURE, ROOT, tempDir } from './helpers';
 
 const KINDS = new Set(['world', 'country', 'region', 'route', 'market', 'policy']);
 /** 2000-01 to 2005-12, monthly. */
@@ -116,6 +116,21 @@ describe('balloon run', () => {
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(sub)).toEqual([]);
+  });
+
+  it('says in one line when an output file cannot be written', () => {
+    const sub = tempDir();
+    const missing = balloon(['run', FIXTURE, '--out', join(sub, 'missing-dir', 'x.csv')]);
+    expect(missing.code).toBe(1);
+    expect(errorLines(missing)).toEqual([`balloon: ${join(sub, 'missing-dir', 'x.csv')}: cannot write the output file (no such file or directory)`]);
+    // the target is an existing directory: the rename fails after the run
+    const dirTarget = join(sub, 'taken.csv');
+    mkdirSync(dirTarget);
+    const taken = balloon(['run', FIXTURE, '--out', dirTarget]);
+    expect(taken.code).toBe(1);
+    expect(errorLines(taken)).toHaveLength(1);
+    expect(taken.stderr).toContain('taken.csv: cannot write the output file');
+    expect(readdirSync(sub).sort()).toEqual(['taken.csv']);
   });
 
   it('runs the bundled baseline when no scenario is given, from any directory', () => {

@@ -74,7 +74,7 @@ describe('balloon validate', () => {
     const lines = errorLines(r);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('nope.json');
-    expect(lines[0]).toContain('no such file');
+    expect(lines[0]).toContain('no such file or directory');
   });
 
   it('validates the bundled baseline by name from any directory', () => {

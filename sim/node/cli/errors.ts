@@ -31,6 +31,21 @@ export function usageError(line: string): CliError {
   return new CliError([`${line} (see balloon --help)`], EXIT_USAGE);
 }
 
+/** A file-system error code in words, e.g. ENOENT → "no such file or directory". */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a parent is not a directory',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+  };
+  return code ? (words[code] ?? code) : err instanceof Error ? err.message : String(err);
+}
+
 /** Print what `err` means for the user and return the exit code. */
 export function reportError(err: unknown, stderr: (text: string) => void): number {
   if (err instanceof CliError) {

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
 import type { Scenario } from '../../scenario/schema';
-import { inputError } from './errors';
+import { describeFsError, inputError } from './errors';
 import { resolveScenarioPath } from './paths';
 
 export interface LoadedScenario {
@@ -29,8 +29,7 @@ export function loadScenarioFile(arg: string | undefined): LoadedScenario {
     size = stat.size;
   } catch (err) {
     if (err instanceof Error && 'lines' in err) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw inputError(`${file}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
+    throw inputError(`${file}: cannot read the scenario file (${describeFsError(err)})`);
   }
   if (size > LIMITS.fileBytes) {
     throw inputError(`${file}: expected a scenario file of at most ${LIMITS.fileBytes} bytes, got ${size} bytes`);
@@ -39,7 +38,7 @@ export function loadScenarioFile(arg: string | undefined): LoadedScenario {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw inputError(`${file}: cannot read the scenario file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw inputError(`${file}: cannot read the scenario file (${describeFsError(err)})`);
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message}`));

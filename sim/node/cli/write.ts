@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { inputError } from './errors';
+import { describeFsError, inputError } from './errors';
 import { displayPath } from './load';
 
 export interface AtomicFile {
@@ -24,7 +24,7 @@ export function openAtomic(path: string): AtomicFile {
   try {
     fd = openSync(temp, 'wx');
   } catch (err) {
-    throw inputError(`${displayPath(path)}: cannot write the output file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw inputError(`${displayPath(path)}: cannot write the output file (${describeFsError(err)})`);
   }
   let open = true;
   let done = false;
@@ -37,7 +37,11 @@ export function openAtomic(path: string): AtomicFile {
     commit() {
       closeSync(fd);
       open = false;
-      renameSync(temp, path);
+      try {
+        renameSync(temp, path);
+      } catch (err) {
+        throw inputError(`${displayPath(path)}: cannot write the output file (${describeFsError(err)})`);
+      }
       done = true;
     },
     abort() {
