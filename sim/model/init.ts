@@ -113,6 +113,7 @@ export function createState(world: World, seed: number): WorldState {
       loadsSent: f64(capacity * nR),
       loadsSeized: f64(capacity * nR),
       activityKg: f64(capacity * nC),
+      unitCostUsd: f64(capacity),
       recentLoss: f64(capacity),
       usablePaths: new Int32Array(capacity * world.paths.n),
       usableCount: new Int32Array(capacity),

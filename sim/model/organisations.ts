@@ -7,7 +7,6 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import type { TraffickerPlan } from './traffickers';
 import { refreshUsablePaths } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 
@@ -51,6 +50,7 @@ export function spawnOrganisation(world: World, state: WorldState, spec: SpawnSp
   to.loadsSent.fill(0, k * nR, (k + 1) * nR);
   to.loadsSeized.fill(0, k * nR, (k + 1) * nR);
   to.recentLoss[k] = 0;
+  to.unitCostUsd[k] = 0;
   to.usableCount[k] = 0;
   to.rng[k] = createStream(spec.seed, `trafficker:${to.uid[k]}`);
   return k;
@@ -72,9 +72,9 @@ function kill(world: World, state: WorldState, k: number): void {
   to.usableCount[k] = 0;
 }
 
-export function updateOrganisations(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
+export function updateOrganisations(world: World, state: WorldState, seed: number): void {
   investigate(world, state, seed);
-  payOutAndExit(world, state, plan);
+  payOutAndExit(world, state);
   explore(world, state);
   enter(world, state, seed);
 }
@@ -142,6 +142,7 @@ function fragment(world: World, state: WorldState, k: number, rng: Random, seed:
     if (child < 0) return; // no free slot: the organisation survives whole
     to.capitalUsd[k] -= to.capitalUsd[child];
     to.scaleKg[k] -= to.scaleKg[child];
+    to.unitCostUsd[child] = to.unitCostUsd[k];
     for (let c = 0; c < nC; c++) {
       const kg = to.stockKg[k * nC + c] * share;
       to.stockKg[child * nC + c] = kg;
@@ -179,7 +180,7 @@ function dissolve(world: World, state: WorldState, k: number, arrestingCountry: 
   kill(world, state, k);
 }
 
-function payOutAndExit(world: World, state: WorldState, plan: TraffickerPlan): void {
+function payOutAndExit(world: World, state: WorldState): void {
   const b = world.behaviour.traffickers;
   const nC = world.countries.n;
   const tpy = world.ticksPerYear;
@@ -187,7 +188,7 @@ function payOutAndExit(world: World, state: WorldState, plan: TraffickerPlan): v
   const payoutRate = 1 - Math.pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    const target = (b.workingCapitalMonths * tpy) / 12 * plan.unitCostUsd[k] * to.scaleKg[k];
+    const target = (b.workingCapitalMonths * tpy) / 12 * to.unitCostUsd[k] * to.scaleKg[k];
     const excess = to.capitalUsd[k] - target;
     if (excess > 0) {
       const payout = excess * payoutRate;

@@ -47,8 +47,9 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
         if (paths.origin[p] !== c) continue;
         // Weights are shares of the whole volume: rescale to this origin, then limit to what capital can pay for.
         let kg = (available * w * totalDesired) / desired;
-        const journeyCost = kg * plan.pathCost[row + j];
-        if (journeyCost > to.capitalUsd[k]) kg = Math.max(0, to.capitalUsd[k] / plan.pathCost[row + j]);
+        // (a hair under the capital, so rounding can never leave it negative)
+        const affordable = (to.capitalUsd[k] * (1 - 1e-9)) / plan.pathCost[row + j];
+        if (kg > affordable) kg = Math.max(0, affordable);
         if (kg <= 0) continue;
         sent += kg;
         seizedTotal += shipPath(world, state, k, p, kg, plan.bribeMask[row + j], prices[paths.market[p]], rng);

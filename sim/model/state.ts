@@ -113,6 +113,8 @@ export interface TraffickerState {
   loadsSeized: Float64Array;
   /** kg moved through each country this tick (visibility to police), capacity*nC. */
   activityKg: Float64Array;
+  /** Expected cost per kg shipped (purchase + transport + bribes) at the last plan; 0 when not shipping. */
+  unitCostUsd: Float64Array;
   /** Smoothed share of shipments lost to seizures. */
   recentLoss: Float64Array;
   /** Paths usable with the routes known, recomputed when knowledge changes: capacity*maxPaths, with counts. */

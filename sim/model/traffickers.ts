@@ -23,7 +23,6 @@ export interface TraffickerPlan {
   bribeMask: Uint8Array; // bit i = pay bribes on leg i
   desiredKg: Float64Array; // capacity*nC: kg to ship from each origin this tick
   ordersKg: Float64Array; // capacity*nC: kg to buy in each producer country
-  unitCostUsd: Float64Array; // per organisation: expected cost per kg shipped (purchase + transport + bribes)
   bestReturn: Float64Array; // per organisation
   originPrice: Float64Array; // per country
   originMaxPrice: Float64Array;
@@ -41,7 +40,6 @@ export function createTraffickerPlan(world: World, capacity: number): Trafficker
     bribeMask: new Uint8Array(capacity * maxPaths),
     desiredKg: new Float64Array(capacity * nC),
     ordersKg: new Float64Array(capacity * nC),
-    unitCostUsd: new Float64Array(capacity),
     bestReturn: new Float64Array(capacity),
     originPrice: new Float64Array(nC),
     originMaxPrice: new Float64Array(nC),
@@ -163,7 +161,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     if (count === 0 || best <= 0) {
       to.scaleKg[k] *= 1 - growth;
       for (let j = 0; j < count; j++) plan.pathWeight[row + j] = 0;
-      plan.unitCostUsd[k] = 0;
+      to.unitCostUsd[k] = 0;
       continue;
     }
     // Logit split over paths with a positive return.
@@ -177,7 +175,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       unitCost += w * (plan.originMaxPrice[paths.origin[to.usablePaths[row + j]]] + plan.pathCost[row + j]);
     }
     unitCost /= total;
-    plan.unitCostUsd[k] = unitCost;
+    to.unitCostUsd[k] = unitCost;
     // Ship more the more the best return beats the hurdle; never more than capital can finance.
     const appetite = 1 / (1 + Math.exp(-(best - b.hurdleReturn) / b.volumeResponse));
     const volume = Math.min(to.scaleKg[k] * appetite, to.capitalUsd[k] / unitCost);
@@ -188,7 +186,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     }
     // What it already holds at each origin is shipped first; the rest is bought, plus a buffer
     // that is larger when the farmgate price is below what the market expects (buy cheap, hold).
-    let budget = to.capitalUsd[k];
+    let budget = to.capitalUsd[k] * (1 - 1e-9);
     for (let c = 0; c < nC; c++) {
       const desired = plan.desiredKg[k * nC + c];
       if (desired <= 0) continue;

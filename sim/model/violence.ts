@@ -22,7 +22,7 @@ export function updateViolence(world: World, state: WorldState): void {
       total += a;
       sumSquares += a * a;
     }
-    const competitors = total > 0 ? (total * total) / sumSquares : 0;
+    const competitors = sumSquares > 0 ? Math.min(to.capacity, (total * total) / sumSquares) : 0;
     const inflow =
       decay * b.competitionWeight * Math.max(0, competitors - 1) +
       b.fragmentationWeight * police.fragmentations[c] +
