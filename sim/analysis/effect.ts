@@ -13,7 +13,7 @@ import type { LeverKind, Scenario } from '../scenario/schema';
 import { measureByTick, windowSum } from './extract';
 import { withoutLever, withoutPolicy } from './counterfactual';
 import { combinedTarget, displacementTotals, type DisplacementTarget, type DisplacementTotals } from './displacement';
-import { defaultRunner, runPaired, type Runner } from './paired';
+import { defaultRunner, runPaired, type Pair, type Runner } from './paired';
 import { meanInterval, ratioOfMeans, type Estimate } from './stats';
 import { tickOf } from './time';
 
@@ -77,18 +77,52 @@ export interface EffectOptions {
   onRun?: (done: number, total: number) => void;
 }
 
-/** Effect of `with` against `without`, where `target`/`fromTick` describe the intervention. */
-export function estimateEffect(
-  withIt: Scenario,
-  withoutIt: Scenario,
-  intervention: string,
-  target: DisplacementTarget | null,
-  fromTick: number,
-  seeds: readonly number[],
-  options: EffectOptions = {},
-): EffectEstimate {
-  const level = options.level ?? 0.9;
-  const pairs = runPaired(withIt, withoutIt, seeds, (r, which) => outcomesOf(r, which === 'a' ? withIt : withoutIt, fromTick, target), options.runner ?? defaultRunner, options.onRun);
+/** What to run for an effect estimate: the scenario with and without the intervention. */
+export interface EffectPlan {
+  withIt: Scenario;
+  withoutIt: Scenario;
+  /** What was switched off, e.g. "eradication COL". */
+  intervention: string;
+  target: DisplacementTarget | null;
+  /** First tick of the window over which effects are measured (the intervention's start). */
+  fromTick: number;
+}
+
+/** Plan for `policies[index]`: the scenario against itself without that policy. */
+export function policyPlan(scenario: Scenario, index: number): EffectPlan {
+  const withoutIt = withoutPolicy(scenario, index);
+  const policy = scenario.policies[index];
+  return {
+    withIt: scenario,
+    withoutIt,
+    intervention: withoutIt.name.slice(scenario.name.length + ' without '.length),
+    target: combinedTarget(scenario, [index]),
+    fromTick: Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear)),
+  };
+}
+
+/** Plan for every policy of lever `kind` together. */
+export function leverPlan(scenario: Scenario, kind: LeverKind): EffectPlan {
+  const withoutIt = withoutLever(scenario, kind);
+  const indices = scenario.policies.flatMap((p, i) => (p.lever === kind ? [i] : []));
+  return {
+    withIt: scenario,
+    withoutIt,
+    intervention: `all ${kind} levers`,
+    target: combinedTarget(scenario, indices),
+    fromTick: Math.max(0, Math.min(...indices.map((i) => tickOf(scenario.policies[i].start, scenario.start, scenario.ticksPerYear)))),
+  };
+}
+
+/** The outcomes a plan needs from one run; `which` says whether it is the run with ('a') or without ('b') the intervention. */
+export function planOutcomes(plan: EffectPlan, result: RunResult, which: 'a' | 'b'): Outcomes {
+  return outcomesOf(result, which === 'a' ? plan.withIt : plan.withoutIt, plan.fromTick, plan.target);
+}
+
+/** The estimate from paired outcomes (a = with the intervention, b = without), however they were run. */
+export function effectFromPairs(plan: EffectPlan, pairs: readonly Pair<Outcomes>[], level = 0.9): EffectEstimate {
+  const { target } = plan;
+  const seeds = pairs.map((p) => p.seed);
   const diff = (f: (o: Outcomes) => number) => pairs.map((p) => f(p.a) - f(p.b));
   const spend = diff((o) => o.spendUsdPerYear);
   const consumption = diff((o) => o.northConsumptionKgPerYear);
@@ -104,8 +138,8 @@ export function estimateEffect(
   const anySpend = spend.some((s) => Math.abs(s) >= 1);
   const nan: Estimate = { mean: NaN, lo: NaN, hi: NaN, n: pairs.length, level };
   return {
-    intervention,
-    seeds: [...seeds],
+    intervention: plan.intervention,
+    seeds,
     level,
     target,
     targetReduction: reduction ? meanInterval(reduction, level) : null,
@@ -119,19 +153,18 @@ export function estimateEffect(
   };
 }
 
-/** Effect of `policies[index]`: the scenario against itself without that policy. */
-export function policyEffect(scenario: Scenario, index: number, seeds: readonly number[], options: EffectOptions = {}): EffectEstimate {
-  const without = withoutPolicy(scenario, index);
-  const policy = scenario.policies[index];
-  const fromTick = Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear));
-  const label = without.name.slice(scenario.name.length + ' without '.length);
-  return estimateEffect(scenario, without, label, combinedTarget(scenario, [index]), fromTick, seeds, options);
+/** Run a plan's pairs in this thread and estimate. */
+export function estimateEffect(plan: EffectPlan, seeds: readonly number[], options: EffectOptions = {}): EffectEstimate {
+  const pairs = runPaired(plan.withIt, plan.withoutIt, seeds, (r, which) => planOutcomes(plan, r, which), options.runner ?? defaultRunner, options.onRun);
+  return effectFromPairs(plan, pairs, options.level ?? 0.9);
 }
 
-/** Effect of every policy of lever `kind` together. */
+/** Effect of `policies[index]`: the scenario against itself without that policy, on `seeds`. */
+export function policyEffect(scenario: Scenario, index: number, seeds: readonly number[], options: EffectOptions = {}): EffectEstimate {
+  return estimateEffect(policyPlan(scenario, index), seeds, options);
+}
+
+/** Effect of every policy of lever `kind` together, on `seeds`. */
 export function leverEffect(scenario: Scenario, kind: LeverKind, seeds: readonly number[], options: EffectOptions = {}): EffectEstimate {
-  const without = withoutLever(scenario, kind);
-  const indices = scenario.policies.flatMap((p, i) => (p.lever === kind ? [i] : []));
-  const fromTick = Math.max(0, Math.min(...indices.map((i) => tickOf(scenario.policies[i].start, scenario.start, scenario.ticksPerYear))));
-  return estimateEffect(scenario, without, `all ${kind} levers`, combinedTarget(scenario, indices), fromTick, seeds, options);
+  return estimateEffect(leverPlan(scenario, kind), seeds, options);
 }
