@@ -36,14 +36,20 @@ export class ScenarioValidationError extends Error {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const KEY_MAX = 40;
+
+/** A key as written in paths and messages, cut short if it is very long. */
+export function shortKey(key: string): string {
+  return key.length > KEY_MAX ? `${key.slice(0, KEY_MAX - 1)}…` : key;
+}
 
 /** `["countries", 3, "police"]` → `countries[3].police`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
-    else if (IDENTIFIER.test(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
+    else if (IDENTIFIER.test(s) && s.length <= KEY_MAX) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(shortKey(s))}]`;
   }
   return out;
 }

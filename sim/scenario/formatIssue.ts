@@ -4,7 +4,7 @@
  * file holds at that path (read from the original input, before defaults).
  */
 import type { core } from 'zod';
-import { renderFound, type PathSegment, type PendingError } from './errors';
+import { renderFound, shortKey, type PathSegment, type PendingError } from './errors';
 import { describeSchema, objectKeys, ownValue, quoteList, schemaAt, unwrap, type ZodLike } from './describeSchema';
 
 type Issue = core.$ZodIssue;
@@ -75,7 +75,7 @@ function unknownKeyErrors(root: ZodLike, issue: Extract<Issue, { code: 'unrecogn
     return {
       segments: [...parentPath, key],
       expected: `no such key${list}`,
-      found: `key ${JSON.stringify(key)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      found: `key ${JSON.stringify(shortKey(key))}${hint ? ` (did you mean "${hint}"?)` : ''}`,
     };
   });
 }
@@ -110,7 +110,7 @@ export function formatIssue(root: ZodLike, issue: Issue, input: unknown): Pendin
       const inner = issue.issues[0];
       const phrase = inner && inner.code === 'invalid_format' ? inner.message : 'a valid key';
       const key = segments[segments.length - 1];
-      return [{ segments, expected: `a key that is ${phrase}`, found: `key ${JSON.stringify(String(key))}` }];
+      return [{ segments, expected: `a key that is ${phrase}`, found: `key ${JSON.stringify(shortKey(String(key)))}` }];
     }
     default:
       return [{ segments, expected, found: renderFound(value) }];

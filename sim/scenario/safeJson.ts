@@ -9,7 +9,7 @@
  *   errors differently).
  * Accepts RFC 8259 JSON, plus a leading byte-order mark.
  */
-import type { PathSegment, PendingError } from './errors';
+import { shortKey, type PathSegment, type PendingError } from './errors';
 import { PROTOTYPE_KEYS, PROTOTYPE_KEY_EXPECTED } from './prototypeKeys';
 
 /**
@@ -147,7 +147,7 @@ export function readJson(text: string, maxDepth: number): JsonReadResult {
       keyProblems.push({ segments: path(), expected: PROTOTYPE_KEY_EXPECTED, found: `key ${JSON.stringify(key)}`, note: noteAt(text, keyPos) });
       frame.skip = true;
     } else if (frame.seen.has(key)) {
-      keyProblems.push({ segments: path(), expected: 'each key once per object', found: `${JSON.stringify(key)} a second time`, note: noteAt(text, keyPos) });
+      keyProblems.push({ segments: path(), expected: 'each key once per object', found: `${JSON.stringify(shortKey(key))} a second time`, note: noteAt(text, keyPos) });
       frame.skip = true;
     }
     frame.seen.add(key);

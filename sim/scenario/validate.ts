@@ -9,7 +9,7 @@ import { scenarioSchema, type Scenario } from './schema';
 import { LIMITS } from './limits';
 import { finishErrors, ScenarioValidationError, type ParseResult, type PendingError, type ScenarioError } from './errors';
 import { readJson } from './safeJson';
-import { checkPlainData } from './plainData';
+import { copyPlainData } from './plainData';
 import { formatIssue } from './formatIssue';
 import type { ZodLike } from './describeSchema';
 import { checkCrossReferences } from './crossReferences';
@@ -37,16 +37,18 @@ function validateData(input: unknown): DataResult {
   return problems.length > 0 ? { ok: false, pending: problems } : { ok: true, value: parsed.data };
 }
 
-function finish(result: DataResult): ParseResult<Scenario> {
-  return result.ok ? result : fail(result.pending);
+/** Rejected keys are reported together with whatever else is wrong. */
+function withKeyProblems(keyProblems: PendingError[], result: DataResult): ParseResult<Scenario> {
+  if (keyProblems.length === 0) return result.ok ? result : fail(result.pending);
+  return fail([...keyProblems, ...(result.ok ? [] : result.pending)]);
 }
 
 /** Validates a scenario given as data (e.g. already parsed, or built in code). */
 export function parseScenario(input: unknown): ParseResult<Scenario> {
   try {
-    const problem = checkPlainData(input, LIMITS.depth);
-    if (problem) return fail([problem]);
-    return finish(validateData(input));
+    const copy = copyPlainData(input, LIMITS.depth);
+    if (!copy.ok) return fail([copy.error]);
+    return withKeyProblems(copy.keyProblems, validateData(copy.value));
   } catch (e) {
     return internalError(e);
   }
@@ -62,10 +64,7 @@ export function parseScenarioText(text: string): ParseResult<Scenario> {
     }
     const read = readJson(text, LIMITS.depth);
     if (!read.ok) return fail(read.errors);
-    const result = validateData(read.value);
-    if (read.keyProblems.length === 0) return finish(result);
-    // Report the rejected keys together with whatever else is wrong.
-    return fail([...read.keyProblems, ...(result.ok ? [] : result.pending)]);
+    return withKeyProblems(read.keyProblems, validateData(read.value));
   } catch (e) {
     return internalError(e);
   }
