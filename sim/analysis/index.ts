@@ -6,4 +6,7 @@ export * from './effect';
 export * from './compare';
 export * from './stats';
 export * from './extract';
+export * from './annual';
 export { tickOf } from './time';
+export * from './facts';
+export * from './geography';

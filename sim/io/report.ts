@@ -5,31 +5,10 @@
  * 90% range across seeds. Built from per-run annual digests so that many seeds can
  * be summarised without keeping their series.
  */
-import { allMeasuresByTick, annualise } from '../analysis/extract';
+import type { AnnualDigest } from '../analysis/annual';
 import { spreadInterval, type Estimate } from '../analysis/stats';
-import type { RunResult } from '../results/types';
 import { formatChange, formatInterval, formatNumber } from './number';
 import type { TextTable } from './table';
-
-/** Per-year values of every (measure, entity) in one run. */
-export interface AnnualDigest {
-  seed: number;
-  hash: string;
-  start: string;
-  years: number;
-  /** "kind/measure" (e.g. "country/cultivationHa") → entity id → per-year value (flows summed, stocks averaged). */
-  values: Map<string, Map<string, number[]>>;
-}
-
-export function annualDigest(result: RunResult): AnnualDigest {
-  const values = new Map<string, Map<string, number[]>>();
-  for (const [key, byTick] of allMeasuresByTick(result)) {
-    const perEntity = new Map<string, number[]>();
-    for (const [entity, column] of byTick.values) perEntity.set(entity, annualise(column, result.ticksPerYear, byTick.aggregation));
-    values.set(key, perEntity);
-  }
-  return { seed: result.seed, hash: result.hash, start: result.start, years: Math.ceil(result.ticks / result.ticksPerYear), values };
-}
 
 interface BlockSpec {
   title: string;

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { compareCommand } from './compare';
 import { effectCommand } from './effect';
+import { factsCommand } from './facts';
 import { EXIT_OK, reportError } from './errors';
 import { packageVersion } from './paths';
 import { runCommand } from './run';
@@ -63,6 +64,16 @@ function program(): Command {
     .option('--out <file>', 'write the estimates to a .json file')
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string, options) => effectCommand(scenario, options, stdout));
+
+  cli
+    .command('facts')
+    .description('measure the stylised facts of the Colombia case (MODEL.md §7) over many seeds and say which hold')
+    .argument('[scenario]', 'scenario file or bundled name (default: colombia-2000s)')
+    .addOption(seed())
+    .option('--seeds <k>', 'number of seeds', '20')
+    .option('--out <file>', 'write the facts to a .csv or .json file')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((scenario: string | undefined, options) => factsCommand(scenario, options, stdout));
 
   return cli;
 }

@@ -6,7 +6,8 @@
 import { seedsFrom } from '../../analysis/paired';
 import { formatTable } from '../../io/table';
 import { summaryText, tidyHeader, tidyText } from '../../io/tidy';
-import { annualDigest, reportTables, type AnnualDigest } from '../../io/report';
+import { annualDigest, type AnnualDigest } from '../../analysis/annual';
+import { reportTables } from '../../io/report';
 import { toRows } from '../../results/rows';
 import { runScenario } from '../../run';
 import { loadScenarioFile, displayPath } from './load';
