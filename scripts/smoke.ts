@@ -21,3 +21,9 @@ show('traffickerCount','world'); show('traffickerCapitalUsd','world'); show('vio
 for (const c of sc.countries) show('seizuresKg', c.id, 'country');
 const keys = Object.keys(r.summary).filter(k => k.startsWith('flowKg')&&k.endsWith('final'));
 for (const k of keys) console.log(k, r.summary[k].toFixed(0));
+if (process.env.V) {
+  const yr = (m: string, kind: string) => { let tot = new Array(16).fill(0); for (const c of sc.countries) { const p = pickSeries(r, m, c.id, kind); p.value.forEach((v, i) => tot[Math.floor(i / 12)] += v); } return tot.map((v) => v.toFixed(1)).join(' '); };
+  console.log('arrests/yr', yr('arrests', 'country'));
+  const frag = r.series.measures.findIndex(x => x.id === 'violenceIndex');
+  for (const c of sc.countries) { const p = pickSeries(r, 'traffickers', c.id, 'country'); console.log('based', c.id, p.value.filter((_, i) => i % 36 === 0).join(' ')); }
+}

@@ -9,6 +9,8 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 
+const MIN_COVERAGE = 0.05;
+const MAX_COVERAGE = 10;
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;
 
@@ -98,7 +100,9 @@ export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64
     state.accounts.lostKg += spoiled;
     // Inventory pricing: the price is high when stock is short of the usual months of demand, low when it piles up.
     rg.smoothedDemandKg[r] += demandWeight * (demand - rg.smoothedDemandKg[r]);
-    const coverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
+    // Coverage is bounded so that an empty or overflowing store moves the price a lot, but not without limit.
+    const rawCoverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
+    const coverage = Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, rawCoverage));
     const target = reference * Math.pow(coverage, -1 / g.stockPriceElasticity);
     const step = adjust * Math.log(target / rg.farmgatePrice[r]);
     rg.farmgatePrice[r] *= Math.exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));

@@ -1,10 +1,12 @@
 /**
  * Growers: tens of thousands of households in producer regions, stored as
- * struct-of-arrays. Each season a grower compares expected coca income
- * (expected farmgate price x yield, less its own cost, the eradication losses it
- * has experienced and the expected sanction) with licit income (raised by
- * alternative development), and moves part of the way towards the share of its
- * land that a noisy logit choice prefers. Eradication in one region lowers
+ * struct-of-arrays. Each season a grower compares expected coca revenue
+ * (expected farmgate price x yield, less the eradication losses it has
+ * experienced) with what coca costs it (its own production cost, the expected
+ * sanction) plus the licit income it forgoes (raised by alternative
+ * development). The log of that ratio, times a sensitivity, plus a regional
+ * fixed effect and a logistic taste shock, is the utility of a logit choice of
+ * the coca share of its land; it moves part of the way there each season. Eradication in one region lowers
  * expected income there; the scarcity it causes raises farmgate prices, which
  * pulls cultivation into other regions: the production balloon comes from here.
  *
@@ -109,7 +111,7 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
   refreshGrowerContext(world, state, ctx);
 
   const first = (seasonTicks - (state.tick % seasonTicks)) % seasonTicks;
-  const invScale = 1 / g.incomeScaleUsdPerHa;
+  const sensitivity = g.incomeSensitivity;
   const noise = g.choiceNoise;
   const memory = g.eradicationMemory;
   const plant = g.plantRatePerSeason;
@@ -126,9 +128,10 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
     const hazard = (logSurvivalAt[i] - logS) * seasonsPerYear;
     const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
     eradicationBelief[i] = belief;
-    const cocaIncome =
-      ctx.cocaGrossUsdPerHa[r] * Math.exp(-belief) - ctx.cocaCostUsdPerHa[r] * costFactor[i] - ctx.sanctionUsdPerHa[r];
-    const utility = (cocaIncome - ctx.licitUsdPerHa[r]) * invScale + regionBias[r] + noise * logistic(streams[r]);
+    // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
+    const revenue = ctx.cocaGrossUsdPerHa[r] * Math.exp(-belief);
+    const outlay = ctx.cocaCostUsdPerHa[r] * costFactor[i] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r];
+    const utility = sensitivity * Math.log(revenue / outlay) + regionBias[r] + noise * logistic(streams[r]);
     const desired = landHa[i] / (1 + Math.exp(-utility));
     const next = current + (desired - current) * (desired > current ? plant : abandon);
     rg.cocaHa[r] += next - current;

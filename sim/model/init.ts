@@ -94,6 +94,8 @@ export function createState(world: World, seed: number): WorldState {
       expectedPrice: Float64Array.from(markets.wholesale0),
       preventionStockUsd: f64(markets.n),
       initiation0: f64(markets.n),
+      sanctionUsdPerKg: f64(markets.n),
+      sanctionCalibrated: false,
       prevention0: f64(markets.n),
       demandKg: f64(markets.n),
       offeredKg: f64(markets.n),
@@ -114,6 +116,7 @@ export function createState(world: World, seed: number): WorldState {
       loadsSeized: f64(capacity * nR),
       activityKg: f64(capacity * nC),
       unitCostUsd: f64(capacity),
+      shippedKg: f64(capacity),
       recentLoss: f64(capacity),
       usablePaths: new Int32Array(capacity * world.paths.n),
       usableCount: new Int32Array(capacity),
@@ -189,8 +192,8 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
   refreshGrowerContext(world, state, ctx);
   for (let r = 0; r < regions.n; r++) {
     const share = Math.min(0.98, Math.max(0.002, regions.initialCocaHa[r] / regions.cultivableHa[r]));
-    const income = ctx.cocaGrossUsdPerHa[r] - ctx.cocaCostUsdPerHa[r] - ctx.sanctionUsdPerHa[r] - ctx.licitUsdPerHa[r];
-    gs.regionBias[r] = Math.log(share / (1 - share)) - income / g.incomeScaleUsdPerHa;
+    const ratio = ctx.cocaGrossUsdPerHa[r] / (ctx.cocaCostUsdPerHa[r] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r]);
+    gs.regionBias[r] = Math.log(share / (1 - share)) - g.incomeSensitivity * Math.log(ratio);
   }
 }
 

@@ -16,6 +16,8 @@ const RIVAL_TAKEOVER = 0.5;
 const DISSOLUTION_CONFISCATION = 0.5;
 /** Share of capital above the working-capital target paid out each month. */
 const PAYOUT_PER_MONTH = 0.25;
+/** An organisation whose capacity falls below this share of the mean folds. */
+const EXIT_SCALE_SHARE = 0.05;
 /** A successor keeps each of its parent's routes with this probability. */
 const SUCCESSOR_KEEPS_ROUTE = 0.75;
 
@@ -51,6 +53,7 @@ export function spawnOrganisation(world: World, state: WorldState, spec: SpawnSp
   to.loadsSeized.fill(0, k * nR, (k + 1) * nR);
   to.recentLoss[k] = 0;
   to.unitCostUsd[k] = 0;
+  to.shippedKg[k] = 0;
   to.usableCount[k] = 0;
   to.rng[k] = createStream(spec.seed, `trafficker:${to.uid[k]}`);
   return k;
@@ -186,6 +189,7 @@ function payOutAndExit(world: World, state: WorldState): void {
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
   const payoutRate = 1 - Math.pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
+  const meanScale = meanOf(to.scaleKg, to.alive);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const target = (b.workingCapitalMonths * tpy) / 12 * to.unitCostUsd[k] * to.scaleKg[k];
@@ -197,7 +201,8 @@ function payOutAndExit(world: World, state: WorldState): void {
     }
     let stock = 0;
     for (let c = 0; c < nC; c++) stock += to.stockKg[k * nC + c];
-    if (to.capitalUsd[k] < b.exitCapitalUsd && stock < 1) kill(world, state, k);
+    // Broke, or shrunk to a sliver of the typical organisation: it folds (what it still holds is abandoned).
+    if ((to.capitalUsd[k] < b.exitCapitalUsd && stock < 1) || to.scaleKg[k] < EXIT_SCALE_SHARE * meanScale) kill(world, state, k);
   }
 }
 
@@ -245,7 +250,6 @@ function enter(world: World, state: WorldState, seed: number): void {
   const tpy = world.ticksPerYear;
   const rng = state.streams.entry;
   const to = state.traffickers;
-  const sanction = b.riskAversion * b.sanctionUsdPerKgSeized;
   let aliveCount = 0;
   let scaleTotal = 0;
   let capitalTotal = 0;
@@ -264,6 +268,7 @@ function enter(world: World, state: WorldState, seed: number): void {
     for (let p = 0; p < paths.n; p++) {
       if (paths.market[p] !== m) continue;
       const value = state.markets.wholesalePrice[m];
+      const sanction = b.riskAversion * state.markets.sanctionUsdPerKg[m];
       let survival = 1;
       let cost = 0;
       for (let i = 0; i < paths.legCount[p]; i++) {
@@ -292,4 +297,11 @@ function enter(world: World, state: WorldState, seed: number): void {
     for (let i = 0; i < legs; i++) to.knows[k * routes.n + paths.legs[paths.legStart[bestPath] + i]] = 1;
     refreshUsablePaths(world, state, k);
   }
+}
+
+function meanOf(values: Float64Array, alive: Uint8Array): number {
+  let sum = 0;
+  let n = 0;
+  for (let k = 0; k < alive.length; k++) if (alive[k]) (sum += values[k]), n++;
+  return n > 0 ? sum / n : 0;
 }

@@ -57,6 +57,7 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
       to.stockKg[k * nC + c] -= sent;
       shipped += sent;
     }
+    to.shippedKg[k] = shipped;
     if (shipped > 0) to.recentLoss[k] += 0.2 * (seizedTotal / shipped - to.recentLoss[k]);
   }
   for (let l = 0; l < nR; l++) {

@@ -86,6 +86,9 @@ export interface MarketState {
   expectedPrice: Float64Array; // USD/kg, smoothed: what organisations plan with
   preventionStockUsd: Float64Array; // lagged prevention spending per year
   initiation0: Float64Array; // calibrated base initiation rate per year
+  /** Sanction cost per kg seized that organisations weigh on paths to each market (calibrated on the first tick). */
+  sanctionUsdPerKg: Float64Array;
+  sanctionCalibrated: boolean;
   prevention0: Float64Array; // prevention stock at calibration
   // per-tick flows
   demandKg: Float64Array;
@@ -113,6 +116,8 @@ export interface TraffickerState {
   loadsSeized: Float64Array;
   /** kg moved through each country this tick (visibility to police), capacity*nC. */
   activityKg: Float64Array;
+  /** kg shipped last tick (all paths). */
+  shippedKg: Float64Array;
   /** Expected cost per kg shipped (purchase + transport + bribes) at the last plan; 0 when not shipping. */
   unitCostUsd: Float64Array;
   /** Smoothed share of shipments lost to seizures. */

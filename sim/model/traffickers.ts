@@ -15,6 +15,9 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { maxOriginPrice, originPrice } from './farmgate';
 
+/** Share of its capacity an organisation must have shipped last tick for the capacity to grow. */
+const UTILISATION_FOR_GROWTH = 0.8;
+
 /** Scratch space for one tick's plans; allocated once per run. */
 export interface TraffickerPlan {
   maxPaths: number;
@@ -111,7 +114,8 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
   const to = state.traffickers;
   const rs = state.routes;
   const prices = state.markets.expectedPrice;
-  const sanction = b.riskAversion * b.sanctionUsdPerKgSeized;
+  if (!state.markets.sanctionCalibrated) calibrateSanctions(world, state);
+  const sanctions = state.markets.sanctionUsdPerKg;
   const growth = (b.growthPerMonth * 12) / world.ticksPerYear;
 
   for (let l = 0; l < nR; l++) rs.congestion[l] = congestion(rs.lastFlowKg[l], routes.capacityKgPerTick[l]);
@@ -131,6 +135,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     for (let j = 0; j < count; j++) {
       const p = to.usablePaths[row + j];
       const value = prices[paths.market[p]];
+      const sanction = b.riskAversion * sanctions[paths.market[p]];
       const buy = plan.originPrice[paths.origin[p]];
       let survival = 1;
       let cost = 0;
@@ -198,7 +203,51 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       plan.ordersKg[k * nC + c] = affordable;
       budget -= affordable * plan.originMaxPrice[c];
     }
+    // Capacity grows when returns beat the hurdle and the organisation used what it had (not when it could
+    // not get the drug); it shrinks when returns fall short.
     const excess = Math.max(-1, Math.min(1, (best - b.hurdleReturn) / (b.hurdleReturn + 0.1)));
-    to.scaleKg[k] *= 1 + growth * excess;
+    const used = to.shippedKg[k] >= UTILISATION_FOR_GROWTH * to.scaleKg[k];
+    if (excess < 0 || used) to.scaleKg[k] *= 1 + growth * excess;
   }
+}
+
+/**
+ * Calibrate, once, the sanction cost per kg seized that organisations weigh for
+ * each market: the value at which the best path to the market, valued with the
+ * public risk of the first tick, just earns the hurdle return at the market's
+ * initial price. The initial price structure is then an equilibrium of the
+ * traffickers' decision rule; enforcement that later raises risk raises the
+ * price that compensates for it. Floored at the scenario's
+ * `sanctionUsdPerKgSeized`.
+ */
+export function calibrateSanctions(world: World, state: WorldState): void {
+  const { paths, routes, markets } = world;
+  const b = world.behaviour.traffickers;
+  const rs = state.routes;
+  const out = state.markets.sanctionUsdPerKg;
+  out.fill(b.sanctionUsdPerKgSeized);
+  for (let p = 0; p < paths.n; p++) {
+    const m = paths.market[p];
+    const value = markets.wholesale0[m];
+    const buy = maxOriginPrice(world, state, paths.origin[p]);
+    let survival = 1;
+    let cost = 0;
+    for (let i = 0; i < paths.legCount[p]; i++) {
+      const l = paths.legs[paths.legStart[p] + i];
+      let risk = rs.seizureProbability[l];
+      // As organisations do: pay the bribe where it saves more than it costs.
+      const cut = b.bribeEfficacy * rs.corruption[l];
+      const bribe = b.bribeShareOfValue * rs.corruption[l] * value;
+      if (bribe > 0 && risk * cut * value > bribe) {
+        risk *= 1 - cut;
+        cost += bribe;
+      }
+      survival *= (1 - risk) * (1 - b.lossPerLeg);
+      cost += routes.transitCostUsdPerKg[l];
+    }
+    if (survival >= 1) continue;
+    const sanction = (survival * value - (1 + b.hurdleReturn) * (buy + cost)) / ((1 - survival) * Math.max(b.riskAversion, 1e-9));
+    if (sanction > out[m]) out[m] = sanction;
+  }
+  state.markets.sanctionCalibrated = true;
 }

@@ -23,13 +23,19 @@ export function withPolicies(base: Scenario, policies: Policy[]): Scenario {
   return { ...base, policies: [...base.policies, ...policies] };
 }
 
-/** Mean over the horizon years from `fromYear` of a measure's yearly values. */
-export function meanFrom(result: RunResult, measure: string, entity: string, kind: string, fromYear: number): number {
+/** Mean of a measure's yearly values (flows summed per year, stocks averaged) over years fromYear..toYear. */
+export function meanBetween(result: RunResult, measure: string, entity: string, kind: string, fromYear: number, toYear = 9999): number {
   const picked = pickSeries(result, measure, entity, kind);
-  const m = result.series.measures.find((x) => x.id === measure && x.kind === kind)!;
+  const m = result.series.measures.find((x) => x.id === measure && x.kind === kind);
+  if (!m || picked.value.length === 0) throw new Error(`no ${kind} ${entity} ${measure} in the result`);
   const yearly = annualise(picked, result.ticksPerYear, m.aggregation);
-  const values = yearly.value.filter((_, i) => yearly.year[i] >= fromYear);
+  const values = yearly.value.filter((_, i) => yearly.year[i] >= fromYear && yearly.year[i] <= toYear);
   return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Mean of a measure's yearly values from `fromYear` to the horizon. */
+export function meanFrom(result: RunResult, measure: string, entity: string, kind: string, fromYear: number): number {
+  return meanBetween(result, measure, entity, kind, fromYear);
 }
 
 /** Paired runs over seeds: the difference treated - control of `measureOf(result)`, per seed. */

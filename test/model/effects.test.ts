@@ -1,0 +1,82 @@
+/**
+ * Emergent effects, each against a paired counterfactual (same seeds, lever
+ * off) on the bundled baseline world. Nothing here peeks at a formula: each
+ * test switches a lever on and looks at what agents did elsewhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../sim/run';
+import { loadScenario } from '../../sim/scenario/validate';
+import type { Scenario } from '../../sim/scenario/schema';
+import type { RunResult } from '../../sim/results/types';
+import { mean, meanBetween, meanFrom, readJson } from './helpers';
+
+const SEEDS = [1, 2, 3, 4];
+const baseline: Scenario = loadScenario(readJson('scenarios/baseline.json'));
+const controlRuns = new Map<number, RunResult>();
+const control = (seed: number) => {
+  if (!controlRuns.has(seed)) controlRuns.set(seed, runScenario(baseline, { seed }));
+  return controlRuns.get(seed)!;
+};
+
+function withLever(policy: Record<string, unknown>): Scenario {
+  return loadScenario({ ...readJson('scenarios/baseline.json'), policies: [policy] });
+}
+
+/** Per-seed differences treated - control of a measure averaged from `fromYear`. */
+function effect(treated: Scenario, measure: (r: RunResult) => number): number[] {
+  return SEEDS.map((seed) => measure(runScenario(treated, { seed })) - measure(control(seed)));
+}
+
+describe('emergent effects against paired counterfactuals', () => {
+  it('eradication in Colombia lowers its cultivation and raises cultivation in Peru and Bolivia (production balloon)', () => {
+    const treated = withLever({ lever: 'eradication', country: 'COL', budgetUsdPerYear: 2e8, start: '2002-01' });
+    const col = effect(treated, (r) => meanFrom(r, 'cultivationHa', 'COL', 'country', 2004));
+    const others = effect(treated, (r) => meanFrom(r, 'cultivationHa', 'PER', 'country', 2004) + meanFrom(r, 'cultivationHa', 'BOL', 'country', 2004));
+    expect(mean(col)).toBeLessThan(0);
+    expect(mean(others)).toBeGreaterThan(0);
+    // Partial displacement: the rest of the world does not make up all of Colombia's loss.
+    expect(mean(others)).toBeLessThan(-mean(col));
+  });
+
+  it('interdiction on one route shifts flow to other routes (route balloon)', () => {
+    const route = 'COL-MEX-sea';
+    const treated = withLever({ lever: 'interdiction', country: 'MEX', route, budgetUsdPerYear: 2e9, start: '2002-01' });
+    const onRoute = effect(treated, (r) => meanFrom(r, 'flowKg', route, 'route', 2003));
+    const otherIntoMexicoOrUsa = effect(treated, (r) =>
+      r.series.entities
+        .filter((e) => e.kind === 'route' && e.id !== route && (e.to === 'USA' || e.to === 'MEX' || e.to === 'GTM' || e.to === 'HND'))
+        .reduce((sum, e) => sum + meanFrom(r, 'flowKg', e.id, 'route', 2003), 0),
+    );
+    expect(mean(onRoute)).toBeLessThan(0);
+    expect(mean(otherIntoMexicoOrUsa)).toBeGreaterThan(0);
+  });
+
+  it('prevention lowers consumption in its market', () => {
+    const treated = withLever({ lever: 'prevention', country: 'USA', budgetUsdPerYear: 3e9, start: '2001-01' });
+    const users = effect(treated, (r) => meanFrom(r, 'users', 'USA', 'market', 2006));
+    const consumption = effect(treated, (r) => meanFrom(r, 'consumptionKg', 'USA', 'market', 2006));
+    expect(mean(users)).toBeLessThan(0);
+    expect(mean(consumption)).toBeLessThan(0);
+  });
+
+  it('capacity funding raises the recipient\'s capability with a lag, and its seizures', () => {
+    const treated = withLever({ lever: 'capacityFunding', donor: 'USA', recipient: 'PER', budgetUsdPerYear: 3e8, start: '2002-01' });
+    const before = effect(treated, (r) => meanBetween(r, 'capability', 'PER', 'country', 2000, 2001));
+    const firstYear = effect(treated, (r) => meanBetween(r, 'capability', 'PER', 'country', 2002, 2002));
+    const later = effect(treated, (r) => meanBetween(r, 'capability', 'PER', 'country', 2006, 2010));
+    const seizures = effect(treated, (r) => meanFrom(r, 'seizuresKg', 'PER', 'country', 2004));
+    expect(Math.max(...before.map(Math.abs))).toBe(0); // nothing before the funding starts
+    expect(mean(firstYear)).toBeGreaterThan(0);
+    expect(mean(later)).toBeGreaterThan(2 * mean(firstYear)); // the lag: capability keeps building
+    expect(mean(seizures)).toBeGreaterThan(0);
+  });
+
+  it('asset seizure shrinks traffickers\' capital', () => {
+    const treated = loadScenario({
+      ...readJson('scenarios/baseline.json'),
+      policies: ['COL', 'MEX', 'USA', 'ESP'].map((country) => ({ lever: 'assetSeizure', country, budgetUsdPerYear: 5e8, start: '2002-01' })),
+    });
+    const capital = effect(treated, (r) => meanFrom(r, 'traffickerCapitalUsd', 'world', 'world', 2004));
+    expect(mean(capital)).toBeLessThan(0);
+  });
+});
