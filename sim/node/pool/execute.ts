@@ -1,0 +1,29 @@
+/**
+ * One sweep run, exactly as the browser runs a scenario: apply the point to the
+ * base scenario, validate, runScenario. Used by the worker threads and by
+ * in-process execution (distributed workers with --workers 0 and tests).
+ */
+import { parseScenario } from '../../scenario/validate';
+import { runScenario } from '../../run';
+import { toRows } from '../../results/rows';
+import { tidyText } from '../../io/tidy';
+import { applyPoint } from '../../sweep/plan';
+import { filterSummary } from '../../sweep/records';
+import type { InitMessage, RunDone, RunTask } from './protocol';
+
+export const PER_TICK_COLUMNS = ['run', 'seed', 'tick', 'date', 'year', 'kind', 'entity', 'measure', 'unit', 'value'] as const;
+
+export function executeRun(init: Omit<InitMessage, 'type'>, task: RunTask): RunDone {
+  const parsed = parseScenario(applyPoint(init.baseInput, init.segments, task.values));
+  if (!parsed.ok) throw new Error(`run ${task.run}: ${parsed.errors[0].message}`);
+  const result = runScenario(parsed.value, { seed: task.seed });
+  const measures = init.measures ?? undefined;
+  const done: RunDone = { type: 'done', run: task.run, hash: result.hash, summary: filterSummary(result.summary, measures) };
+  if (task.perTick ?? init.perTick) {
+    const keep = measures ? new Set(measures) : null;
+    const rows = toRows(result).filter((r) => !keep || keep.has(r.measure));
+    const text = tidyText(rows, task.seed, 'csv');
+    done.perTickCsv = text.replace(/^(?=.)/gm, `${task.run},`);
+  }
+  return done;
+}

@@ -1,0 +1,44 @@
+/** Messages between the sweep pool and its worker threads (structured-clone-able). */
+import type { PathSegment } from '../../scenario/errors';
+import type { ParameterValue } from '../../sweep/schema';
+
+/** Sent once to each worker: what every run shares. */
+export interface InitMessage {
+  type: 'init';
+  baseInput: unknown;
+  segments: PathSegment[][];
+  /** Measures kept in outcomes and per-tick tables; null = all. */
+  measures: string[] | null;
+  perTick: boolean;
+}
+
+export interface RunTask {
+  run: number;
+  point: number;
+  replicate: number;
+  seed: number;
+  values: ParameterValue[];
+  /** Overrides the pool's per-tick setting (distributed runs carry it in the job). */
+  perTick?: boolean;
+}
+
+export interface RunMessage extends RunTask {
+  type: 'run';
+}
+
+export interface RunDone {
+  type: 'done';
+  run: number;
+  hash: string;
+  summary: Record<string, number>;
+  /** CSV lines (no header) of the per-tick table, each starting with run and seed; only if perTick. */
+  perTickCsv?: string;
+}
+
+export interface RunFailed {
+  type: 'failed';
+  run: number;
+  message: string;
+}
+
+export type WorkerReply = RunDone | RunFailed;

@@ -1,0 +1,54 @@
+/**
+ * Producer: queues every run not yet in the journal, then gathers finished jobs
+ * into the same journal as a local sweep. Gathering is idempotent: a job's
+ * result is journaled (fsync'd) before the job is removed from Redis, and a run
+ * already in the journal is never written again, so a producer killed at any
+ * moment and restarted loses nothing and duplicates nothing.
+ */
+import type { Queue } from 'bullmq';
+import { inputError } from '../../cli/errors';
+import type { RunDone, RunTask } from '../../pool/protocol';
+import type { Journal } from '../journal';
+import type { LoadedSweep } from '../load';
+import { taskFor } from '../local';
+import { keepRun } from '../record';
+import { jobId } from './queue';
+
+const BATCH = 500;
+
+export async function enqueue(queue: Queue<RunTask, RunDone>, loaded: LoadedSweep, todo: readonly number[], perTick: boolean): Promise<void> {
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const jobs = todo.slice(i, i + BATCH).map((run) => ({
+      name: 'run',
+      data: { ...taskFor(loaded, run), perTick },
+      opts: { jobId: jobId(run), attempts: 3, removeOnComplete: false, removeOnFail: false },
+    }));
+    await queue.addBulk(jobs);
+  }
+}
+
+/** Moves completed jobs into the journal; returns how many runs were newly journaled. Throws on a failed run. */
+export async function gather(queue: Queue<RunTask, RunDone>, dir: string, journal: Journal, onRun: () => void): Promise<number> {
+  let added = 0;
+  for (;;) {
+    const jobs = await queue.getCompleted(0, BATCH - 1);
+    if (jobs.length === 0) break;
+    for (const job of jobs) {
+      const task = job.data;
+      const done = job.returnvalue;
+      if (task && done && typeof done.hash === 'string') {
+        if (keepRun(dir, journal, task, done)) {
+          added++;
+          onRun();
+        }
+      }
+      await job.remove();
+    }
+  }
+  const failed = await queue.getFailed(0, 0);
+  if (failed.length > 0) {
+    const job = failed[0];
+    throw inputError(`run ${job.data?.run ?? job.id} failed on a worker after ${job.attemptsMade} attempts: ${job.failedReason}`);
+  }
+  return added;
+}

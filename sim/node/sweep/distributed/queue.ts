@@ -1,0 +1,54 @@
+/**
+ * The BullMQ side of distributed sweeps: one queue per sweep (named after its
+ * fingerprint, so every host must hold the same sweep file, base scenario and
+ * design table), job id "run-N" per run (adding a run twice is a no-op), and a
+ * "finished" key that tells workers to exit.
+ */
+import type { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
+import type { RunDone, RunTask } from '../../pool/protocol';
+
+export type RunJob = Job<RunTask, RunDone>;
+
+export function queueName(fingerprint: string): string {
+  return `balloon-sweep-${fingerprint.slice(0, 20)}`;
+}
+
+export function jobId(run: number): string {
+  return `run-${run}`; // BullMQ refuses integer custom ids
+}
+
+export function finishedKey(name: string): string {
+  return `balloon:${name}:finished`;
+}
+
+export function connection(url: string): ConnectionOptions {
+  // Workers block on Redis: BullMQ requires maxRetriesPerRequest null for them.
+  return { url, maxRetriesPerRequest: null };
+}
+
+/** A plain Redis client for the sweep's own keys. */
+export async function openRedis(url: string): Promise<import('ioredis').Redis> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: true });
+  await client.connect();
+  return client;
+}
+
+export async function openQueue(name: string, url: string): Promise<Queue<RunTask, RunDone>> {
+  const { Queue } = await import('bullmq');
+  const queue = new Queue<RunTask, RunDone>(name, { connection: connection(url) });
+  await queue.waitUntilReady();
+  return queue;
+}
+
+export async function openWorker(
+  name: string,
+  url: string,
+  concurrency: number,
+  process: (task: RunTask) => Promise<RunDone>,
+): Promise<Worker<RunTask, RunDone>> {
+  const { Worker } = await import('bullmq');
+  const worker = new Worker<RunTask, RunDone>(name, async (job) => process(job.data), { connection: connection(url), concurrency, autorun: true });
+  await worker.waitUntilReady();
+  return worker;
+}

@@ -1,0 +1,111 @@
+/**
+ * The run journal (`journal.jsonl`): one JSON line per finished run, appended
+ * and fsync'd before the run counts as done. It is the only thing a sweep needs
+ * to resume: a crash can at worst tear the last line, which reading ignores and
+ * reopening cuts off. A run index seen twice (e.g. a merge of overlapping
+ * shards) is kept once; different hashes for one run are an error.
+ */
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunRecord } from '../../sweep/records';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+export interface JournalContents {
+  records: Map<number, RunRecord>;
+  /** Length in bytes of the complete lines. */
+  validBytes: number;
+  /** A torn or unreadable line was skipped. */
+  skipped: number;
+}
+
+function isRecord(v: unknown): v is RunRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    Number.isInteger(r.run) && Number.isInteger(r.point) && Number.isInteger(r.replicate) && Number.isInteger(r.seed) &&
+    typeof r.hash === 'string' && typeof r.summary === 'object' && r.summary !== null
+  );
+}
+
+export class JournalConflictError extends Error {}
+
+/** Adds a record unless its run is already there; throws on a conflicting hash. */
+export function addRecord(records: Map<number, RunRecord>, r: RunRecord, where: string): boolean {
+  const old = records.get(r.run);
+  if (!old) {
+    records.set(r.run, r);
+    return true;
+  }
+  if (old.hash !== r.hash || old.seed !== r.seed) {
+    throw new JournalConflictError(`${where}: run ${r.run} appears twice with different results (hash ${old.hash} and ${r.hash}): the inputs are not the same sweep`);
+  }
+  return false;
+}
+
+export function readJournal(dir: string): JournalContents {
+  const path = join(dir, JOURNAL_FILE);
+  const records = new Map<number, RunRecord>();
+  if (!existsSync(path)) return { records, validBytes: 0, skipped: 0 };
+  const bytes = readFileSync(path);
+  let validBytes = 0;
+  let skipped = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(0x0a, start);
+    if (nl < 0) {
+      skipped++; // torn last line: never acknowledged, the run will be redone
+      break;
+    }
+    const line = bytes.subarray(start, nl).toString('utf8');
+    start = nl + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (isRecord(value)) addRecord(records, value, join(dir, JOURNAL_FILE));
+    else if (line.trim() !== '') skipped++;
+    validBytes = start;
+  }
+  return { records, validBytes, skipped };
+}
+
+/** An open journal for appending. */
+export class Journal {
+  private fd: number;
+  readonly records: Map<number, RunRecord>;
+
+  private constructor(fd: number, records: Map<number, RunRecord>) {
+    this.fd = fd;
+    this.records = records;
+  }
+
+  /** Opens (creating) the journal of `dir`, cutting off a torn last line. */
+  static open(dir: string): Journal {
+    const contents = readJournal(dir);
+    const fd = openSync(join(dir, JOURNAL_FILE), 'a+');
+    ftruncateSync(fd, contents.validBytes);
+    return new Journal(fd, contents.records);
+  }
+
+  has(run: number): boolean {
+    return this.records.has(run);
+  }
+
+  /** Appends the record durably; a run already journaled is not written again. */
+  append(record: RunRecord): boolean {
+    if (!addRecord(this.records, record, JOURNAL_FILE)) return false;
+    const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    let off = 0;
+    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    fdatasyncSync(this.fd);
+    return true;
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads a sweep file, its base scenario and design table, and builds the
+ * validated plan. Every problem is a one-line input error naming the file and
+ * the path inside it; nothing has run yet.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { readJson } from '../../scenario/safeJson';
+import { parseScenarioText } from '../../scenario/validate';
+import { LIMITS } from '../../scenario/limits';
+import { ParameterPathError } from '../../sweep/paths';
+import { buildPlan, SweepPlanError, type SweepPlan } from '../../sweep/plan';
+import { DesignTableError } from '../../sweep/designs/index';
+import { SWEEP_LIMITS } from '../../sweep/limits';
+import { parseSweepText } from '../../sweep/validate';
+import { displayPath } from '../cli/load';
+import { inputError } from '../cli/errors';
+import { resolveScenarioPath } from '../cli/paths';
+
+export interface LoadedSweep {
+  plan: SweepPlan;
+  /** Absolute path of the sweep file. */
+  path: string;
+  /** As shown to the user. */
+  file: string;
+  baseFile: string;
+  /** sha256 (hex) of the sweep file, the base scenario and the design table: the sweep's identity. */
+  fingerprint: string;
+  /** The sweep file's JSON. */
+  sweepJson: unknown;
+}
+
+function readText(path: string, what: string, maxBytes: number): string {
+  const shown = displayPath(path);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw inputError(`${shown}: expected a ${what}, found a directory or device`);
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof Error && 'lines' in err) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw inputError(`${shown}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
+  }
+  if (size > maxBytes) throw inputError(`${shown}: expected a ${what} of at most ${maxBytes} bytes, got ${size} bytes`);
+  return readFileSync(path, 'utf8');
+}
+
+/** The base scenario: relative to the sweep file's directory, else a bundled scenario name. */
+function resolveBase(sweepDir: string, base: string): string {
+  const local = resolve(sweepDir, base);
+  if (existsSync(local)) return local;
+  return resolveScenarioPath(base);
+}
+
+export function loadSweepFile(arg: string, options: { validatePoints?: boolean } = {}): LoadedSweep {
+  const path = resolve(arg);
+  const file = displayPath(path);
+  const text = readText(path, 'sweep file', SWEEP_LIMITS.fileBytes);
+  const parsed = parseSweepText(text);
+  if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message.replace(/^scenario: /, '')}`));
+  const sweep = parsed.value;
+
+  const basePath = resolveBase(dirname(path), sweep.base);
+  const baseFile = displayPath(basePath);
+  const baseText = readText(basePath, 'base scenario file', LIMITS.fileBytes);
+  const base = parseScenarioText(baseText);
+  if (!base.ok) throw inputError(...base.errors.map((e) => `${baseFile}: ${e.message}`));
+  const raw = readJson(baseText, LIMITS.depth);
+  if (!raw.ok) throw inputError(`${baseFile}: cannot read the base scenario`);
+
+  let tableText: string | undefined;
+  if (sweep.design.type === 'table') tableText = readText(resolve(dirname(path), sweep.design.file), 'design table', 64 * 1024 * 1024);
+
+  let plan: SweepPlan;
+  try {
+    plan = buildPlan(sweep, raw.value, tableText, options);
+  } catch (err) {
+    if (err instanceof ParameterPathError) {
+      const i = sweep.parameters.findIndex((p) => p.path === err.path);
+      throw inputError(`${file}: parameters[${i}].path: ${err.reason}`);
+    }
+    if (err instanceof SweepPlanError || err instanceof DesignTableError) throw inputError(`${file}: ${err.message}`);
+    throw err;
+  }
+  const hash = createHash('sha256');
+  for (const part of [text, baseText, tableText ?? '']) hash.update(part).update('\0');
+  return { plan, path, file, baseFile, fingerprint: hash.digest('hex'), sweepJson: JSON.parse(text) as unknown };
+}

@@ -1,0 +1,82 @@
+/**
+ * Runs a sweep (or one shard of it) on this machine's worker_threads pool,
+ * journaling each run as it finishes, then regenerates the outputs. Runs
+ * already in the journal are skipped, so the same command resumes.
+ */
+import { plannedRun } from '../../sweep/plan';
+import { WorkerPool } from '../pool/pool';
+import type { InitMessage, RunDone, RunTask } from '../pool/protocol';
+import { finishDirectory, type FinishReport } from './finish';
+import { Journal } from './journal';
+import type { LoadedSweep } from './load';
+import type { Shard } from './outputs';
+import { startSweepProgress } from './progress';
+import { keepRun } from './record';
+import { prepareDirectory, runIndices } from './state';
+
+export interface LocalOptions {
+  workers: number;
+  shard: Shard | null;
+  perTick: boolean;
+  quiet: boolean;
+}
+
+export function initFor(loaded: LoadedSweep, perTick: boolean): Omit<InitMessage, 'type'> {
+  const { plan } = loaded;
+  return { baseInput: plan.baseInput, segments: plan.segments, measures: plan.sweep.outputs.measures ?? null, perTick };
+}
+
+export function taskFor(loaded: LoadedSweep, run: number): RunTask {
+  const planned = plannedRun(loaded.plan, run);
+  return { ...planned, values: loaded.plan.points[planned.point] };
+}
+
+/** Feeds `todo` through `execute` with at most `window` runs outstanding, keeping each as it finishes. */
+export async function drain(
+  todo: readonly number[],
+  window: number,
+  execute: (task: RunTask) => Promise<RunDone>,
+  keep: (task: RunTask, done: RunDone) => void,
+  loaded: LoadedSweep,
+): Promise<void> {
+  let next = 0;
+  let failure: unknown;
+  const lane = async (): Promise<void> => {
+    while (next < todo.length && failure === undefined) {
+      const task = taskFor(loaded, todo[next++]);
+      try {
+        keep(task, await execute(task));
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, window) }, lane));
+  if (failure !== undefined) throw failure;
+}
+
+export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: LocalOptions): Promise<FinishReport & { ranNow: number }> {
+  prepareDirectory(dir, loaded, options.shard);
+  const journal = Journal.open(dir);
+  try {
+    const mine = runIndices(loaded.plan.runCount, options.shard);
+    const todo = mine.filter((r) => !journal.has(r));
+    let ranNow = 0;
+    if (todo.length > 0) {
+      const progress = startSweepProgress(mine.length, mine.length - todo.length, { quiet: options.quiet });
+      const pool = new WorkerPool(Math.min(options.workers, todo.length), initFor(loaded, options.perTick));
+      try {
+        await drain(todo, pool.size * 2, (task) => pool.run(task), (task, done) => {
+          if (keepRun(dir, journal, task, done)) ranNow++;
+          progress.tick();
+        }, loaded);
+      } finally {
+        progress.stop();
+        await pool.close();
+      }
+    }
+    return { ...(await finishDirectory(dir, loaded, options.shard, journal)), ranNow };
+  } finally {
+    journal.close();
+  }
+}

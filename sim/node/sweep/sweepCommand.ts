@@ -1,0 +1,42 @@
+/** `balloon sweep <file> --out <dir>`: load and validate everything, then run locally or through Redis. */
+import { resolve } from 'node:path';
+import { usageError } from '../cli/errors';
+import { loadSweepFile } from './load';
+import { runLocalSweep } from './local';
+import { parseRole, parseWorkers } from './options';
+import { parseShard } from './state';
+
+export interface SweepCommandOptions {
+  out?: string;
+  workers?: string;
+  perTick?: boolean;
+  shard?: string;
+  redis?: string;
+  role?: string;
+  quiet?: boolean;
+}
+
+export async function sweepCommand(file: string, options: SweepCommandOptions, stdout: (text: string) => void): Promise<void> {
+  const role = parseRole(options.role);
+  const distributed = options.redis !== undefined;
+  const workers = parseWorkers(options.workers, distributed && role === 'both');
+  const shard = parseShard(options.shard);
+  if (!options.out && !(distributed && role === 'worker')) throw usageError('sweep: expected --out <dir>');
+  if (distributed && shard) throw usageError('sweep: --shard and --redis do not go together (a queue already spreads the runs)');
+  const loaded = loadSweepFile(file);
+  const quiet = options.quiet === true;
+  const perTick = options.perTick === true || loaded.plan.sweep.outputs.perTick;
+  const dir = options.out ? resolve(options.out) : '';
+  if (distributed) {
+    const { runDistributed } = await import('./distributed/run');
+    await runDistributed(loaded, { url: options.redis!, role, dir, workers, perTick, quiet }, stdout);
+    return;
+  }
+  const started = Date.now(); // host-only
+  const report = await runLocalSweep(loaded, dir, { workers, shard, perTick, quiet });
+  const seconds = (Date.now() - started) / 1000; // host-only
+  if (!quiet) {
+    const speed = report.ranNow > 0 ? ` (${report.ranNow} ran now in ${seconds.toFixed(1)} s, ${(report.ranNow / seconds).toFixed(1)} runs/s on ${workers} worker${workers === 1 ? '' : 's'})` : '';
+    stdout(`${report.line}${speed}\n`);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Sweep file validation: text → safe JSON → zod schema (defaults filled) → checks
+ * the schema cannot express (min ≤ max, grid levels, run count). Never throws;
+ * every problem is one line `path: expected …, got …`, as for scenarios.
+ */
+import { readJson } from '../scenario/safeJson';
+import { formatIssue } from '../scenario/formatIssue';
+import { finishErrors, renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
+import type { ZodLike } from '../scenario/describeSchema';
+import { LIMITS } from '../scenario/limits';
+import { SWEEP_LIMITS } from './limits';
+import { isRange, sweepSchema, type Sweep } from './schema';
+
+export type { ParseResult, ScenarioError as SweepError };
+
+const fail = (pending: PendingError[]): { ok: false; errors: ScenarioError[] } => ({ ok: false, errors: finishErrors(pending) });
+
+/** Points of a grid design, or NaN when a range parameter has no levels. */
+export function gridSize(sweep: Sweep): number {
+  let n = 1;
+  for (const p of sweep.parameters) n *= isRange(p) ? (p.levels ?? NaN) : p.values.length;
+  return n;
+}
+
+function extraChecks(sweep: Sweep): PendingError[] {
+  const problems: PendingError[] = [];
+  const seen = new Set<string>();
+  sweep.parameters.forEach((p, i) => {
+    if (seen.has(p.path)) problems.push({ segments: ['parameters', i, 'path'], expected: 'a path not used by an earlier parameter', found: renderFound(p.path) });
+    seen.add(p.path);
+    if (!isRange(p)) return;
+    if (p.min > p.max) problems.push({ segments: ['parameters', i, 'max'], expected: `a number ≥ min (${p.min})`, found: String(p.max) });
+    if (p.scale === 'log' && p.min <= 0) problems.push({ segments: ['parameters', i, 'min'], expected: 'a number > 0 (the scale is "log")', found: String(p.min) });
+    if (sweep.design.type === 'grid' && p.levels === undefined) {
+      problems.push({ segments: ['parameters', i, 'levels'], expected: 'a whole number ≥ 2 (a grid design needs the number of levels of every range)', found: 'missing' });
+    }
+    if (sweep.design.type !== 'grid' && p.levels !== undefined) {
+      problems.push({ segments: ['parameters', i, 'levels'], expected: 'no "levels" (only grid designs use them)', found: String(p.levels) });
+    }
+  });
+  if (sweep.design.type === 'grid') {
+    const points = gridSize(sweep);
+    if (points > SWEEP_LIMITS.points) problems.push({ segments: ['design'], expected: `a grid of at most ${SWEEP_LIMITS.points} points`, found: `${points} points` });
+  }
+  const points = sweep.design.type === 'grid' ? gridSize(sweep) : sweep.design.type === 'table' ? 0 : sweep.design.points;
+  if (points * sweep.seedsPerPoint > SWEEP_LIMITS.runs) {
+    problems.push({ segments: ['seedsPerPoint'], expected: `at most ${SWEEP_LIMITS.runs} runs in all (points × seedsPerPoint)`, found: `${points} × ${sweep.seedsPerPoint}` });
+  }
+  return problems;
+}
+
+/** Validates a sweep given as data. */
+export function parseSweep(input: unknown): ParseResult<Sweep> {
+  try {
+    const parsed = sweepSchema.safeParse(input);
+    if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => formatIssue(sweepSchema as unknown as ZodLike, issue, input)));
+    const problems = extraChecks(parsed.data);
+    return problems.length > 0 ? fail(problems) : { ok: true, value: parsed.data };
+  } catch (e) {
+    return fail([{ segments: [], expected: 'a sweep the validator can read', found: `an internal error (${String(e instanceof Error ? e.message : e).slice(0, 120)})` }]);
+  }
+}
+
+/** Validates a sweep file's text. */
+export function parseSweepText(text: string): ParseResult<Sweep> {
+  if (text.length > SWEEP_LIMITS.fileBytes) return fail([{ segments: [], expected: `a sweep file of at most ${SWEEP_LIMITS.fileBytes} bytes`, found: `${text.length} characters` }]);
+  const read = readJson(text, LIMITS.depth);
+  if (!read.ok) return fail(read.errors);
+  const result = parseSweep(read.value);
+  if (read.keyProblems.length === 0) return result;
+  return { ok: false, errors: [...finishErrors(read.keyProblems), ...(result.ok ? [] : result.errors)] };
+}
