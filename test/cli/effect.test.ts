@@ -20,6 +20,17 @@ describe('balloon effect', () => {
     expect(effect.displacementIndex.mean).toBeCloseTo(effect.elsewhereIncrease.mean / effect.targetReduction.mean, 9);
   });
 
+  it('gives the same estimates on one or two worker threads', () => {
+    const dir = tempDir();
+    const [one, two] = ['e1.json', 'e2.json'].map((f) => join(dir, f));
+    expect(balloon(['effect', FIXTURE, '--lever', 'prevention', '--seeds', '2', '--workers', '1', '--out', one, '--quiet']).code).toBe(0);
+    expect(balloon(['effect', FIXTURE, '--lever', 'prevention', '--seeds', '2', '--workers', '2', '--out', two, '--quiet']).code).toBe(0);
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const effect = JSON.parse(readFileSync(one, 'utf8'));
+    expect(effect.intervention).toBe('all prevention levers');
+    expect(effect.target).toBeNull();
+  });
+
   it('says which policy index does not exist', () => {
     const r = balloon(['effect', FIXTURE, '--policy', '5']);
     expect(r.code).toBe(1);

@@ -86,6 +86,16 @@ describe('balloon run', () => {
     }
   });
 
+  it('gives the same files and report whatever the number of worker threads', () => {
+    const [one, two] = ['w1.csv', 'w2.csv'].map((f) => join(dir, f));
+    const a = balloon(['run', FIXTURE, '--seeds', '3', '--workers', '1', '--out', one]);
+    const b = balloon(['run', FIXTURE, '--seeds', '3', '--workers', '2', '--out', two]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    expect(readFileSync(one).equals(readFileSync(two))).toBe(true);
+    expect(b.stdout.replace(/w2\.csv/, 'w1.csv')).toBe(a.stdout);
+  });
+
   it('writes JSON lines when the file ends in .jsonl', () => {
     const out = join(dir, 'rows.jsonl');
     expect(balloon(['run', FIXTURE, '--out', out, '--quiet']).code).toBe(0);

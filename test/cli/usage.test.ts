@@ -23,7 +23,7 @@ describe('usage errors exit with 2', () => {
   });
 
   it('bad option values, each in one line naming the option', () => {
-    for (const args of [['--seeds', '0'], ['--seeds', 'many'], ['--seed', '-1'], ['--seed', '1.5'], ['--out', 'results.txt'], ['--summary-out', 's.xlsx']]) {
+    for (const args of [['--workers', '0'], ['--seeds', '0'], ['--seeds', 'many'], ['--seed', '-1'], ['--seed', '1.5'], ['--out', 'results.txt'], ['--summary-out', 's.xlsx']]) {
       const r = balloon(['run', FIXTURE, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       const lines = errorLines(r);

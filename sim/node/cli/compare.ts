@@ -4,13 +4,13 @@
  * 90% intervals over seeds.
  */
 import { compareSummaries, comparisonCsv, comparisonJson, type OutcomeComparison } from '../../analysis/compare';
-import { runPaired, seedsFrom } from '../../analysis/paired';
+import { seedsFrom, type Pair } from '../../analysis/paired';
 import { formatChange, formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
-import { runScenario } from '../../run';
 import { usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
-import { parseSeed, parseSeedCount } from './options';
+import { parseSeed, parseSeedCount, parseWorkers } from './options';
+import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { writeAtomic } from './write';
 
@@ -19,6 +19,7 @@ export interface CompareOptions {
   seeds?: string;
   out?: string;
   all?: boolean;
+  workers?: string;
   quiet?: boolean;
 }
 
@@ -60,9 +61,10 @@ function shownRows(rows: OutcomeComparison[], all: boolean): OutcomeComparison[]
   return shown.length > 0 ? shown : rows;
 }
 
-export function compareCommand(aArg: string, bArg: string, options: CompareOptions, stdout: (text: string) => void): void {
+export async function compareCommand(aArg: string, bArg: string, options: CompareOptions, stdout: (text: string) => void): Promise<void> {
   const firstSeed = parseSeed(options.seed);
   const count = parseSeedCount(options.seeds) ?? 5;
+  const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
   const outLower = options.out?.toLowerCase();
   if (options.out && !outLower!.endsWith('.csv') && !outLower!.endsWith('.json')) {
     throw usageError(`--out: expected a file name ending in .csv or .json, got "${options.out}"`);
@@ -71,9 +73,13 @@ export function compareCommand(aArg: string, bArg: string, options: CompareOptio
   const b = loadScenarioFile(bArg);
   const seeds = seedsFrom(firstSeed ?? a.scenario.seed, count);
   const progress = startProgress(seeds.length * 2, 'compare', options.quiet === true);
-  let pairs;
+  const jobs = seeds.flatMap((seed) => [a.scenario, b.scenario].map((scenario) => ({ kind: 'summary' as const, scenario, seed })));
+  const pairs: Pair<Record<string, number>>[] = seeds.map((seed) => ({ seed, a: {}, b: {} }));
   try {
-    pairs = runPaired(a.scenario, b.scenario, seeds, (r) => r.summary, (s, seed) => runScenario(s, { seed }), (done) => progress.update(done));
+    await runJobs(jobs, workers, (i, value) => {
+      pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as Record<string, number>;
+      progress.update(i + 1);
+    });
   } finally {
     progress.stop();
   }

@@ -3,15 +3,16 @@
  * the effect of one policy (or every policy of a lever) against the same scenario
  * without it, on the same seeds: displacement index and cost-effectiveness.
  */
-import { leverEffect, policyEffect, type EffectEstimate } from '../../analysis/effect';
-import { seedsFrom } from '../../analysis/paired';
+import { effectFromPairs, leverPlan, policyPlan, type EffectEstimate, type Outcomes } from '../../analysis/effect';
+import { seedsFrom, type Pair } from '../../analysis/paired';
 import type { Estimate } from '../../analysis/stats';
 import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { LEVER_KINDS, type LeverKind } from '../../scenario/schema';
 import { inputError, usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
-import { parseInteger, parseSeed, parseSeedCount } from './options';
+import { parseInteger, parseSeed, parseSeedCount, parseWorkers } from './options';
+import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { writeAtomic } from './write';
 
@@ -21,6 +22,7 @@ export interface EffectOptions {
   seed?: string;
   seeds?: string;
   out?: string;
+  workers?: string;
   quiet?: boolean;
 }
 
@@ -33,7 +35,7 @@ function json(effect: EffectEstimate): string {
   return JSON.stringify(effect, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
-export function effectCommand(scenarioArg: string, options: EffectOptions, stdout: (text: string) => void): void {
+export async function effectCommand(scenarioArg: string, options: EffectOptions, stdout: (text: string) => void): Promise<void> {
   if ((options.policy === undefined) === (options.lever === undefined)) throw usageError('effect: give exactly one of --policy N or --lever KIND');
   if (options.lever !== undefined && !LEVER_KINDS.includes(options.lever as LeverKind)) {
     throw usageError(`--lever: expected one of ${LEVER_KINDS.join(', ')}, got "${options.lever}"`);
@@ -41,6 +43,7 @@ export function effectCommand(scenarioArg: string, options: EffectOptions, stdou
   if (options.out && !options.out.toLowerCase().endsWith('.json')) throw usageError(`--out: expected a file name ending in .json, got "${options.out}"`);
   const firstSeed = parseSeed(options.seed);
   const count = parseSeedCount(options.seeds) ?? 10;
+  const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
   const { scenario, file } = loadScenarioFile(scenarioArg);
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
   const index = parseInteger('policy', options.policy, 0, 1_000_000);
@@ -51,13 +54,18 @@ export function effectCommand(scenarioArg: string, options: EffectOptions, stdou
     throw inputError(`${file}: policies: expected at least one "${options.lever}" lever, got none`);
   }
   const progress = startProgress(seeds.length * 2, 'effect', options.quiet === true);
-  let effect: EffectEstimate;
+  const plan = index !== undefined ? policyPlan(scenario, index) : leverPlan(scenario, options.lever as LeverKind);
+  const jobs = seeds.flatMap((seed) => (['a', 'b'] as const).map((which) => ({ kind: 'outcomes' as const, plan, which, seed })));
+  const pairs: Pair<Outcomes>[] = seeds.map((seed) => ({ seed, a: undefined!, b: undefined! }));
   try {
-    const opts = { onRun: (done: number) => progress.update(done) };
-    effect = index !== undefined ? policyEffect(scenario, index, seeds, opts) : leverEffect(scenario, options.lever as LeverKind, seeds, opts);
+    await runJobs(jobs, workers, (i, value) => {
+      pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as Outcomes;
+      progress.update(i + 1);
+    });
   } finally {
     progress.stop();
   }
+  const effect: EffectEstimate = effectFromPairs(plan, pairs, 0.9);
   if (options.out) writeAtomic(options.out, json(effect));
   if (options.quiet) return;
   stdout(`Balloon effect of ${effect.intervention} in ${scenario.name} (${file})\n`);

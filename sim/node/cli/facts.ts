@@ -3,16 +3,16 @@
  * stylised facts of MODEL.md §7 measured on a scenario (default: the bundled
  * colombia-2000s) and on the same scenario without policies, over K seeds.
  */
-import { annualDigest } from '../../analysis/annual';
+import type { AnnualDigest } from '../../analysis/annual';
 import { evaluateFacts, FACT_YEAR, withoutPolicies, type FactResult } from '../../analysis/facts';
-import { runPaired, seedsFrom } from '../../analysis/paired';
+import { seedsFrom, type Pair } from '../../analysis/paired';
 import { csvLine } from '../../io/csv';
 import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
-import { runScenario } from '../../run';
 import { usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
-import { parseSeed, parseSeedCount } from './options';
+import { parseSeed, parseSeedCount, parseWorkers } from './options';
+import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { writeAtomic } from './write';
 
@@ -20,6 +20,7 @@ export interface FactsOptions {
   seed?: string;
   seeds?: string;
   out?: string;
+  workers?: string;
   quiet?: boolean;
 }
 
@@ -38,20 +39,25 @@ function factsCsv(facts: readonly FactResult[]): string {
   );
 }
 
-export function factsCommand(scenarioArg: string | undefined, options: FactsOptions, stdout: (text: string) => void): void {
+export async function factsCommand(scenarioArg: string | undefined, options: FactsOptions, stdout: (text: string) => void): Promise<void> {
   const lower = options.out?.toLowerCase();
   if (options.out && !lower!.endsWith('.csv') && !lower!.endsWith('.json')) {
     throw usageError(`--out: expected a file name ending in .csv or .json, got "${options.out}"`);
   }
   const firstSeed = parseSeed(options.seed);
   const count = parseSeedCount(options.seeds) ?? 20;
+  const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
   const { scenario, file } = loadScenarioFile(scenarioArg ?? 'colombia-2000s');
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
   const counterfactual = withoutPolicies(scenario);
   const progress = startProgress(seeds.length * 2, 'facts', options.quiet === true);
-  let pairs;
+  const jobs = seeds.flatMap((seed) => [scenario, counterfactual].map((s) => ({ kind: 'digest' as const, scenario: s, seed })));
+  const pairs: Pair<AnnualDigest>[] = seeds.map((seed) => ({ seed, a: undefined!, b: undefined! }));
   try {
-    pairs = runPaired(scenario, counterfactual, seeds, annualDigest, (s, seed) => runScenario(s, { seed }), (done) => progress.update(done));
+    await runJobs(jobs, workers, (i, value) => {
+      pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as AnnualDigest;
+      progress.update(i + 1);
+    });
   } finally {
     progress.stop();
   }

@@ -10,6 +10,7 @@ import { factsCommand } from './facts';
 import { EXIT_OK, reportError } from './errors';
 import { packageVersion } from './paths';
 import { runCommand } from './run';
+import { registerSweepCommands } from '../sweep/command';
 import { validateCommand } from './validate';
 
 const stdout = (text: string) => void process.stdout.write(text);
@@ -24,6 +25,7 @@ function program(): Command {
     .showSuggestionAfterError(true);
 
   const seed = () => new Option('--seed <n>', 'first seed (default: the scenario\'s seed)');
+  const workers = () => new Option('--workers <n>', 'worker threads for the runs (default: one per core; results do not depend on it)');
   cli
     .command('run')
     .description('run a scenario (default: the bundled baseline), print a summary and write tidy tables')
@@ -32,6 +34,7 @@ function program(): Command {
     .option('--seeds <k>', 'number of seeds, from --seed upward; the summary shows means and 90% ranges', '1')
     .option('--out <file>', 'write the tidy per-tick table (columns seed,tick,date,year,kind,entity,measure,unit,value) to a .csv or .jsonl file')
     .option('--summary-out <file>', 'write one row of run outcomes per seed to a .csv or .jsonl file')
+    .addOption(workers())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string | undefined, options) => runCommand(scenario, options, stdout));
 
@@ -50,6 +53,7 @@ function program(): Command {
     .option('--seeds <k>', 'number of paired seeds', '5')
     .option('--out <file>', 'write every outcome and its difference to a .csv or .json file')
     .option('--all', 'print every outcome, not only the main ones')
+    .addOption(workers())
     .option('-q, --quiet', 'print nothing but errors')
     .action((a: string, b: string, options) => compareCommand(a, b, options, stdout));
 
@@ -62,6 +66,7 @@ function program(): Command {
     .addOption(seed())
     .option('--seeds <k>', 'number of paired seeds', '10')
     .option('--out <file>', 'write the estimates to a .json file')
+    .addOption(workers())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string, options) => effectCommand(scenario, options, stdout));
 
@@ -72,19 +77,21 @@ function program(): Command {
     .addOption(seed())
     .option('--seeds <k>', 'number of seeds', '20')
     .option('--out <file>', 'write the facts to a .csv or .json file')
+    .addOption(workers())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string | undefined, options) => factsCommand(scenario, options, stdout));
 
+  registerSweepCommands(cli);
   return cli;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
-    program().parse(argv);
+    await program().parseAsync(argv);
     return EXIT_OK;
   } catch (err) {
     return reportError(err, stderr);
   }
 }
 
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

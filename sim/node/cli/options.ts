@@ -21,3 +21,6 @@ export function tableFormat(name: string, path: string): TableFormat {
   if (!format) throw usageError(`--${name}: expected a file name ending in .csv or .jsonl, got "${path}"`);
   return format;
 }
+
+/** `--workers N`: worker threads for multi-seed commands (1 = run in the main thread). */
+export const parseWorkers = (raw: string | undefined) => parseInteger('workers', raw, 1, 256);

@@ -1,17 +1,17 @@
 /**
  * `balloon run [scenario.json] [--seed N] [--seeds K] [--out results.csv|.jsonl]
- * [--summary-out summary.csv|.jsonl] [--quiet]`: run a scenario over one or more
- * seeds, print a readable summary and write tidy tables.
+ * [--summary-out summary.csv|.jsonl] [--workers N] [--quiet]`: run a scenario over one
+ * or more seeds, print a readable summary and write tidy tables.
  */
+import type { AnnualDigest } from '../../analysis/annual';
 import { seedsFrom } from '../../analysis/paired';
-import { formatTable } from '../../io/table';
-import { summaryText, tidyHeader, tidyText } from '../../io/tidy';
-import { annualDigest, type AnnualDigest } from '../../analysis/annual';
 import { reportTables } from '../../io/report';
-import { toRows } from '../../results/rows';
-import { runScenario } from '../../run';
-import { loadScenarioFile, displayPath } from './load';
-import { parseSeed, parseSeedCount, tableFormat } from './options';
+import { formatTable } from '../../io/table';
+import { summaryText, tidyHeader } from '../../io/tidy';
+import type { ReportValue } from './jobs';
+import { displayPath, loadScenarioFile } from './load';
+import { parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
+import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { openAtomic, writeAtomic, type AtomicFile } from './write';
 
@@ -20,12 +20,14 @@ export interface RunOptions {
   seeds?: string;
   out?: string;
   summaryOut?: string;
+  workers?: string;
   quiet?: boolean;
 }
 
-export function runCommand(scenarioArg: string | undefined, options: RunOptions, stdout: (text: string) => void): void {
+export async function runCommand(scenarioArg: string | undefined, options: RunOptions, stdout: (text: string) => void): Promise<void> {
   const firstSeedOption = parseSeed(options.seed);
   const count = parseSeedCount(options.seeds) ?? 1;
+  const workers = parseWorkers(options.workers) ?? defaultWorkers(count);
   const outFormat = options.out ? tableFormat('out', options.out) : undefined;
   const summaryFormat = options.summaryOut ? tableFormat('summary-out', options.summaryOut) : undefined;
   const { scenario, file } = loadScenarioFile(scenarioArg);
@@ -36,21 +38,21 @@ export function runCommand(scenarioArg: string | undefined, options: RunOptions,
   const summaries: { scenario: string; seed: number; hash: string; summary: Record<string, number> }[] = [];
   let rowsWritten = 0;
   let ticks = 0;
-  const progress = startProgress(seeds.length, `${scenario.name}`, options.quiet === true);
+  const progress = startProgress(seeds.length, scenario.name, options.quiet === true);
   try {
     if (options.out && outFormat) {
       out = openAtomic(options.out);
       out.write(tidyHeader(outFormat));
     }
-    seeds.forEach((seed, i) => {
-      const result = runScenario(scenario, { seed });
-      ticks = result.ticks;
-      digests.push(annualDigest(result));
-      summaries.push({ scenario: result.scenario, seed: result.seed, hash: result.hash, summary: result.summary });
-      if (out && outFormat) {
-        const rows = toRows(result);
-        out.write(tidyText(rows, seed, outFormat));
-        rowsWritten += rows.length;
+    const jobs = seeds.map((seed) => ({ kind: 'report' as const, scenario, seed, rows: outFormat }));
+    await runJobs(jobs, workers, (i, value) => {
+      const run = value as ReportValue;
+      ticks = run.ticks;
+      digests.push(run.digest);
+      summaries.push({ scenario: run.scenario, seed: run.seed, hash: run.hash, summary: run.summary });
+      if (out && run.rows) {
+        out.write(run.rows.text);
+        rowsWritten += run.rows.count;
       }
       progress.update(i + 1);
     });

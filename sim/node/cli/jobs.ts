@@ -1,0 +1,62 @@
+/**
+ * One run of the CLI's multi-seed commands and what it sends back: the same code
+ * runs in a worker thread (worker.ts) or in the main thread, so results do not
+ * depend on where a run happened.
+ */
+import { annualDigest, type AnnualDigest } from '../../analysis/annual';
+import { planOutcomes, type EffectPlan, type Outcomes } from '../../analysis/effect';
+import { tidyText, type TableFormat } from '../../io/tidy';
+import { toRows } from '../../results/rows';
+import { runScenario } from '../../run';
+import type { Scenario } from '../../scenario/schema';
+
+export type Job =
+  /** `balloon run`: the digest for the report, the summary, and optionally the tidy rows as text. */
+  | { kind: 'report'; scenario: Scenario; seed: number; rows?: TableFormat }
+  /** `balloon compare`: the named outcomes. */
+  | { kind: 'summary'; scenario: Scenario; seed: number }
+  /** `balloon facts`: yearly values. */
+  | { kind: 'digest'; scenario: Scenario; seed: number }
+  /** `balloon effect`: one side of a paired effect estimate. */
+  | { kind: 'outcomes'; plan: EffectPlan; which: 'a' | 'b'; seed: number };
+
+export interface ReportValue {
+  seed: number;
+  scenario: string;
+  hash: string;
+  ticks: number;
+  summary: Record<string, number>;
+  digest: AnnualDigest;
+  rows?: { text: string; count: number };
+}
+
+export type JobValue = ReportValue | Record<string, number> | AnnualDigest | Outcomes;
+
+export function executeJob(job: Job): JobValue {
+  switch (job.kind) {
+    case 'report': {
+      const result = runScenario(job.scenario, { seed: job.seed });
+      const value: ReportValue = {
+        seed: result.seed,
+        scenario: result.scenario,
+        hash: result.hash,
+        ticks: result.ticks,
+        summary: result.summary,
+        digest: annualDigest(result),
+      };
+      if (job.rows) {
+        const rows = toRows(result);
+        value.rows = { text: tidyText(rows, job.seed, job.rows), count: rows.length };
+      }
+      return value;
+    }
+    case 'summary':
+      return runScenario(job.scenario, { seed: job.seed }).summary;
+    case 'digest':
+      return annualDigest(runScenario(job.scenario, { seed: job.seed }));
+    case 'outcomes': {
+      const scenario = job.which === 'a' ? job.plan.withIt : job.plan.withoutIt;
+      return planOutcomes(job.plan, runScenario(scenario, { seed: job.seed }), job.which);
+    }
+  }
+}
