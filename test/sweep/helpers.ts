@@ -6,7 +6,7 @@ import { parseSweep } from '../../sim/sweep/validate';
 import type { Sweep, SweepInput } from '../../sim/sweep/schema';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCENARIO_FIXTURE = join(ROOT, 'test', 'fixtures', 'small-scenario.json');
+export const SCENARIO_FIXTURE = join(ROOT, 'test', 'sweep', 'fixtures', 'tiny-scenario.json');
 export const SWEEP_FIXTURE = join(ROOT, 'test', 'sweep', 'fixtures', 'small-lhs.json');
 
 export function baseInput(): Record<string, unknown> {

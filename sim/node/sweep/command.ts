@@ -1,27 +1,14 @@
 /**
  * Registers `balloon sweep`, `balloon sensitivity` and `balloon merge` on the
- * CLI program (called from sim/node/cli/main.ts). The actions are async; their
- * errors go through the CLI's reportError and set the exit code.
+ * CLI program (called from sim/node/cli/main.ts). The actions are async: main
+ * runs the program with parseAsync, so their errors reach its reportError.
  */
 import type { Command } from 'commander';
-import { reportError } from '../cli/errors';
 import { sweepCommand, type SweepCommandOptions } from './sweepCommand';
 import { sensitivityCommand, type SensitivityOptions } from './sensitivityCommand';
 import { mergeCommand, type MergeOptions } from './merge';
 
 const stdout = (text: string) => void process.stdout.write(text);
-const stderr = (text: string) => void process.stderr.write(text);
-
-function later(work: () => Promise<void>): void {
-  work().then(
-    () => {
-      process.exitCode = process.exitCode ?? 0;
-    },
-    (err: unknown) => {
-      process.exitCode = reportError(err, stderr);
-    },
-  );
-}
 
 export function registerSweepCommands(cli: Command): void {
   cli
@@ -35,7 +22,7 @@ export function registerSweepCommands(cli: Command): void {
     .option('--redis <url>', 'distribute the runs through a BullMQ queue on this Redis server, e.g. redis://127.0.0.1:6379')
     .option('--role <role>', 'with --redis: producer (queue runs, gather results), worker (pull and run), or both', 'both')
     .option('-q, --quiet', 'print nothing but errors')
-    .action((file: string, options: SweepCommandOptions) => later(() => sweepCommand(file, options, stdout)));
+    .action((file: string, options: SweepCommandOptions) => sweepCommand(file, options, stdout));
 
   cli
     .command('sensitivity')
@@ -44,7 +31,7 @@ export function registerSweepCommands(cli: Command): void {
     .option('--outcomes <pattern>', 'outcomes to print, a substring or /regex/ of the outcome names (default: world outcomes, ".final")')
     .option('--top <k>', 'parameters printed per outcome', '5')
     .option('-q, --quiet', 'print nothing but errors')
-    .action((dir: string, options: SensitivityOptions) => later(() => sensitivityCommand(dir, options, stdout)));
+    .action((dir: string, options: SensitivityOptions) => sensitivityCommand(dir, options, stdout));
 
   cli
     .command('merge')
@@ -52,6 +39,6 @@ export function registerSweepCommands(cli: Command): void {
     .argument('<dirs...>', 'sweep output directories of the same sweep')
     .requiredOption('--out <dir>', 'the merged directory')
     .option('-q, --quiet', 'print nothing but errors')
-    .action((dirs: string[], options: MergeOptions) => later(() => mergeCommand(dirs, options, stdout)));
+    .action((dirs: string[], options: MergeOptions) => mergeCommand(dirs, options, stdout));
 }
 
