@@ -14,7 +14,7 @@ import { measureByTick, windowSum } from './extract';
 import { withoutLever, withoutPolicy } from './counterfactual';
 import { combinedTarget, displacementTotals, type DisplacementTarget, type DisplacementTotals } from './displacement';
 import { defaultRunner, runPaired, type Pair, type Runner } from './paired';
-import { meanInterval, ratioOfMeans, type Estimate } from './stats';
+import { mean, meanInterval, ratioOfMeans, type Estimate } from './stats';
 import { tickOf } from './time';
 
 /** Ids of the northern countries of a scenario (see above). */
@@ -61,6 +61,7 @@ export interface EffectEstimate {
   /** Reduction at the target and increase elsewhere over the window: mean hectares for cultivation, kg per year for flows. */
   targetReduction: Estimate | null;
   elsewhereIncrease: Estimate | null;
+  /** Increase elsewhere / reduction at the target (ratio of means, bootstrap interval); NaN when the target was not reduced. */
   displacementIndex: Estimate | null;
   extraSpendUsdPerYear: Estimate;
   northConsumptionChangeKgPerYear: Estimate;
@@ -119,6 +120,12 @@ export function planOutcomes(plan: EffectPlan, result: RunResult, which: 'a' | '
   return outcomesOf(result, which === 'a' ? plan.withIt : plan.withoutIt, plan.fromTick, plan.target);
 }
 
+/** The index is only meaningful when the intervention reduced its target on average; otherwise NaN. */
+function displacement(increase: number[], reduction: number[], level: number, seed: number): Estimate {
+  if (!(mean(reduction) > 0)) return { mean: NaN, lo: NaN, hi: NaN, n: reduction.length, level };
+  return ratioOfMeans(increase, reduction, level, seed);
+}
+
 /** The estimate from paired outcomes (a = with the intervention, b = without), however they were run. */
 export function effectFromPairs(plan: EffectPlan, pairs: readonly Pair<Outcomes>[], level = 0.9): EffectEstimate {
   const { target } = plan;
@@ -144,7 +151,7 @@ export function effectFromPairs(plan: EffectPlan, pairs: readonly Pair<Outcomes>
     target,
     targetReduction: reduction ? meanInterval(reduction, level) : null,
     elsewhereIncrease: increase ? meanInterval(increase, level) : null,
-    displacementIndex: reduction && increase ? ratioOfMeans(increase, reduction, level, bootstrapSeed) : null,
+    displacementIndex: reduction && increase ? displacement(increase, reduction, level, bootstrapSeed) : null,
     extraSpendUsdPerYear: meanInterval(spend, level),
     northConsumptionChangeKgPerYear: meanInterval(consumption, level),
     southViolenceChange: meanInterval(violence, level),

@@ -3,7 +3,7 @@
  * (eradication in Colombia, prevention in the USA, both from 2002).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leverEffect, policyEffect, type EffectEstimate } from '../../sim/analysis/effect';
+import { effectFromPairs, leverEffect, policyEffect, policyPlan, type EffectEstimate, type Outcomes } from '../../sim/analysis/effect';
 import { withoutPolicy } from '../../sim/analysis/counterfactual';
 import { measureByTick, windowSum } from '../../sim/analysis/extract';
 import { seedsFrom } from '../../sim/analysis/paired';
@@ -73,5 +73,21 @@ describe('effect of prevention in the USA', () => {
     expect(effect.northConsumptionChangeKgPerYear.mean).toBeLessThan(0);
     expect(effect.consumptionKgPerMillionUsd.mean).toBeLessThan(0);
     contains(effect.northConsumptionChangeKgPerYear);
+  });
+});
+
+describe('displacement index when the target was not reduced', () => {
+  it('is not a number rather than a misleading ratio', () => {
+    const plan = policyPlan(fixture(), 0);
+    const side = (target: number, elsewhere: number): Outcomes => ({ displacement: { target, elsewhere }, spendUsdPerYear: 1e8, northConsumptionKgPerYear: 1, southViolence: 1 });
+    // with the intervention the target grew (100 -> 120) and elsewhere shrank: the ratio would be +1
+    const pairs = [1, 2].map((seed) => ({ seed, a: side(120, 80), b: side(100, 100) }));
+    const e = effectFromPairs(plan, pairs);
+    expect(e.targetReduction!.mean).toBe(-20);
+    expect(e.elsewhereIncrease!.mean).toBe(-20);
+    expect(Number.isNaN(e.displacementIndex!.mean)).toBe(true);
+    // and a real reduction gives the ratio of means
+    const reduced = effectFromPairs(plan, [1, 2].map((seed) => ({ seed, a: side(80, 110 + seed), b: side(100, 100) })));
+    expect(reduced.displacementIndex!.mean).toBeCloseTo(11.5 / 20, 12);
   });
 });

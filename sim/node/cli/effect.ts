@@ -76,7 +76,8 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   if (effect.target) {
     rows.push(['reduction at the target (' + unit + ')', ...cells(effect.targetReduction)]);
     rows.push(['increase elsewhere (' + unit + ')', ...cells(effect.elsewhereIncrease)]);
-    rows.push(['displacement index (0 none, 1 all)', ...cells(effect.displacementIndex)]);
+    const reduced = (effect.targetReduction?.mean ?? 0) > 0;
+    rows.push(['displacement index (0 none, 1 all)', ...(reduced ? cells(effect.displacementIndex) : ['n/a', '(the target was not reduced)'])]);
   } else {
     rows.push(['displacement index', 'n/a', '(this lever has no supply-side target)']);
   }
