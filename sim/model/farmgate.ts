@@ -9,7 +9,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 
-const MIN_COVERAGE = 0.05;
+const MIN_COVERAGE = 0.01;
 const MAX_COVERAGE = 10;
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;

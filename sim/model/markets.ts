@@ -43,7 +43,11 @@ export function clearMarkets(world: World, state: WorldState): void {
     const price = ms.wholesalePrice[m];
     const clearing = offered > 0 ? markets.wholesale0[m] * Math.pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
     // Prices move part of the way to the clearing price each month (at most +-30%).
-    const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, adjust * Math.log(clearing / price)));
+    // Nothing offered: the price rises by the most it can in a tick (if it moves at all).
+    const gap = offered > 0 ? Math.log(clearing / price) : MAX_LOG_PRICE_STEP;
+    // (With a zero elasticity the clearing price is 0 or infinite: the clamp turns that into the largest step.)
+    const raw = adjust > 0 && !Number.isNaN(gap) ? adjust * gap : 0;
+    const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, raw));
     const next = price * Math.exp(step);
     ms.wholesalePrice[m] = next;
     const demand = demandAtReference * Math.pow(next / markets.wholesale0[m], markets.elasticity[m]);

@@ -63,7 +63,7 @@ export const policeBehaviourSchema = z.strictObject({
   operationalShareOfAid: num(0, 1, 0.5, 'Share of capacity funding spent on operations now rather than on capability'),
   corruptionWaste: num(0, 1, 0.6, 'Share of effort wasted by a fully corrupt agency'),
   interdictionUsdPerHazard: num(1, 1e12, 3e8, 'Effective interdiction spend on a leg, per year, per unit of seizure hazard at low effort (returns diminish)'),
-  eradicationUsdPerHa: num(1, 1e7, 1000, 'Cost of eradicating one ha in an accessible region (doubled at full remoteness)'),
+  eradicationUsdPerHa: num(1, 1e7, 2500, 'Cost of eradicating one ha for good in an accessible region (spraying cost over its effectiveness; doubled at full remoteness)'),
   maxEradicationSharePerMonth: num(0, 1, 0.15, 'Most of a region\'s coca that can be eradicated in a month'),
   presenceUsdPerHa: num(1, 1e7, 4000, 'Eradication effort per coca ha and year at which police presence is 63% of full'),
   arrestHazardPerUsd: num(0, 1, 5e-9, 'Leader arrests per year per effective USD of investigation, shared among organisations by their share of the country\'s traffic'),
