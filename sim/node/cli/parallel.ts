@@ -33,7 +33,11 @@ type Reply = { id: number; ok: true; value: JobValue } | { id: number; ok: false
 export async function runJobs(jobs: readonly Job[], workers: number, consume: (index: number, value: JobValue) => void): Promise<void> {
   const script = workers > 1 && jobs.length > 1 ? workerScript() : null;
   if (!script) {
-    jobs.forEach((job, i) => consume(i, executeJob(job)));
+    for (let i = 0; i < jobs.length; i++) {
+      consume(i, executeJob(jobs[i]));
+      // let signals (Ctrl-C) and progress output through between runs
+      if (i + 1 < jobs.length) await new Promise((resolve) => setImmediate(resolve));
+    }
     return;
   }
   const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script));

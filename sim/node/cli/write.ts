@@ -17,6 +17,30 @@ export interface AtomicFile {
 }
 
 let counter = 0;
+/** Temporary files not yet committed or removed; removed if the process is interrupted. */
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+/** On Ctrl-C or a termination signal: remove unfinished outputs, then exit with 128 + signal number. */
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      for (const path of pending) removeQuietly(path);
+      process.stderr.write(`balloon: interrupted (${signal}); unfinished output files were removed\n`);
+      process.exit(code);
+    });
+  }
+}
 
 export function openAtomic(path: string): AtomicFile {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
@@ -26,6 +50,8 @@ export function openAtomic(path: string): AtomicFile {
   } catch (err) {
     throw inputError(`${displayPath(path)}: cannot write the output file (${describeFsError(err)})`);
   }
+  pending.add(temp);
+  installSignalHandlers();
   let open = true;
   let done = false;
   return {
@@ -43,16 +69,14 @@ export function openAtomic(path: string): AtomicFile {
         throw inputError(`${displayPath(path)}: cannot write the output file (${describeFsError(err)})`);
       }
       done = true;
+      pending.delete(temp);
     },
     abort() {
       if (open) closeSync(fd);
       open = false;
       if (!done) {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // already gone
-        }
+        removeQuietly(temp);
+        pending.delete(temp);
       }
     },
   };
