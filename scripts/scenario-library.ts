@@ -58,6 +58,8 @@ const caribbeanPressure: PolicyInput[] = [
   { lever: 'capacityFunding', donor: 'USA', recipient: 'JAM', budgetUsdPerYear: 20 * M, start: '2003-01', label: 'US support to Jamaican counter-narcotics' },
   { lever: 'interdiction', country: 'GBR', route: 'JAM-GBR-air', budgetUsdPerYear: 20 * M, start: '2002-06', label: 'Operation Airbridge (UK and Jamaica, air couriers)' },
   { lever: 'interdiction', country: 'NLD', route: 'DOM-NLD-sea', budgetUsdPerYear: 20 * M, start: '2004-01', label: 'Dutch 100% checks on Caribbean arrivals' },
+  { lever: 'interdiction', country: 'ESP', route: 'VEN-ESP-sea', budgetUsdPerYear: 30 * M, start: '2003-01', label: 'Spanish customs and Guardia Civil against Caribbean vessels (SIVE coastal radar)' },
+  { lever: 'interdiction', country: 'ESP', route: 'DOM-ESP-air', budgetUsdPerYear: 10 * M, start: '2003-01', label: 'Madrid-Barajas controls on Caribbean flights' },
   { lever: 'intelligenceSharing', countries: ['USA', 'COL', 'DOM', 'JAM'], budgetUsdPerYear: 20 * M, start: '2003-01', label: 'Caribbean liaison and JIATF-South information sharing' },
 ];
 
@@ -129,7 +131,7 @@ export const LIBRARY: LibraryEntry[] = [
     file: 'west-africa-route',
     name: 'Pressure on the Caribbean and the West African route to Europe',
     description:
-      'What it represents: the baseline world with the interdiction push on Caribbean routes of the early 2000s: from 2003 the United States interdicts on the direct Colombia-US sea lane and on the legs from the Dominican Republic and Jamaica ($350M a year together), Dominican and Jamaican police interdict with US support ($35M a year plus $50M a year of capacity funding), the UK runs Operation Airbridge on Jamaican air couriers from mid-2002 and the Netherlands checks Caribbean arrivals from 2004 ($20M a year each), and the US, Colombia, the Dominican Republic and Jamaica share intelligence ($20M a year). '
+      'What it represents: the baseline world with the interdiction push on Caribbean routes of the early 2000s: from 2003 the United States interdicts on the direct Colombia-US sea lane and on the legs from the Dominican Republic and Jamaica ($350M a year together), Dominican and Jamaican police interdict with US support ($35M a year plus $50M a year of capacity funding), the UK runs Operation Airbridge on Jamaican air couriers from mid-2002 and the Netherlands checks Caribbean arrivals from 2004 ($20M a year each), Spain watches the Caribbean sea lane from Venezuela and flights from the Dominican Republic from 2003 ($40M a year), and the US, Colombia, the Dominican Republic and Jamaica share intelligence ($20M a year). '
       + 'What it shows: compare with baseline.json on the same seeds. Organisations that lose loads in the Caribbean learn that those legs are riskier and move flow to other paths: towards Mexico and Central America for the US, and for Europe through Venezuela and Brazil to Guinea-Bissau, Ghana and Nigeria (in reality West African flows rose from a few tonnes around 2000 to an estimated 40-50 t in 2007). The route balloon is measured by flowKg on the West African routes and the Caribbean legs. '
       + 'The world is copied from baseline.json by scripts/make-scenarios.ts.',
     sources: [
