@@ -1,0 +1,86 @@
+/**
+ * Lines over time, one per series, with the interval across seeds as a band.
+ * Takes tidy rows and a container; knows nothing of the model.
+ */
+import { area, extent, group, line, max, min, scaleLinear } from 'd3';
+import type { PlotRow } from '../data/plotRows';
+import { drawAxes } from './axes';
+import { createFrame, drawEmpty, type LegendItem } from './frame';
+import { attachTooltip } from './tooltip';
+
+export interface LineChartOptions {
+  id: string;
+  title: string;
+  unit: string;
+  colorOf: (series: string) => string;
+  /** Shared axes in comparisons. */
+  yDomain?: [number, number];
+  xDomain?: [number, number];
+  /** Draw a dashed series (e.g. the baseline) by key. */
+  dashed?: (series: string) => boolean;
+  /** Subtitle after the unit, e.g. "mean of 3 seeds, band: 90% of runs". */
+  note?: string;
+  /** Allow negative values (differences): the y axis then spans zero. */
+  signed?: boolean;
+  height?: number;
+}
+
+export function lineChart(container: HTMLElement, rows: readonly PlotRow[], options: LineChartOptions): SVGSVGElement {
+  const groups = group(rows, (r) => r.series);
+  const legend: LegendItem[] = [...groups].map(([key, list]) => ({
+    key,
+    label: list[0].label,
+    color: options.colorOf(key),
+    shape: options.dashed?.(key) ? 'dash' : 'line',
+  }));
+  const frame = createFrame(container, {
+    id: options.id,
+    title: options.title,
+    subtitle: options.note ? `${options.unit} · ${options.note}` : options.unit,
+    legend,
+    height: options.height,
+  });
+  if (rows.length === 0) {
+    drawEmpty(frame, 'nothing recorded for this view');
+    return frame.svg.node()!;
+  }
+  const [x0, x1] = options.xDomain ?? (extent(rows, (r) => r.x) as [number, number]);
+  const lo = options.yDomain?.[0] ?? Math.min(0, min(rows, (r) => r.lo) ?? 0);
+  const hi = options.yDomain?.[1] ?? max(rows, (r) => r.hi) ?? 1;
+  const x = scaleLinear().domain([x0, x1]).range([0, frame.width]);
+  const y = scaleLinear()
+    .domain([lo, hi > lo ? hi : lo + 1])
+    .nice()
+    .range([frame.height, 0]);
+  drawAxes(frame, x, y);
+  if (options.signed && y.domain()[0] < 0) {
+    frame.plot.append('line').attr('class', 'zero').attr('x1', 0).attr('x2', frame.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#56606b');
+  }
+
+  const band = area<PlotRow>()
+    .x((r) => x(r.x))
+    .y0((r) => y(r.lo))
+    .y1((r) => y(r.hi));
+  const path = line<PlotRow>()
+    .x((r) => x(r.x))
+    .y((r) => y(r.y));
+  const marks = frame.plot.append('g').attr('class', 'marks');
+  for (const [key, list] of groups) {
+    if (list.some((r) => r.hi > r.lo)) {
+      marks.append('path').attr('class', 'band').attr('data-series', key).attr('d', band(list)).attr('fill', options.colorOf(key)).attr('fill-opacity', 0.16);
+    }
+  }
+  for (const [key, list] of groups) {
+    marks
+      .append('path')
+      .attr('class', 'mark line')
+      .attr('data-series', key)
+      .attr('d', path(list))
+      .attr('fill', 'none')
+      .attr('stroke', options.colorOf(key))
+      .attr('stroke-width', 1.8)
+      .attr('stroke-dasharray', options.dashed?.(key) ? '5 3' : null);
+  }
+  attachTooltip(frame, rows, { x, colorOf: options.colorOf, unit: options.unit, interval: true });
+  return frame.svg.node()!;
+}

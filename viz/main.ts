@@ -1,0 +1,5 @@
+/** Entry point of the browser app. */
+import './style.css';
+import { startApp } from './app';
+
+startApp(document.getElementById('app')!);

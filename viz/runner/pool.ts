@@ -1,0 +1,105 @@
+/**
+ * A small pool of simulation workers. A batch (one or more scenarios, each with
+ * its seeds) is split into one task per scenario × seed; idle workers take the
+ * next task. Cancelling sets a shared flag the running simulations poll (when the
+ * page is cross-origin isolated) or else terminates the workers and starts fresh ones.
+ */
+import * as Comlink from 'comlink';
+import type { RunResult } from '../../sim/results/types';
+import type { ScenarioError } from '../../sim/scenario/validate';
+import type { SimWorkerApi, ValidationReport } from '../worker/protocol';
+
+export interface BatchJob {
+  /** Scenario file text or a parsed scenario object. */
+  scenario: string | object;
+  seeds: number[];
+}
+
+export type BatchOutcome =
+  | { ok: true; results: RunResult[][] }
+  | { ok: false; cancelled: boolean; job: number; errors: ScenarioError[]; message: string };
+
+interface Slot {
+  worker: Worker;
+  api: Comlink.Remote<SimWorkerApi>;
+}
+
+function spawn(): Slot {
+  const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'balloon-sim' });
+  return { worker, api: Comlink.wrap<SimWorkerApi>(worker) };
+}
+
+export class SimPool {
+  private slots: Slot[] = [];
+  private generation = 0;
+  private flag: Int32Array | undefined;
+  private abort: (() => void) | null = null;
+
+  constructor(readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+    for (let i = 0; i < size; i++) this.slots.push(spawn());
+  }
+
+  /** Whether cancel can stop a run in place (else it restarts the workers). */
+  get sharedCancel(): boolean {
+    return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined';
+  }
+
+  validate(text: string): Promise<ValidationReport> {
+    return this.slots[0].api.validate(text);
+  }
+
+  /** Run every job's seeds; `onProgress` gets the overall fraction done in [0,1]. */
+  async run(jobs: BatchJob[], onProgress?: (fraction: number) => void): Promise<BatchOutcome> {
+    const generation = ++this.generation;
+    const tasks = jobs.flatMap((job, j) => job.seeds.map((seed, s) => ({ job: j, index: s, seed })));
+    const results: RunResult[][] = jobs.map((job) => new Array(job.seeds.length));
+    const done = new Array(tasks.length).fill(0);
+    const report = () => onProgress?.(done.reduce((a, b) => a + b, 0) / Math.max(1, tasks.length));
+    this.flag = this.sharedCancel ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    const flag = this.flag;
+    let next = 0;
+    let failure: BatchOutcome | null = null;
+
+    const cancelled = new Promise<BatchOutcome>((resolve) => {
+      this.abort = () => resolve({ ok: false, cancelled: true, job: -1, errors: [], message: 'run cancelled' });
+    });
+
+    const lane = async (slot: Slot): Promise<void> => {
+      while (next < tasks.length && !failure && generation === this.generation) {
+        const task = tasks[next++];
+        const progress = Comlink.proxy((_seed: number, ticks: number, total: number) => {
+          done[tasks.indexOf(task)] = ticks / total;
+          report();
+        });
+        const outcome = await slot.api.run(jobs[task.job].scenario, [task.seed], progress, flag);
+        if (generation !== this.generation) return;
+        if (!outcome.ok) {
+          failure ??= { ok: false, cancelled: outcome.cancelled, job: task.job, errors: outcome.errors, message: outcome.message };
+          return;
+        }
+        results[task.job][task.index] = outcome.results[0];
+      }
+    };
+
+    const finished = Promise.all(this.slots.map(lane)).then((): BatchOutcome => failure ?? { ok: true, results });
+    const outcome = await Promise.race([finished, cancelled]);
+    this.abort = null;
+    if (outcome.ok) onProgress?.(1);
+    return outcome;
+  }
+
+  /** Stop the batch in flight; its `run` promise resolves as cancelled. */
+  cancel(): void {
+    if (this.flag) Atomics.store(this.flag, 0, 1);
+    else {
+      // No shared memory: the only way to stop a synchronous run is to end its worker.
+      for (const slot of this.slots) {
+        slot.api[Comlink.releaseProxy]();
+        slot.worker.terminate();
+      }
+      this.slots = this.slots.map(() => spawn());
+    }
+    this.generation++;
+    this.abort?.();
+  }
+}

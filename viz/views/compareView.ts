@@ -1,0 +1,115 @@
+/**
+ * Compare: pick two or more scenarios and a baseline; run them on the same seeds;
+ * outcomes on shared axes, the paired difference against the baseline, and the
+ * displacement index and cost-effectiveness of each scenario's added levers.
+ */
+import type { RunResult } from '../../sim/results/types';
+import type { Scenario } from '../../sim/scenario/schema';
+import { compareSummaries } from '../../sim/analysis/compare';
+import { comparisonCsv } from '../../sim/analysis/compare';
+import { lineChart } from '../charts/lineChart';
+import { rankColor } from '../charts/palette';
+import { differenceRows, scenarioRows, type ScenarioRuns } from '../data/compareRows';
+import { comparisonEffect } from '../data/effects';
+import type { ScenarioSource } from '../data/library';
+import { download, slug } from '../export/download';
+import type { PageState } from '../state/url';
+import { el } from '../ui/dom';
+import { COMPARE_CHARTS } from './compareCharts';
+import { effectTable } from './effectTable';
+import { seedNote } from './resultsView';
+
+export interface CompareRun {
+  source: ScenarioSource;
+  scenario: Scenario | null;
+  runs: RunResult[];
+}
+
+export interface CompareContext {
+  sources: ScenarioSource[];
+  state: PageState;
+  runs: CompareRun[];
+  busy: boolean;
+  onCompare(ids: string[]): void;
+  onBaseline(id: string): void;
+}
+
+function picker(ctx: CompareContext): HTMLElement {
+  const chosen = new Set(ctx.state.compare.length > 0 ? ctx.state.compare : ctx.sources.slice(0, 2).map((s) => s.id));
+  const boxes = ctx.sources.map((s) =>
+    el(
+      'label',
+      { class: 'check' },
+      el('input', { type: 'checkbox', value: s.id, checked: chosen.has(s.id), 'data-compare': s.id }),
+      ` ${s.name}`,
+    ),
+  );
+  const go = el('button', { type: 'button', id: 'compare-run', class: 'primary' }, 'Compare');
+  const message = el('span', { class: 'status' });
+  go.addEventListener('click', () => {
+    const ids = boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
+    if (ids.length < 2) {
+      message.textContent = 'Choose at least two scenarios.';
+      message.className = 'status error';
+      return;
+    }
+    ctx.onCompare(ids);
+  });
+  return el(
+    'section',
+    { class: 'compare-pick' },
+    el('h2', {}, 'Compare scenarios'),
+    el('p', { class: 'hint' }, 'Each scenario runs on the seeds set on the left, so differences are paired by seed.'),
+    el('div', { class: 'checks' }, ...boxes),
+    el('div', { class: 'buttons' }, go, message),
+  );
+}
+
+export function renderCompare(container: HTMLElement, ctx: CompareContext): void {
+  container.replaceChildren(picker(ctx));
+  const done = ctx.runs.filter((r) => r.runs.length > 0);
+  if (done.length < 2) return;
+  const baseline = done.find((r) => r.source.id === ctx.state.baseline) ?? done[0];
+  const series: ScenarioRuns[] = done.map((r) => ({ id: r.source.id, name: r.source.name, runs: r.runs }));
+  const colorOf = (id: string) => rankColor(series.findIndex((s) => s.id === id));
+  const dashed = (id: string) => id === baseline.source.id;
+
+  const select = el('select', { id: 'compare-baseline', onchange: (e: Event) => ctx.onBaseline((e.target as HTMLSelectElement).value) }, ...done.map((r) => el('option', { value: r.source.id, selected: r === baseline }, r.source.name)));
+  const csv = el('button', { type: 'button', 'data-export': 'comparison-csv' }, 'Download comparison CSV');
+  csv.addEventListener('click', () => {
+    const text = done
+      .filter((r) => r !== baseline)
+      .map((r) => `# ${r.source.name} vs ${baseline.source.name} (b - a, a = baseline)\n` + comparisonCsv(compareSummaries(r.runs.map((run, k) => ({ seed: run.seed, a: baseline.runs[k].summary, b: run.summary })))))
+      .join('\n');
+    download(new Blob([text], { type: 'text/csv' }), `balloon-compare-${slug(baseline.source.id)}.csv`);
+  });
+  container.append(el('div', { class: 'compare-tools' }, el('label', { for: 'compare-baseline' }, 'Baseline '), select, csv));
+
+  const sideBySide = el('div', { class: 'chart-grid' });
+  const differences = el('div', { class: 'chart-grid' });
+  container.append(el('h3', {}, 'Outcomes on shared axes'), sideBySide);
+  for (const spec of COMPARE_CHARTS) {
+    const cell = el('div', { class: 'chart-cell' });
+    sideBySide.append(cell);
+    lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: seedNote(baseline.runs) });
+  }
+
+  const rows = done
+    .filter((r) => r !== baseline && r.scenario && baseline.scenario && r.runs.length === baseline.runs.length)
+    .map((r) => ({ name: r.source.name, effect: comparisonEffect(r.scenario!, r.runs, baseline.scenario!, baseline.runs) }));
+  if (rows.length > 0) container.append(effectTable(rows, baseline.source.name));
+
+  container.append(el('h3', {}, `Difference from “${baseline.source.name}”`), differences);
+  for (const spec of COMPARE_CHARTS) {
+    const cell = el('div', { class: 'chart-cell' });
+    differences.append(cell);
+    lineChart(cell, differenceRows(series, series[done.indexOf(baseline)], spec.view), {
+      id: `${spec.id}-difference`,
+      title: `${spec.title}: difference`,
+      unit: spec.unit,
+      colorOf,
+      signed: true,
+      note: 'scenario − baseline, paired by seed',
+    });
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The contract between the page and the simulation worker (comlink). Shared by
+ * both sides; holds no DOM or worker-only types.
+ */
+import type { RunResult } from '../../sim/results/types';
+import type { ScenarioError } from '../../sim/scenario/validate';
+
+/** What validation tells the page: errors in the CLI's words, or a short description. */
+export type ValidationReport =
+  | { ok: true; name: string; description: string; start: string; end: string; countries: number; routes: number; policies: number }
+  | { ok: false; errors: ScenarioError[] };
+
+/** Progress of one call: the seed being run (index into the call's seeds), ticks done and total. */
+export type ProgressCallback = (seedIndex: number, done: number, total: number) => void;
+
+export interface SimWorkerApi {
+  /** Validate scenario file text exactly as the CLI does. */
+  validate(text: string): ValidationReport;
+  /**
+   * Validate `scenario` (file text or a parsed object) and run it once per seed.
+   * `cancelFlag` (an Int32Array over a SharedArrayBuffer, when the page is
+   * cross-origin isolated) stops the run when its element 0 becomes non-zero.
+   */
+  run(scenario: string | object, seeds: number[], onProgress?: ProgressCallback, cancelFlag?: Int32Array): Promise<RunOutcome>;
+}
+
+export type RunOutcome =
+  | { ok: true; results: RunResult[] }
+  | { ok: false; cancelled: boolean; errors: ScenarioError[]; message: string };

@@ -1,0 +1,58 @@
+/**
+ * The simulation worker: validates scenario files and runs them with the same
+ * core as the CLI, off the page's thread. Exposed through comlink (see protocol.ts).
+ */
+import * as Comlink from 'comlink';
+import { parseScenario, parseScenarioText } from '../../sim/scenario/validate';
+import { runScenario, RunCancelledError } from '../../sim/run';
+import type { RunResult } from '../../sim/results/types';
+import type { ProgressCallback, RunOutcome, SimWorkerApi, ValidationReport } from './protocol';
+
+function validate(text: string): ValidationReport {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const s = parsed.value;
+  return {
+    ok: true,
+    name: s.name,
+    description: s.description,
+    start: s.start,
+    end: s.end,
+    countries: s.countries.length,
+    routes: s.routes.length,
+    policies: s.policies.length,
+  };
+}
+
+/** The buffers of a result's typed columns, handed over to the page without a copy. */
+function buffersOf(results: RunResult[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const r of results) {
+    const s = r.series;
+    for (const column of [s.tick, s.entity, s.measure, s.value]) out.push(column.buffer as ArrayBuffer);
+  }
+  return out;
+}
+
+async function run(scenario: string | object, seeds: number[], onProgress?: ProgressCallback, cancelFlag?: Int32Array): Promise<RunOutcome> {
+  const parsed = typeof scenario === 'string' ? parseScenarioText(scenario) : parseScenario(scenario);
+  if (!parsed.ok) return { ok: false, cancelled: false, errors: parsed.errors, message: parsed.errors[0]?.message ?? 'invalid scenario' };
+  const isCancelled = cancelFlag ? () => Atomics.load(cancelFlag, 0) !== 0 : undefined;
+  const results: RunResult[] = [];
+  try {
+    for (let i = 0; i < seeds.length; i++) {
+      if (isCancelled?.()) throw new RunCancelledError();
+      // The comlink callback is fire-and-forget: the run does not wait for the page.
+      const progress = onProgress ? (done: number, total: number) => void onProgress(i, done, total) : undefined;
+      results.push(runScenario(parsed.value, { seed: seeds[i], onProgress: progress, isCancelled }));
+    }
+  } catch (error) {
+    if (error instanceof RunCancelledError) return { ok: false, cancelled: true, errors: [], message: 'run cancelled' };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, cancelled: false, errors: [], message: `the simulation stopped: ${message}` };
+  }
+  return Comlink.transfer({ ok: true, results }, buffersOf(results));
+}
+
+const api: SimWorkerApi = { validate, run };
+Comlink.expose(api);
