@@ -41,7 +41,7 @@ export const traffickerBehaviourSchema = z.strictObject({
   beliefLearning: num(0, 1, 0.35, 'Weight of own observations in the believed seizure risk of a route'),
   rumourWeight: num(0, 1, 0.05, 'Weight of public seizure news about a route in the believed risk'),
   beliefDecay: num(0, 1, 0.02, 'Monthly pull of unused routes\' believed risk back towards the public prior'),
-  explorationPerMonth: num(0, 1, 0.02, 'Base monthly probability of trying to open a new route'),
+  explorationPerMonth: num(0, 1, 0.04, 'Base monthly probability of trying to open a new route'),
   explorationLossBoost: num(0, 100, 4, 'How much recent losses raise the probability of exploring'),
   explorationCostUsd: num(0, 1e9, 250000, 'Cost of opening a new route (contacts, logistics)'),
   newRouteRiskPremium: num(0, 1, 0.1, 'Extra believed risk on a newly explored route'),
