@@ -107,7 +107,15 @@ export function displacementTarget(scenario: Scenario, index: number): Displacem
 export function combinedTarget(scenario: Scenario, indices: readonly number[]): DisplacementTarget | null {
   const parts = indices.map((i) => displacementTarget(scenario, i));
   if (parts.length === 0 || parts.some((p) => p === null)) return null;
-  const all = parts as DisplacementTarget[];
+  let all = parts as DisplacementTarget[];
+  // Regions and whole countries mixed (e.g. a regional push inside a national campaign): compare countries.
+  if (all.every((p) => p.measure === 'cultivationHa') && all.some((p) => p.kind === 'region') && all.some((p) => p.kind === 'country')) {
+    all = all.map((p) => {
+      if (p.kind !== 'region') return p;
+      const country = scenario.regions.find((r) => r.id === p.target[0])?.country ?? '';
+      return { ...cultivationTarget(scenario, country, undefined), fromTick: p.fromTick, description: p.description };
+    });
+  }
   if (all.some((p) => p.measure !== all[0].measure || p.kind !== all[0].kind)) return null;
   if (all.length === 1) return all[0];
   const target = [...new Set(all.flatMap((p) => p.target))];
@@ -118,7 +126,10 @@ export function combinedTarget(scenario: Scenario, indices: readonly number[]): 
     target,
     elsewhere,
     fromTick: Math.min(...all.map((p) => p.fromTick)),
-    description: all.map((p) => p.description).join('; '),
+    description:
+      all[0].measure === 'cultivationHa'
+        ? `coca cultivation in ${target.join(', ')} vs the other ${all[0].kind === 'region' ? 'regions' : 'producer countries'} (${elsewhere.join(', ')})`
+        : `flow on ${target.length === 1 ? 'route' : 'routes'} ${target.join(', ')} vs ${elsewhere.length} alternative routes`,
   };
 }
 

@@ -55,5 +55,8 @@ describe('displacement targets', () => {
     expect(displacementTarget(s, 4)).toBeNull();
     expect(combinedTarget(s, [1, 2])).toMatchObject({ target: ['COL-MEX-sea', 'COL-DOM-air'] });
     expect(combinedTarget(s, [0, 1])).toBeNull();
+    // a regional push inside a national campaign: compared as countries
+    s.policies.push({ lever: 'eradication', country: 'COL', budgetUsdPerYear: 1e8, start: '2000-06' });
+    expect(combinedTarget(s, [0, 5])).toMatchObject({ measure: 'cultivationHa', kind: 'country', target: ['COL'], elsewhere: ['PER'], fromTick: 5 });
   });
 });

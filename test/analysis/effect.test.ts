@@ -66,13 +66,20 @@ describe('effect of eradication in Colombia', () => {
 });
 
 describe('effect of prevention in the USA', () => {
-  it('lowers northern consumption and has no displacement target', () => {
-    const effect = leverEffect(fixture(), 'prevention', SEEDS);
+  it('has no displacement target and measures northern consumption against the paired runs', () => {
+    const s = fixture();
+    const seeds = SEEDS.slice(0, 3);
+    const effect = leverEffect(s, 'prevention', seeds);
     expect(effect.target).toBeNull();
     expect(effect.displacementIndex).toBeNull();
-    expect(effect.northConsumptionChangeKgPerYear.mean).toBeLessThan(0);
-    expect(effect.consumptionKgPerMillionUsd.mean).toBeLessThan(0);
+    // by hand: USA and ESP are the northern markets (consumer, not producer); window from 2002-01 (tick 24)
+    const without = { ...s, policies: s.policies.filter((p) => p.lever !== 'prevention') };
+    const north = (r: ReturnType<typeof runScenario>) => windowSum(measureByTick(r, 'consumptionKg', 'market'), ['USA', 'ESP'], 24, r.ticks) * (12 / (r.ticks - 24));
+    const diffs = seeds.map((seed) => north(runScenario(s, { seed })) - north(runScenario(without, { seed })));
+    expect(effect.northConsumptionChangeKgPerYear.mean).toBeCloseTo(diffs.reduce((a, b) => a + b, 0) / diffs.length, 6);
     contains(effect.northConsumptionChangeKgPerYear);
+    // 100 M USD a year of prevention from 2002
+    expect(effect.extraSpendUsdPerYear.mean).toBeCloseTo(100e6, -5);
   });
 });
 
