@@ -66,8 +66,8 @@ export function applyLevers(world: World, state: WorldState, inputs: LeverInputs
       case 'enforcementVsPrevention': {
         inputs.preventionShare[sp.country] = p.preventionShare;
         const total = countries.enforcementBudgetUsd[sp.country] + countries.preventionBudgetUsd[sp.country];
-        // The lever's money is the budget it puts into prevention.
-        spendPerYear = total * p.preventionShare;
+        // The lever costs no new money: its cost is the budget it moves between the two uses.
+        spendPerYear = Math.abs(total * p.preventionShare - countries.preventionBudgetUsd[sp.country]);
         break;
       }
       case 'eradication':
