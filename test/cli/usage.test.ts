@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { balloon, ensureBuilt, errorLines, FIXTURE, hasStack } from './helpers';
+import { balloon, BIN, ensureBuilt, errorLines, FIXTURE, hasStack, tempDir } from './helpers';
 
 describe('usage errors exit with 2', () => {
   beforeAll(() => ensureBuilt());
@@ -52,5 +55,15 @@ describe('usage errors exit with 2', () => {
     const r = balloon([]);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toContain('Usage: balloon');
+  });
+
+  it('says to run npm install when the CLI is not built', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(BIN, join(dir, 'bin', 'balloon.mjs'));
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'balloon.mjs'), '--help'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('run `npm install`');
   });
 });
