@@ -1,10 +1,11 @@
 /** Axes and grid shared by the time-series charts. */
-import { axisBottom, axisLeft, format, type ScaleLinear } from 'd3';
+import { axisBottom, axisLeft, format, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
 import type { Frame } from './frame';
 import { formatValue } from './format';
 
-export function drawAxes(frame: Frame, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>): void {
+export function drawAxes(frame: Frame, x: ScaleLinear<number, number>, y: ScaleContinuousNumeric<number, number>): void {
   const yTicks = Math.max(3, Math.round(frame.height / 45));
+  const isLog = 'base' in y;
   frame.plot
     .append('g')
     .attr('class', 'grid')
@@ -18,5 +19,12 @@ export function drawAxes(frame: Frame, x: ScaleLinear<number, number>, y: ScaleL
   frame.plot
     .append('g')
     .attr('class', 'axis axis-y')
-    .call(axisLeft(y).ticks(yTicks).tickFormat((v) => formatValue(Number(v))));
+    .call(axisLeft(y).ticks(yTicks).tickFormat((v) => (isLog && !labelledOnLog(Number(v)) ? '' : formatValue(Number(v)))));
+}
+
+/** On a log axis only 1, 2 and 5 times a power of ten get a label, so labels never collide. */
+function labelledOnLog(v: number): boolean {
+  if (v <= 0) return false;
+  const mantissa = Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
+  return mantissa === 1 || mantissa === 2 || mantissa === 5;
 }

@@ -30,6 +30,9 @@ export interface Frame {
   plot: Selection<SVGGElement, unknown, null, undefined>;
   width: number;
   height: number;
+  /** SVG y just below the legend, and its left x, for extra keys (the map's width key). */
+  legendBottom: number;
+  legendLeft: number;
 }
 
 const STYLE = `
@@ -43,11 +46,23 @@ const STYLE = `
   .empty { font-size: 12px; fill: #7a8591; }
 `;
 
-const MARGIN = { top: 46, right: 180, bottom: 28, left: 60 };
+const MARGIN = { top: 46, right: 215, bottom: 28, left: 60 };
 const LEGEND_ROW = 17;
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+const LEGEND_CHARS = 30;
+
+/** A legend label on at most two lines of `max` characters, cut short with an ellipsis. */
+function wrap(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const lines: string[] = [''];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last === '' || last.length + 1 + word.length <= max) lines[lines.length - 1] = last === '' ? word : `${last} ${word}`;
+    else lines.push(word);
+  }
+  const kept = lines.slice(0, 2).map((l) => (l.length > max ? `${l.slice(0, max - 1)}…` : l));
+  if (lines.length > 2) kept[1] = `${kept[1].slice(0, max - 1)}…`;
+  return kept;
 }
 
 export function createFrame(container: HTMLElement, options: FrameOptions): Frame {
@@ -56,7 +71,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   figure.dataset.chart = options.id;
   container.append(figure);
   const outerWidth = Math.max(420, Math.floor(container.clientWidth || 640));
-  const legendRows = options.legend.length;
+  const legendRows = options.legend.reduce((n, item) => n + wrap(item.label, LEGEND_CHARS).length, 0);
   const outerHeight = Math.max(options.height ?? 270, MARGIN.top + legendRows * LEGEND_ROW + 10);
 
   const svg = select(figure)
@@ -76,8 +91,10 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     .append('g')
     .attr('class', 'legend')
     .attr('transform', `translate(${outerWidth - MARGIN.right + 16},${MARGIN.top})`);
-  options.legend.forEach((item, i) => {
-    const g = legend.append('g').attr('class', 'legend-item').attr('data-series', item.key).attr('transform', `translate(0,${i * LEGEND_ROW})`);
+  let rowY = 0;
+  for (const item of options.legend) {
+    const lines = wrap(item.label, LEGEND_CHARS);
+    const g = legend.append('g').attr('class', 'legend-item').attr('data-series', item.key).attr('transform', `translate(0,${rowY})`);
     if (item.shape === 'area') g.append('rect').attr('width', 12).attr('height', 10).attr('y', 1).attr('fill', item.color);
     else
       g.append('line')
@@ -88,9 +105,11 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
         .attr('stroke', item.color)
         .attr('stroke-width', 2.5)
         .attr('stroke-dasharray', item.shape === 'dash' ? '4 3' : null);
-    g.append('text').attr('x', 20).attr('y', 10).text(truncate(item.label, 24));
+    const text = g.append('text').attr('x', 20).attr('y', 10);
+    lines.forEach((line, k) => text.append('tspan').attr('x', 20).attr('dy', k === 0 ? 0 : 13).text(line));
     g.append('title').text(item.label);
-  });
+    rowY += LEGEND_ROW + (lines.length - 1) * 13;
+  }
 
   const tools = document.createElement('div');
   tools.className = 'chart-tools';
@@ -111,7 +130,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   const width = outerWidth - MARGIN.left - MARGIN.right;
   const height = outerHeight - MARGIN.top - MARGIN.bottom;
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  return { figure, svg, plot, width, height };
+  return { figure, svg, plot, width, height, legendBottom: MARGIN.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
 }
 
 /** A message in place of marks (e.g. a scenario without policy levers). */

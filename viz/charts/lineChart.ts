@@ -2,7 +2,7 @@
  * Lines over time, one per series, with the interval across seeds as a band.
  * Takes tidy rows and a container; knows nothing of the model.
  */
-import { area, extent, group, line, max, min, scaleLinear } from 'd3';
+import { area, extent, group, line, max, min, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import type { PlotRow } from '../data/plotRows';
 import { drawAxes } from './axes';
 import { createFrame, drawEmpty, type LegendItem } from './frame';
@@ -22,6 +22,8 @@ export interface LineChartOptions {
   note?: string;
   /** Allow negative values (differences): the y axis then spans zero. */
   signed?: boolean;
+  /** Logarithmic y axis; values at or below zero sit on the floor. */
+  log?: boolean;
   height?: number;
 }
 
@@ -48,10 +50,10 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
   const lo = options.yDomain?.[0] ?? Math.min(0, min(rows, (r) => r.lo) ?? 0);
   const hi = options.yDomain?.[1] ?? max(rows, (r) => r.hi) ?? 1;
   const x = scaleLinear().domain([x0, x1]).range([0, frame.width]);
-  const y = scaleLinear()
-    .domain([lo, hi > lo ? hi : lo + 1])
-    .nice()
-    .range([frame.height, 0]);
+  const floor = Math.max(1e-9, (min(rows.filter((r) => r.lo > 0), (r) => r.lo) ?? 1) * 0.8);
+  const y: ScaleContinuousNumeric<number, number> = options.log
+    ? scaleLog().domain([floor, Math.max(hi, floor * 10)]).range([frame.height, 0]).clamp(true)
+    : scaleLinear().domain([lo, hi > lo ? hi : lo + 1]).nice().range([frame.height, 0]);
   drawAxes(frame, x, y);
   if (options.signed && y.domain()[0] < 0) {
     frame.plot.append('line').attr('class', 'zero').attr('x1', 0).attr('x2', frame.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#56606b');

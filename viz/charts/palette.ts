@@ -56,7 +56,7 @@ export const ROLE_COLORS = {
   producer: '#e8b4a0',
   transit: '#e9dcb5',
   consumer: '#b5cde6',
-  other: '#eceae4',
+  other: '#dedbd3',
 } as const;
 
 export type MapRole = keyof typeof ROLE_COLORS;

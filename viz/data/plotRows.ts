@@ -6,6 +6,9 @@ import { quantileSorted } from '../../sim/analysis/stats';
 import { measureByTick } from '../../sim/analysis/extract';
 import type { EntityKind, RunResult } from '../../sim/results/types';
 
+/** Series key of the sum of the entities beyond `top`. */
+export const OTHER = '__other__';
+
 export interface PlotRow {
   /** Series key: an entity id (country, market, route…) or a scenario id in comparisons. */
   series: string;
@@ -28,8 +31,9 @@ export interface MeasureView {
   annualRate?: boolean;
   /** Keep only these entities. */
   entities?: readonly string[];
-  /** Keep the `top` entities by mean value (the rest are dropped). */
+  /** Keep the `top` entities by mean value (the rest are dropped, or summed as "Other"). */
   top?: number;
+  restAsOther?: boolean;
   /** Centred moving average over this many ticks (smooths monthly noise). */
   smooth?: number;
 }
@@ -101,6 +105,16 @@ export function measureRows(runs: readonly RunResult[], view: MeasureView): Plot
   let entries = [...measureColumns(runs, view)].filter(([, cols]) => cols.some((c) => c.some((v) => v !== 0)));
   const meanOf = (cols: Float64Array[]) => cols.reduce((s, c) => s + c.reduce((a, b) => a + b, 0), 0);
   entries.sort((a, b) => meanOf(b[1]) - meanOf(a[1]));
+  const rest = view.top ? entries.slice(view.top) : [];
   if (view.top) entries = entries.slice(0, view.top);
-  return entries.flatMap(([id, cols]) => summariseColumns(id, labels.get(id) ?? id, xs, cols));
+  const rows = entries.flatMap(([id, cols]) => summariseColumns(id, labels.get(id) ?? id, xs, cols));
+  if (view.restAsOther && rest.length > 0) {
+    const other = runs.map((_, k) => {
+      const sum = new Float64Array(xs.length);
+      for (const [, cols] of rest) for (let t = 0; t < sum.length; t++) sum[t] += cols[k]?.[t] ?? 0;
+      return sum;
+    });
+    rows.push(...summariseColumns(OTHER, `Other (${rest.length})`, xs, other));
+  }
+  return rows;
 }

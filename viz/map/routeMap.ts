@@ -80,7 +80,7 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
   const path = geoPath(projection);
   frame.svg.append('defs').append('clipPath').attr('id', 'map-clip').append('rect').attr('width', frame.width).attr('height', frame.height);
   const layer = frame.plot.append('g').attr('clip-path', 'url(#map-clip)');
-  layer.append('rect').attr('width', frame.width).attr('height', frame.height).attr('fill', '#f4f7fa');
+  layer.append('rect').attr('width', frame.width).attr('height', frame.height).attr('fill', '#e9f0f6');
 
   const roleOf = new Map(inScenario.map((c) => [atlasId(c.isoNumeric!), c]));
   layer
@@ -142,12 +142,12 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
 
   // Width key under the legend.
   const keyValues = [peak / 10, peak / 2, peak].map((v) => Number(v.toPrecision(1)));
-  const key = frame.svg.append('g').attr('class', 'legend width-key').attr('transform', `translate(${Number(frame.svg.attr('width')) - 164},${46 + legend.length * 17 + 16})`);
+  const key = frame.svg.append('g').attr('class', 'legend width-key').attr('transform', `translate(${frame.legendLeft},${frame.legendBottom + 16})`);
   key.append('text').attr('y', 0).text(`Flow (${data.unit})`);
   keyValues.forEach((v, i) => {
     const y = 16 + i * 22;
     key.append('line').attr('x1', 0).attr('x2', 26).attr('y1', y).attr('y2', y).attr('stroke', '#56606b').attr('stroke-width', Math.max(0.5, width(v))).attr('stroke-linecap', 'round');
-    key.append('text').attr('x', 34).attr('y', y + 4).text(formatValue(v));
+    key.append('text').attr('x', 44).attr('y', y + 4).text(formatValue(v));
   });
 
   const setYear = (y: number) => {

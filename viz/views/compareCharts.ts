@@ -8,7 +8,7 @@ export interface CompareSpec {
   view: MeasureView;
 }
 
-const flow = { annualRate: true, smooth: 3 } as const;
+const flow = { annualRate: true, smooth: 12 } as const;
 
 export const COMPARE_CHARTS: CompareSpec[] = [
   { id: 'cmp-cultivation', title: 'Coca cultivation', unit: 'thousand hectares', view: { measure: 'cultivationHa', kind: 'world', scale: 1e-3 } },

@@ -16,6 +16,7 @@ import { download, slug } from '../export/download';
 import type { PageState } from '../state/url';
 import { el } from '../ui/dom';
 import { COMPARE_CHARTS } from './compareCharts';
+import { SMOOTH_NOTE } from './resultCharts';
 import { effectTable } from './effectTable';
 import { seedNote } from './resultsView';
 
@@ -91,7 +92,7 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
   for (const spec of COMPARE_CHARTS) {
     const cell = el('div', { class: 'chart-cell' });
     sideBySide.append(cell);
-    lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: seedNote(baseline.runs) });
+    lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: [seedNote(baseline.runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ') });
   }
 
   const rows = done
@@ -109,7 +110,7 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
       unit: spec.unit,
       colorOf,
       signed: true,
-      note: 'scenario − baseline, paired by seed',
+      note: `scenario − baseline, paired by seed${spec.view.smooth ? ` · ${SMOOTH_NOTE}` : ''}`,
     });
   }
 }

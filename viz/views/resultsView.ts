@@ -6,10 +6,10 @@ import type { RunResult } from '../../sim/results/types';
 import { areaChart } from '../charts/areaChart';
 import { lineChart } from '../charts/lineChart';
 import { countryColor, rankColor } from '../charts/palette';
-import { measureRows } from '../data/plotRows';
+import { measureRows, OTHER } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
 import { el } from '../ui/dom';
-import { RESULT_CHARTS } from './resultCharts';
+import { RESULT_CHARTS, SMOOTH_NOTE } from './resultCharts';
 
 export function seedNote(runs: readonly RunResult[]): string {
   return runs.length > 1 ? `mean of ${runs.length} seeds, band: 5–95% of runs` : 'one seed';
@@ -36,10 +36,10 @@ export function renderResults(container: HTMLElement, runs: readonly RunResult[]
     grid.append(cell);
     const rows = measureRows(runs, spec.view);
     const keys = [...new Set(rows.map((r) => r.series))];
-    const colorOf = spec.colors === 'country' ? countryColor : (key: string) => rankColor(keys.indexOf(key));
-    const note = rows.length === 0 && spec.emptyNote ? spec.emptyNote : seedNote(runs);
+    const colorOf = (key: string) => (key === OTHER ? '#b0b7bf' : spec.colors === 'country' ? countryColor(key) : rankColor(keys.indexOf(key)));
+    const note = rows.length === 0 && spec.emptyNote ? spec.emptyNote : [seedNote(runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ');
     const options = { id: spec.id, title: spec.title, unit: spec.unit, colorOf, note };
     if (spec.mark === 'area') areaChart(cell, rows, options);
-    else lineChart(cell, rows, options);
+    else lineChart(cell, rows, { ...options, log: spec.log });
   }
 }
