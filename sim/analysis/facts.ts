@@ -33,8 +33,8 @@ export interface FactDefinition {
   measure: string;
   /** The claim about the interval, in words, e.g. "< 0". */
   expectation: string;
-  /** How to show the number: relative changes and shares as percentages. */
-  format: 'percent' | 'number';
+  /** How to show the number: relative changes as percentages, changes of shares as percentage points. */
+  format: 'percent' | 'points' | 'number';
   /** Per-seed numerator and (for ratios of means) denominator. */
   value: (f: FactInput) => { num: number; den?: number };
   holds: (e: Estimate) => boolean;
@@ -47,7 +47,7 @@ export interface FactResult {
   statement: string;
   measure: string;
   expectation: string;
-  format: 'percent' | 'number';
+  format: 'percent' | 'points' | 'number';
   estimate: Estimate;
   holds: boolean;
 }
@@ -195,7 +195,7 @@ export const FACTS: FactDefinition[] = [
   },
   {
     id: 'west-africa-route',
-    format: 'percent',
+    format: 'points',
     statement: 'More European flow via West Africa',
     measure: 'change of the share of flow into Europe arriving from West Africa (percentage points), first year to fact year',
     expectation: '> 0',

@@ -26,10 +26,10 @@ export interface FactsOptions {
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 
-function show(x: number, format: 'percent' | 'number'): string {
+function show(x: number, format: FactResult['format']): string {
   if (format === 'number' || !Number.isFinite(x)) return formatNumber(x);
   const pct = x * 100;
-  return `${pct > 0 ? '+' : ''}${Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+  return `${pct > 0 ? '+' : ''}${Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1)}${format === 'points' ? ' pp' : '%'}`;
 }
 
 function factsCsv(facts: readonly FactResult[]): string {
