@@ -16,12 +16,14 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { logistic } from './rng';
+import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER, logisticOf } from './rng';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
 const REMOTENESS_LICIT_PENALTY = 0.5;
 /** Eradication costs this much more per ha at full remoteness. */
 const REMOTENESS_ERADICATION_COST = 1;
+/** Added to every grower's outlay so the revenue/outlay ratio stays finite when costs and licit income are zero. */
+export const MIN_OUTLAY_USD_PER_HA = 1;
 
 /** Per-region inputs of the grower decision, refreshed each tick. */
 export interface GrowerContext {
@@ -29,6 +31,13 @@ export interface GrowerContext {
   cocaCostUsdPerHa: Float64Array; // production cost x yield (before the grower's own multiplier)
   sanctionUsdPerHa: Float64Array;
   licitUsdPerHa: Float64Array;
+  /** Share of the gap closed per season, [abandoning, planting]. */
+  gapRate: Float64Array;
+  /** Scratch of `resumRegions`, one slot per decision class. */
+  classLogSurvivalAt: Float64Array;
+  classSurvival: Float64Array;
+  /** Growers are stored region by region: region r's are [regionStart[r], regionStart[r + 1]). */
+  regionStart: Int32Array;
 }
 
 export function createGrowerContext(world: World): GrowerContext {
@@ -38,7 +47,22 @@ export function createGrowerContext(world: World): GrowerContext {
     cocaCostUsdPerHa: new Float64Array(n),
     sanctionUsdPerHa: new Float64Array(n),
     licitUsdPerHa: new Float64Array(n),
+    gapRate: new Float64Array(2),
+    classLogSurvivalAt: new Float64Array(seasonTicksOf(world)),
+    classSurvival: new Float64Array(seasonTicksOf(world)),
+    regionStart: regionStarts(world),
   };
+}
+
+/** Ticks between a grower's decisions. */
+export function seasonTicksOf(world: World): number {
+  return Math.max(1, Math.round((world.behaviour.growers.seasonMonths * world.ticksPerYear) / 12));
+}
+
+function regionStarts(world: World): Int32Array {
+  const starts = new Int32Array(world.regions.n + 1);
+  for (let r = 0; r < world.regions.n; r++) starts[r + 1] = starts[r] + world.regions.growers[r];
+  return starts;
 }
 
 export function altDevBoost(world: World, stockUsd: number, cultivableHa: number): number {
@@ -64,10 +88,11 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
     const costPerHa = b.eradicationUsdPerHa * (1 + REMOTENESS_ERADICATION_COST * regions.remoteness[r]);
     const wanted = rg.eradicationEffortUsd[r] / costPerHa / tpy;
     const eradicated = Math.min(wanted, maxShare * coca);
-    const share = coca > 0 ? eradicated / coca : 0;
+    // Never exactly all of it: the log-survival must stay finite (a share of 1 - 1e-9 is total in practice).
+    const share = coca > 0 ? Math.min(1 - 1e-9, eradicated / coca) : 0;
     rg.eradicatedHa[r] = eradicated;
     rg.logSurvival[r] += Math.log1p(-share);
-    rg.cocaHa[r] = coca - eradicated;
+    rg.cocaHa[r] = coca * (1 - share);
     rg.matureHa[r] *= 1 - share;
 
     const planted = rg.cocaHa[r];
@@ -106,7 +131,7 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
   const tpy = world.ticksPerYear;
   const rg = state.regions;
   const gs = state.growers;
-  const seasonTicks = Math.max(1, Math.round((g.seasonMonths * tpy) / 12));
+  const seasonTicks = seasonTicksOf(world);
   const seasonsPerYear = tpy / seasonTicks;
   refreshGrowerContext(world, state, ctx);
 
@@ -114,42 +139,98 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
   const sensitivity = g.incomeSensitivity;
   const noise = g.choiceNoise;
   const memory = g.eradicationMemory;
-  const plant = g.plantRatePerSeason;
-  const abandon = g.abandonRatePerSeason;
-  const { region, landHa, cocaHa, logSurvivalAt, eradicationBelief, costFactor, regionBias } = gs;
+  // Share of the gap to the desired area closed per season: [when abandoning, when planting].
+  const gapRate = ctx.gapRate;
+  gapRate[0] = g.abandonRatePerSeason;
+  gapRate[1] = g.plantRatePerSeason;
+  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costFactor, regionBias } = gs;
   const streams = state.streams.growers;
 
-  for (let i = first; i < gs.n; i += seasonTicks) {
-    const r = region[i];
+  // Growers are stored region by region and each region draws from its own stream, so the
+  // loop runs region by region (the same growers, in the same order, as one pass over all).
+  for (let r = 0; r < world.regions.n; r++) {
+    const start = ctx.regionStart[r];
+    const end = ctx.regionStart[r + 1];
     const logS = rg.logSurvival[r];
-    const survival = Math.exp(logS - logSurvivalAt[i]);
-    const current = cocaHa[i] * survival;
-    // Eradication hazard experienced since the last decision, per year.
-    const hazard = (logSurvivalAt[i] - logS) * seasonsPerYear;
-    const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
-    eradicationBelief[i] = belief;
-    // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
-    const revenue = ctx.cocaGrossUsdPerHa[r] * Math.exp(-belief);
-    const outlay = ctx.cocaCostUsdPerHa[r] * costFactor[i] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r];
-    const utility = sensitivity * Math.log(revenue / outlay) + regionBias[r] + noise * logistic(streams[r]);
-    const desired = landHa[i] / (1 + Math.exp(-utility));
-    const next = current + (desired - current) * (desired > current ? plant : abandon);
-    rg.cocaHa[r] += next - current;
-    cocaHa[i] = next;
-    logSurvivalAt[i] = logS;
+    const gross = ctx.cocaGrossUsdPerHa[r];
+    const unitCost = ctx.cocaCostUsdPerHa[r];
+    const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
+    const bias = regionBias[r];
+    let coca = rg.cocaHa[r];
+    // Growers deciding together last decided together, so they share the survival since then and,
+    // usually, the belief: each is computed once per distinct value.
+    let lastLogSAt = NaN;
+    let survival = 1;
+    let hazard = 0;
+    let lastBelief = NaN;
+    let logRevenue = 0;
+    // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
+    const st = streams[r].s;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let c = st[3];
+    for (let i = start + ((((first - start) % seasonTicks) + seasonTicks) % seasonTicks); i < end; i += seasonTicks) {
+      const logSAt = logSurvivalAt[i];
+      if (logSAt !== lastLogSAt) {
+        lastLogSAt = logSAt;
+        survival = Math.exp(logS - logSAt);
+        // Eradication hazard experienced since the last decision, per year.
+        hazard = (logSAt - logS) * seasonsPerYear;
+      }
+      const current = cocaHa[i] * survival;
+      const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
+      eradicationBelief[i] = belief;
+      // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
+      if (belief !== lastBelief) {
+        lastBelief = belief;
+        logRevenue = Math.log(gross * Math.exp(-belief) + MIN_OUTLAY_USD_PER_HA);
+      }
+      const outlay = unitCost * costFactor[i] + fixedOutlay;
+      const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const utility = sensitivity * (logRevenue - Math.log(outlay)) + bias + noise * logisticOf(s2);
+      const desired = landHa[i] / (1 + Math.exp(-utility));
+      // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
+      const next = current + (desired - current) * gapRate[+(desired > current)];
+      coca += next - current;
+      cocaHa[i] = next;
+      logSurvivalAt[i] = logS;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = c;
+    rg.cocaHa[r] = coca;
   }
 
   // Re-sum the regional aggregates once a year so rounding never drifts.
-  if (state.tick % tpy === 0) resumRegions(world, state);
+  if (state.tick % tpy === 0) resumRegions(world, state, ctx, seasonTicks);
 }
 
-export function resumRegions(world: World, state: WorldState): void {
+/** Re-sum each region's coca area from its growers (in the same order as always, so the sum is reproducible). */
+export function resumRegions(world: World, state: WorldState, ctx: GrowerContext, seasonTicks: number): void {
   const rg = state.regions;
-  const gs = state.growers;
-  const sums = new Float64Array(world.regions.n);
-  for (let i = 0; i < gs.n; i++) {
-    const r = gs.region[i];
-    sums[r] += gs.cocaHa[i] * Math.exp(rg.logSurvival[r] - gs.logSurvivalAt[i]);
+  const { cocaHa, logSurvivalAt } = state.growers;
+  // Growers deciding in the same tick share their survival since: one exp per decision class and region.
+  const lastAt = ctx.classLogSurvivalAt;
+  const survivalOf = ctx.classSurvival;
+  for (let r = 0; r < world.regions.n; r++) {
+    const logS = rg.logSurvival[r];
+    lastAt.fill(NaN);
+    let sum = 0;
+    for (let i = ctx.regionStart[r], end = ctx.regionStart[r + 1]; i < end; i++) {
+      const k = i % seasonTicks;
+      const at = logSurvivalAt[i];
+      if (at !== lastAt[k]) {
+        lastAt[k] = at;
+        survivalOf[k] = Math.exp(logS - at);
+      }
+      sum += cocaHa[i] * survivalOf[k];
+    }
+    rg.cocaHa[r] = sum;
   }
-  for (let r = 0; r < world.regions.n; r++) rg.cocaHa[r] = sums[r];
 }

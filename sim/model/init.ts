@@ -8,7 +8,7 @@
 import type { World } from './world';
 import { emptyAccounts, type WorldState } from './state';
 import { createStream, normal, pickWeighted } from './rng';
-import { createGrowerContext, refreshGrowerContext } from './growers';
+import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from './growers';
 import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
 import { preventionEffect } from './markets';
@@ -192,7 +192,9 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
   refreshGrowerContext(world, state, ctx);
   for (let r = 0; r < regions.n; r++) {
     const share = Math.min(0.98, Math.max(0.002, regions.initialCocaHa[r] / regions.cultivableHa[r]));
-    const ratio = ctx.cocaGrossUsdPerHa[r] / (ctx.cocaCostUsdPerHa[r] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r]);
+    const ratio =
+      (ctx.cocaGrossUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA) /
+      (ctx.cocaCostUsdPerHa[r] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA);
     gs.regionBias[r] = Math.log(share / (1 - share)) - g.incomeSensitivity * Math.log(ratio);
   }
 }

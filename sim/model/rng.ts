@@ -2,21 +2,60 @@
  * Seeded random streams. Every agent type (and every trafficking organisation)
  * draws from its own named stream, derived from the run seed and the stream's
  * name, so adding draws in one stream never reshuffles another.
- * Alea (from seedrandom) is used for speed; its state can be saved and restored.
+ *
+ * The generator is Alea (Baagøe), seeded exactly as seedrandom's `alea` does, so
+ * the sequences are seedrandom's. Its state lives in a small typed array (`s`)
+ * that hot loops may copy into locals, step inline with `ALEA_*` and write back;
+ * everything else just calls the stream.
  */
-import alea, { type AleaPrng, type AleaState } from 'seedrandom/lib/alea';
+import alea from 'seedrandom/lib/alea';
 
-export type Random = AleaPrng;
-export type RandomState = AleaState;
+/** Alea's saved state (the format of seedrandom's `state()`). */
+export interface RandomState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/** A stream: call it for a uniform draw in [0, 1). */
+export interface Random {
+  (): number;
+  /** The live state [s0, s1, s2, c]. */
+  readonly s: Float64Array;
+  state(): RandomState;
+}
+
+/**
+ * One Alea step on state held in locals, for hot loops:
+ *   t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32; s0 = s1; s1 = s2; c = t | 0; s2 = t - c;  // s2 is the draw
+ */
+export const ALEA_MULTIPLIER = 2091639;
+export const ALEA_2_POW_MINUS_32 = 2.3283064365386963e-10;
+
+function fromState(saved: RandomState): Random {
+  const s = new Float64Array([saved.s0, saved.s1, saved.s2, saved.c]);
+  const next = (() => {
+    const t = ALEA_MULTIPLIER * s[0] + s[3] * ALEA_2_POW_MINUS_32;
+    const c = t | 0;
+    s[0] = s[1];
+    s[1] = s[2];
+    s[3] = c;
+    return (s[2] = t - c);
+  }) as Random;
+  Object.defineProperty(next, 's', { value: s });
+  next.state = () => ({ c: s[3], s0: s[0], s1: s[1], s2: s[2] });
+  return next;
+}
 
 /** A fresh stream for `name` under run seed `seed`. */
 export function createStream(seed: number, name: string): Random {
-  return alea(`balloon:${seed >>> 0}:${name}`, { state: true });
+  return fromState(alea(`balloon:${seed >>> 0}:${name}`, { state: true }).state());
 }
 
 /** Restore a stream from a saved state (see `Random.state()`). */
 export function restoreStream(state: RandomState): Random {
-  return alea('', { state: { ...state } });
+  return fromState(state);
 }
 
 /** Standard normal draw (Box–Muller, one of the pair). */
@@ -26,10 +65,15 @@ export function normal(rng: Random): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/** Map a uniform draw in [0, 1) to a logistic draw with scale 1 (the noise of a logit choice). */
+export function logisticOf(uniform: number): number {
+  const u = uniform * 0.999998 + 0.000001;
+  return Math.log(u / (1 - u));
+}
+
 /** Logistic draw with scale 1 (the noise of a logit choice). */
 export function logistic(rng: Random): number {
-  const u = rng() * 0.999998 + 0.000001;
-  return Math.log(u / (1 - u));
+  return logisticOf(rng());
 }
 
 /** Index drawn with probability proportional to weights[i] (weights not all zero). */

@@ -164,7 +164,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     }
     plan.bestReturn[k] = count > 0 ? best : -1;
     if (count === 0 || best <= 0) {
-      to.scaleKg[k] *= 1 - growth;
+      to.scaleKg[k] *= Math.max(0, 1 - growth);
       for (let j = 0; j < count; j++) plan.pathWeight[row + j] = 0;
       to.unitCostUsd[k] = 0;
       continue;
@@ -182,7 +182,8 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     unitCost /= total;
     to.unitCostUsd[k] = unitCost;
     // Ship more the more the best return beats the hurdle; never more than capital can finance.
-    const appetite = 1 / (1 + Math.exp(-(best - b.hurdleReturn) / b.volumeResponse));
+    // At the hurdle return capacity is fully used; below it, less (above it, capacity must grow first).
+    const appetite = Math.min(1, 2 / (1 + Math.exp(-(best - b.hurdleReturn) / b.volumeResponse)));
     const volume = Math.min(to.scaleKg[k] * appetite, to.capitalUsd[k] / unitCost);
     for (let j = 0; j < count; j++) {
       const w = plan.pathWeight[row + j] / total;
@@ -207,47 +208,86 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     // not get the drug); it shrinks when returns fall short.
     const excess = Math.max(-1, Math.min(1, (best - b.hurdleReturn) / (b.hurdleReturn + 0.1)));
     const used = to.shippedKg[k] >= UTILISATION_FOR_GROWTH * to.scaleKg[k];
-    if (excess < 0 || used) to.scaleKg[k] *= 1 + growth * excess;
+    if (excess < 0 || used) to.scaleKg[k] *= Math.max(0, 1 + growth * excess);
   }
 }
 
 /**
  * Calibrate, once, the sanction cost per kg seized that organisations weigh for
- * each market: the value at which the best path to the market, valued with the
- * public risk of the first tick, just earns the hurdle return at the market's
- * initial price. The initial price structure is then an equilibrium of the
- * traffickers' decision rule; enforcement that later raises risk raises the
- * price that compensates for it. Floored at the scenario's
- * `sanctionUsdPerKgSeized`.
+ * each market (first setting every belief to the true risks of the first tick). For each organisation that can reach a market, the sanction at
+ * which its best known path there just earns the hurdle return at the market's
+ * initial price (valued with the first tick's risks, bribing as it would); the
+ * market's value is the capacity-weighted mean over those organisations. So
+ * the typical incumbent is in equilibrium at the initial prices, better-placed
+ * ones expand, worse-placed ones shrink, and routes nobody uses yet (a cheap,
+ * safe path to a high-priced market) are opportunities that exploration and
+ * entry can discover. Markets nobody reaches use the best path of all.
+ * Floored at the scenario's `sanctionUsdPerKgSeized`.
  */
 export function calibrateSanctions(world: World, state: WorldState): void {
+  const { paths, markets } = world;
+  const b = world.behaviour.traffickers;
+  const to = state.traffickers;
+  const out = state.markets.sanctionUsdPerKg;
+  const floor = b.sanctionUsdPerKgSeized;
+  // The starting world is one organisations have long known: beliefs and public news start at the true risks.
+  state.routes.publicRisk.set(state.routes.seizureProbability);
+  for (let k = 0; k < to.capacity; k++) {
+    if (to.alive[k]) to.belief.set(state.routes.seizureProbability, k * world.routes.n);
+  }
+  const weighted = new Float64Array(markets.n);
+  const weights = new Float64Array(markets.n);
+  const best = new Float64Array(markets.n);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    best.fill(-Infinity);
+    for (let j = 0; j < to.usableCount[k]; j++) {
+      const p = to.usablePaths[k * paths.n + j];
+      const m = paths.market[p];
+      best[m] = Math.max(best[m], requiredSanction(world, state, p, (l) => to.belief[k * world.routes.n + l]));
+    }
+    for (let m = 0; m < markets.n; m++) {
+      if (best[m] === -Infinity) continue;
+      weighted[m] += to.scaleKg[k] * Math.max(floor, best[m]);
+      weights[m] += to.scaleKg[k];
+    }
+  }
+  for (let m = 0; m < markets.n; m++) {
+    if (weights[m] > 0) {
+      out[m] = weighted[m] / weights[m];
+      continue;
+    }
+    out[m] = floor;
+    for (let p = 0; p < paths.n; p++) {
+      if (paths.market[p] === m) out[m] = Math.max(out[m], requiredSanction(world, state, p, (l) => state.routes.seizureProbability[l]));
+    }
+  }
+  state.markets.sanctionCalibrated = true;
+}
+
+/** The sanction per kg seized at which path `p` earns exactly the hurdle return at its market's initial price. */
+function requiredSanction(world: World, state: WorldState, p: number, riskOf: (route: number) => number): number {
   const { paths, routes, markets } = world;
   const b = world.behaviour.traffickers;
   const rs = state.routes;
-  const out = state.markets.sanctionUsdPerKg;
-  out.fill(b.sanctionUsdPerKgSeized);
-  for (let p = 0; p < paths.n; p++) {
-    const m = paths.market[p];
-    const value = markets.wholesale0[m];
-    const buy = maxOriginPrice(world, state, paths.origin[p]);
-    let survival = 1;
-    let cost = 0;
-    for (let i = 0; i < paths.legCount[p]; i++) {
-      const l = paths.legs[paths.legStart[p] + i];
-      let risk = rs.seizureProbability[l];
-      // As organisations do: pay the bribe where it saves more than it costs.
-      const cut = b.bribeEfficacy * rs.corruption[l];
-      const bribe = b.bribeShareOfValue * rs.corruption[l] * value;
-      if (bribe > 0 && risk * cut * value > bribe) {
-        risk *= 1 - cut;
-        cost += bribe;
-      }
-      survival *= (1 - risk) * (1 - b.lossPerLeg);
-      cost += routes.transitCostUsdPerKg[l];
+  const m = paths.market[p];
+  const value = markets.wholesale0[m];
+  const buy = maxOriginPrice(world, state, paths.origin[p]);
+  let survival = 1;
+  let cost = 0;
+  for (let i = 0; i < paths.legCount[p]; i++) {
+    const l = paths.legs[paths.legStart[p] + i];
+    let risk = riskOf(l);
+    // As organisations do: pay the bribe where it saves more than it costs.
+    const cut = b.bribeEfficacy * rs.corruption[l];
+    const bribe = b.bribeShareOfValue * rs.corruption[l] * value;
+    if (bribe > 0 && risk * cut * value > bribe) {
+      risk *= 1 - cut;
+      cost += bribe;
     }
-    if (survival >= 1) continue;
-    const sanction = (survival * value - (1 + b.hurdleReturn) * (buy + cost)) / ((1 - survival) * Math.max(b.riskAversion, 1e-9));
-    if (sanction > out[m]) out[m] = sanction;
+    survival *= (1 - risk) * (1 - b.lossPerLeg);
+    cost += routes.transitCostUsdPerKg[l];
   }
-  state.markets.sanctionCalibrated = true;
+  if (survival >= 1) return -Infinity;
+  return (survival * value - (1 + b.hurdleReturn) * (buy + cost)) / ((1 - survival) * Math.max(b.riskAversion, 1e-9));
 }

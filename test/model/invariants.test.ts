@@ -49,7 +49,9 @@ const scenarioArb = fc.record({
   interdictEverything: fc.boolean(),
 });
 
-function build(p: fc.infer<typeof scenarioArb>) {
+type Params = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(p: Params) {
   const s = structuredClone(base);
   s.ticksPerYear = p.ticksPerYear;
   s.burnInYears = p.burnInYears;
