@@ -18,6 +18,17 @@ export function formatOfPath(path: string): TableFormat | null {
   return null;
 }
 
+/**
+ * A row filter from measure selectors: "flowKg" keeps that measure for every entity
+ * kind, "route/flowKg" only for routes. No selectors keeps everything.
+ */
+export function measureFilter(selectors: readonly string[] | undefined): (row: TidyRow) => boolean {
+  if (!selectors || selectors.length === 0) return () => true;
+  const any = new Set(selectors.filter((s) => !s.includes('/')));
+  const exact = new Set(selectors.filter((s) => s.includes('/')));
+  return (row) => any.has(row.measure) || exact.has(`${row.kind}/${row.measure}`);
+}
+
 /** The header line (CSV) or nothing (JSONL). */
 export function tidyHeader(format: TableFormat): string {
   return format === 'csv' ? csvLine(TIDY_COLUMNS) : '';

@@ -109,6 +109,20 @@ describe('balloon run', () => {
     }
   });
 
+  it('keeps only the measures asked for', () => {
+    const out = join(dir, 'some.csv');
+    const r = balloon(['run', FIXTURE, '--out', out, '--measures', 'route/flowKg,consumptionKg', '--quiet']);
+    expect(r.code).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
+    expect(new Set(rows.map((row) => `${row[4]}/${row[6]}`))).toEqual(new Set(['route/flowKg', 'market/consumptionKg']));
+    expect(rows).toHaveLength(TICKS * (8 + 2)); // 8 routes and 2 markets, every tick
+    const bad = balloon(['run', FIXTURE, '--out', out, '--measures', 'flowKg,cocaLeaves']);
+    expect(bad.code).toBe(2);
+    expect(errorLines(bad)).toHaveLength(1);
+    expect(bad.stderr).toContain('--measures');
+    expect(bad.stderr).toContain('"cocaLeaves"');
+  });
+
   it('prints nothing with --quiet', () => {
     const r = balloon(['run', FIXTURE, '--quiet']);
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvField, csvLine, parseCsv } from '../../sim/io/csv';
-import { formatOfPath, summaryText, tidyHeader, tidyText, TIDY_COLUMNS } from '../../sim/io/tidy';
+import { formatOfPath, measureFilter, summaryText, tidyHeader, tidyText, TIDY_COLUMNS } from '../../sim/io/tidy';
 import { jsonlLine } from '../../sim/io/jsonl';
 import type { TidyRow } from '../../sim/results/types';
 
@@ -55,6 +55,13 @@ describe('tidy tables', () => {
     expect(lines[1]).toMatchObject({ seed: 3, entity: 'eradication, COL', value: 1e7 });
     expect(tidyHeader('jsonl')).toBe('');
     expect(jsonlLine({ x: NaN })).toBe('{"x":null}\n');
+  });
+
+  it('filters rows by measure, for every kind or one', () => {
+    expect(rows.filter(measureFilter(undefined))).toHaveLength(2);
+    expect(rows.filter(measureFilter(['flowKg'])).map((r) => r.entity)).toEqual(['COL-MEX-sea']);
+    expect(rows.filter(measureFilter(['country/spendUsd']))).toHaveLength(0);
+    expect(rows.filter(measureFilter(['policy/spendUsd', 'route/flowKg']))).toHaveLength(2);
   });
 
   it('writes one summary row per run with the keys of the first run as columns', () => {

@@ -5,14 +5,14 @@
  */
 import { annualDigest, type AnnualDigest } from '../../analysis/annual';
 import { planOutcomes, type EffectPlan, type Outcomes } from '../../analysis/effect';
-import { tidyText, type TableFormat } from '../../io/tidy';
+import { measureFilter, tidyText, type TableFormat } from '../../io/tidy';
 import { toRows } from '../../results/rows';
 import { runScenario } from '../../run';
 import type { Scenario } from '../../scenario/schema';
 
 export type Job =
   /** `balloon run`: the digest for the report, the summary, and optionally the tidy rows as text. */
-  | { kind: 'report'; scenario: Scenario; seed: number; rows?: TableFormat }
+  | { kind: 'report'; scenario: Scenario; seed: number; rows?: TableFormat; measures?: string[] }
   /** `balloon compare`: the named outcomes. */
   | { kind: 'summary'; scenario: Scenario; seed: number }
   /** `balloon facts`: yearly values. */
@@ -45,7 +45,7 @@ export function executeJob(job: Job): JobValue {
         digest: annualDigest(result),
       };
       if (job.rows) {
-        const rows = toRows(result);
+        const rows = toRows(result).filter(measureFilter(job.measures));
         value.rows = { text: tidyText(rows, job.seed, job.rows), count: rows.length };
       }
       return value;

@@ -34,6 +34,7 @@ function program(): Command {
     .option('--seeds <k>', 'number of seeds, from --seed upward; the summary shows means and 90% ranges', '1')
     .option('--out <file>', 'write the tidy per-tick table (columns seed,tick,date,year,kind,entity,measure,unit,value) to a .csv or .jsonl file')
     .option('--summary-out <file>', 'write one row of run outcomes per seed to a .csv or .jsonl file')
+    .option('--measures <list>', 'with --out: keep only these measures, comma-separated ids or kind/id, e.g. flowKg,market/consumptionKg')
     .addOption(workers())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string | undefined, options) => runCommand(scenario, options, stdout));

@@ -1,5 +1,6 @@
 /** Option values shared by the commands, checked with usage errors (exit 2). */
 import { formatOfPath, type TableFormat } from '../../io/tidy';
+import { ALL_MEASURES } from '../../results/measures';
 import { usageError } from './errors';
 
 /** A whole number in [min, max] given to `--name`. */
@@ -24,3 +25,16 @@ export function tableFormat(name: string, path: string): TableFormat {
 
 /** `--workers N`: worker threads for multi-seed commands (1 = run in the main thread). */
 export const parseWorkers = (raw: string | undefined) => parseInteger('workers', raw, 1, 256);
+
+/** `--measures a,b,kind/c`: measure selectors, each a known measure id or kind/measure. */
+export function parseMeasures(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const known = new Set(ALL_MEASURES.flatMap((m) => [m.id, `${m.kind}/${m.id}`]));
+  const selectors = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = selectors.find((s) => !known.has(s));
+  if (selectors.length === 0 || unknown !== undefined) {
+    const ids = [...new Set(ALL_MEASURES.map((m) => m.id))].join(', ');
+    throw usageError(`--measures: expected measure ids (or kind/measure) from ${ids}; got "${unknown ?? raw}"`);
+  }
+  return selectors;
+}

@@ -1,6 +1,6 @@
 /**
  * `balloon run [scenario.json] [--seed N] [--seeds K] [--out results.csv|.jsonl]
- * [--summary-out summary.csv|.jsonl] [--workers N] [--quiet]`: run a scenario over one
+ * [--summary-out summary.csv|.jsonl] [--measures LIST] [--workers N] [--quiet]`: run a scenario over one
  * or more seeds, print a readable summary and write tidy tables.
  */
 import type { AnnualDigest } from '../../analysis/annual';
@@ -10,7 +10,7 @@ import { formatTable } from '../../io/table';
 import { summaryText, tidyHeader } from '../../io/tidy';
 import type { ReportValue } from './jobs';
 import { displayPath, loadScenarioFile } from './load';
-import { parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
+import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { openAtomic, writeAtomic, type AtomicFile } from './write';
@@ -20,6 +20,7 @@ export interface RunOptions {
   seeds?: string;
   out?: string;
   summaryOut?: string;
+  measures?: string;
   workers?: string;
   quiet?: boolean;
 }
@@ -30,6 +31,7 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
   const workers = parseWorkers(options.workers) ?? defaultWorkers(count);
   const outFormat = options.out ? tableFormat('out', options.out) : undefined;
   const summaryFormat = options.summaryOut ? tableFormat('summary-out', options.summaryOut) : undefined;
+  const measures = parseMeasures(options.measures);
   const { scenario, file } = loadScenarioFile(scenarioArg);
   const seeds = seedsFrom(firstSeedOption ?? scenario.seed, count);
 
@@ -44,7 +46,7 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
       out = openAtomic(options.out);
       out.write(tidyHeader(outFormat));
     }
-    const jobs = seeds.map((seed) => ({ kind: 'report' as const, scenario, seed, rows: outFormat }));
+    const jobs = seeds.map((seed) => ({ kind: 'report' as const, scenario, seed, rows: outFormat, measures }));
     await runJobs(jobs, workers, (i, value) => {
       const run = value as ReportValue;
       ticks = run.ticks;
