@@ -60,10 +60,32 @@ export function unionOption(schema: ZodLike, input: unknown): ZodLike | undefine
   });
 }
 
+/**
+ * For a plain union of objects: the option that has `key` and shares the most
+ * keys with the input (the one the author most likely meant).
+ */
+function closestObjectOption(schema: ZodLike, key: PathSegment, input: unknown): ZodLike | undefined {
+  const inputKeys = input !== null && typeof input === 'object' ? Object.keys(input) : [];
+  let best: ZodLike | undefined;
+  let bestScore = -1;
+  for (const option of unwrap(schema)._zod.def.options ?? []) {
+    const shape = unwrap(option)._zod.def.shape;
+    if (!shape || !hasOwn(shape, String(key))) continue;
+    const score = inputKeys.filter((k) => hasOwn(shape, k)).length;
+    if (score > bestScore) {
+      best = option;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const hasOwn = (o: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 /** Own property of plain data, never inherited. */
 export function ownValue(container: unknown, key: PathSegment): unknown {
   if (container === null || typeof container !== 'object') return undefined;
-  return Object.prototype.hasOwnProperty.call(container, key) ? (container as Record<PathSegment, unknown>)[key] : undefined;
+  return hasOwn(container, key) ? (container as Record<PathSegment, unknown>)[key] : undefined;
 }
 
 /** The schema of the field at `path` (following the input through unions), or undefined. */
@@ -74,12 +96,12 @@ export function schemaAt(root: ZodLike, path: readonly PathSegment[], input: unk
     if (!schema) return undefined;
     let s: ZodLike = unwrap(schema);
     if (s._zod.def.type === 'union') {
-      const option = unionOption(s, value);
+      const option = unionOption(s, value) ?? closestObjectOption(s, segment, value);
       if (!option) return undefined;
       s = unwrap(option);
     }
     const def = s._zod.def;
-    if (def.type === 'object') schema = def.shape?.[String(segment)];
+    if (def.type === 'object') schema = def.shape && hasOwn(def.shape, String(segment)) ? def.shape[String(segment)] : undefined;
     else if (def.type === 'array') schema = def.element;
     else if (def.type === 'record') schema = def.valueType;
     else return undefined;

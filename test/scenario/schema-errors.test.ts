@@ -54,6 +54,16 @@ describe('schema errors', () => {
     expect(e.found).toBe('key "polcie" (did you mean "police"?)');
   });
 
+  it('keys named like Object.prototype members are plain unknown keys', () => {
+    const s = fixture();
+    s.countries[0].toString = 1;
+    s.routes[0].hasOwnProperty = 'x';
+    const r = parseScenario(s);
+    expect(errorAt(r, 'countries[0].toString').expected).toMatch(/^no such key \(allowed: id, /);
+    expect(errorAt(r, 'routes[0].hasOwnProperty').found).toBe('key "hasOwnProperty"');
+    expect(errorsOf(r)).toHaveLength(2);
+  });
+
   it('unknown key in a policy lists that lever\'s keys', () => {
     const s = fixture();
     s.policies = [{ lever: 'prevention', country: 'USA', budgetUsdPerYear: 1e6, start: '2001-01', target: 'x' }];
