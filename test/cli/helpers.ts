@@ -1,6 +1,6 @@
 /** Spawning the built CLI the way a user runs it: `node bin/balloon.mjs ...`. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +15,31 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Build dist/node/cli.mjs if it is missing (`npm test` builds it first anyway). */
+/** Newest modification time of the .ts files under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Build dist/node/cli.mjs if it is missing (`npm test` builds it first anyway), and
+ * refuse to test a bundle older than the sources it was built from.
+ */
 export function ensureBuilt(): void {
-  if (existsSync(join(ROOT, 'dist', 'node', 'cli.mjs'))) return;
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const cli = join(ROOT, 'dist', 'node', 'cli.mjs');
+  if (!existsSync(cli)) {
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    return;
+  }
+  if (newestSource(join(ROOT, 'sim')) > statSync(cli).mtimeMs) {
+    throw new Error('dist/node/cli.mjs is older than the sources in sim/: run `npm run build:node` (npm test does) before the CLI tests');
+  }
 }
 
 export function balloon(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {

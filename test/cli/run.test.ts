@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../sim/io/csv';
 import { TIDY_COLUMNS } from '../../sim/io/tidy';
+import { runScenario } from '../../sim/run';
+import { scenarioSchema } from '../../sim/scenario/schema';
 import { balloon, ensureBuilt, errorLines, FIXTURE, ROOT, tempDir } from './helpers';
 
 const KINDS = new Set(['world', 'country', 'region', 'route', 'market', 'policy']);
@@ -94,6 +96,16 @@ describe('balloon run', () => {
     expect(b.code).toBe(0);
     expect(readFileSync(one).equals(readFileSync(two))).toBe(true);
     expect(b.stdout.replace(/w2\.csv/, 'w1.csv')).toBe(a.stdout);
+  });
+
+  it('gives the same run hash as the core called in-process', () => {
+    const summary = join(dir, 'hash.csv');
+    expect(balloon(['run', FIXTURE, '--seed', '5', '--summary-out', summary, '--quiet']).code).toBe(0);
+    const [header, row] = parseCsv(readFileSync(summary, 'utf8'));
+    const scenario = scenarioSchema.parse(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+    const direct = runScenario(scenario, { seed: 5 });
+    expect(row[header.indexOf('hash')]).toBe(direct.hash);
+    expect(Number(row[header.indexOf('consumedKg.world.total')])).toBe(direct.summary['consumedKg.world.total']);
   });
 
   it('writes JSON lines when the file ends in .jsonl', () => {
