@@ -66,4 +66,10 @@ describe('usage errors exit with 2', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('run `npm install`');
   });
+
+  it('stops quietly when its output pipe closes early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" run "${FIXTURE}" | head -n 1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('Balloon: CLI test world (test/cli/fixtures/small-scenario.json)\n');
+    expect(r.stderr).toBe('');
+  });
 });

@@ -14,6 +14,11 @@ import { registerSweepCommands } from '../sweep/command';
 import { validateCommand } from './validate';
 
 const stdout = (text: string) => void process.stdout.write(text);
+// `balloon run | head`: the reader went away, which is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const stderr = (text: string) => void process.stderr.write(text);
 
 function program(): Command {
