@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { balloon, BIN, ensureBuilt, errorLines, FIXTURE, hasStack, tempDir } from './helpers';
+import { balloon, BIN, ensureBuilt, errorLines, FIXTURE, hasStack, ROOT, tempDir } from './helpers';
 
 describe('usage errors exit with 2', () => {
   beforeAll(() => ensureBuilt());
@@ -68,7 +68,7 @@ describe('usage errors exit with 2', () => {
   });
 
   it('stops quietly when its output pipe closes early', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" run "${FIXTURE}" | head -n 1`], { encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" run "${FIXTURE}" | head -n 1`], { encoding: 'utf8', cwd: ROOT });
     expect(r.stdout).toBe('Balloon: CLI test world (test/cli/fixtures/small-scenario.json)\n');
     expect(r.stderr).toBe('');
   });
