@@ -4,7 +4,7 @@
  * file holds at that path (read from the original input, before defaults).
  */
 import type { core } from 'zod';
-import { renderFound, shortKey, type PathSegment, type PendingError } from './errors';
+import { MAX_ERRORS, renderFound, shortKey, type PathSegment, type PendingError } from './errors';
 import { describeSchema, objectKeys, ownValue, quoteList, schemaAt, unwrap, type ZodLike } from './describeSchema';
 
 type Issue = core.$ZodIssue;
@@ -40,8 +40,12 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** Keys longer than this get no suggestion (the edit distance is quadratic). */
+const SUGGEST_MAX_LENGTH = 64;
+
 /** The closest allowed key, if it is close enough to be a likely typo. */
 export function suggestKey(key: string, allowed: readonly string[]): string | undefined {
+  if (key.length > SUGGEST_MAX_LENGTH) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of allowed) {
@@ -69,7 +73,9 @@ function unknownKeyErrors(root: ZodLike, issue: Extract<Issue, { code: 'unrecogn
       allowed = chosen ? objectKeys(chosen) : [];
     } else allowed = objectKeys(option);
   }
-  return issue.keys.map((key) => {
+  // Only the first keys in path order can be among the errors reported.
+  const keys = [...issue.keys].sort().slice(0, MAX_ERRORS);
+  return keys.map((key) => {
     const hint = suggestKey(key, allowed);
     const list = allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : '';
     return {
@@ -78,6 +84,28 @@ function unknownKeyErrors(root: ZodLike, issue: Extract<Issue, { code: 'unrecogn
       found: `key ${JSON.stringify(shortKey(key))}${hint ? ` (did you mean "${hint}"?)` : ''}`,
     };
   });
+}
+
+/** Zod issues formatted at most; beyond this the first ones by path are kept. */
+export const MAX_ISSUES = 1000;
+
+function comparePaths(a: readonly PropertyKey[], b: readonly PropertyKey[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'number') return -1;
+    if (typeof y === 'number') return 1;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** All issues as errors; a file with thousands of mistakes costs no more than MAX_ISSUES of them. */
+export function formatIssues(root: ZodLike, issues: readonly Issue[], input: unknown): PendingError[] {
+  const kept = issues.length > MAX_ISSUES ? [...issues].sort((a, b) => comparePaths(a.path, b.path)).slice(0, MAX_ISSUES) : issues;
+  return kept.flatMap((issue) => formatIssue(root, issue, input));
 }
 
 export function formatIssue(root: ZodLike, issue: Issue, input: unknown): PendingError[] {

@@ -10,7 +10,7 @@ import { LIMITS } from './limits';
 import { finishErrors, ScenarioValidationError, type ParseResult, type PendingError, type ScenarioError } from './errors';
 import { readJson } from './safeJson';
 import { copyPlainData } from './plainData';
-import { formatIssue } from './formatIssue';
+import { formatIssues } from './formatIssue';
 import type { ZodLike } from './describeSchema';
 import { checkCrossReferences } from './crossReferences';
 import { utf8Length } from './utf8';
@@ -31,7 +31,7 @@ type DataResult = { ok: true; value: Scenario } | { ok: false; pending: PendingE
 function validateData(input: unknown): DataResult {
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, pending: parsed.error.issues.flatMap((issue) => formatIssue(scenarioSchema as unknown as ZodLike, issue, input)) };
+    return { ok: false, pending: formatIssues(scenarioSchema as unknown as ZodLike, parsed.error.issues, input) };
   }
   const problems = checkCrossReferences(parsed.data);
   return problems.length > 0 ? { ok: false, pending: problems } : { ok: true, value: parsed.data };

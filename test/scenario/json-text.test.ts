@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseScenarioText } from '../../sim/scenario/validate';
+import { MAX_ERRORS, parseScenarioText } from '../../sim/scenario/validate';
 import { readJson, lineColumn } from '../../sim/scenario/safeJson';
 import { LIMITS } from '../../sim/scenario/limits';
 import { errorAt, errorsOf, FIXTURE_TEXT } from './helpers';
@@ -146,5 +146,32 @@ describe('valid JSON reads exactly as JSON.parse reads it', () => {
     const text = '\uFEFF{"a": "\\u00e9\\n\\"\\\\\\/", "b": [1.5e3, -0, 0.25, true, false, null], "c": "😀"}';
     const read = readJson(text, 32);
     expect(read.ok && read.value).toEqual({ a: 'é\n"\\/', b: [1500, -0, 0.25, true, false, null], c: '😀' });
+  });
+});
+
+describe('files with very many mistakes', () => {
+  it('100 000 unknown keys: the first 50 by path are reported, in order', () => {
+    const s = JSON.parse(FIXTURE_TEXT);
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${(i * 7919) % 100_000}`); // unsorted
+    for (const k of keys) s[k] = 1;
+    const errors = errorsOf(parseScenarioText(JSON.stringify(s)));
+    expect(errors).toHaveLength(MAX_ERRORS);
+    expect(errors.map((e) => e.path)).toEqual([...keys].sort().slice(0, MAX_ERRORS));
+  });
+
+  it('a key of 4 million characters is cut short in the message', () => {
+    const errors = errorsOf(parseScenarioText(`{"${'a'.repeat(4_000_000)}": 1}`));
+    const unknown = errors.find((e) => e.found.startsWith('key "aaa'))!;
+    expect(unknown.path).toBe(`["${'a'.repeat(39)}…"]`);
+    expect(unknown.message.length).toBeLessThan(500);
+  });
+
+  it('thousands of wrong values in a record: at most MAX_ERRORS errors, the first by path', () => {
+    const s = JSON.parse(FIXTURE_TEXT);
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const a of letters) for (const b of letters) for (const c of letters.slice(0, 5)) s.traffickers.homeShares[`${a}${b}${c}`] = -1;
+    const errors = errorsOf(parseScenarioText(JSON.stringify(s)));
+    expect(errors).toHaveLength(MAX_ERRORS);
+    expect(errors[0].message).toBe('traffickers.homeShares.AAA: expected a number ≥ 0, got -1');
   });
 });
