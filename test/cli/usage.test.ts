@@ -36,6 +36,18 @@ describe('usage errors exit with 2', () => {
     }
   });
 
+  it('refuses to overwrite the scenario or to write two outputs to one file', () => {
+    // a scenario saved under an output-like name
+    const odd = join(tempDir(), 'world.csv');
+    copyFileSync(FIXTURE, odd);
+    const clobber = balloon(['run', odd, '--out', odd]);
+    expect(clobber.code).toBe(2);
+    expect(clobber.stderr).toContain('it would be overwritten');
+    const twice = balloon(['run', FIXTURE, '--out', 'x.csv', '--summary-out', './x.csv'], { cwd: tempDir() });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--summary-out: expected a different file from --out');
+  });
+
   it('effect needs exactly one of --policy and --lever', () => {
     expect(balloon(['effect', FIXTURE]).code).toBe(2);
     expect(balloon(['effect', FIXTURE, '--policy', '0', '--lever', 'eradication']).code).toBe(2);

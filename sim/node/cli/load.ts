@@ -11,6 +11,8 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** The path as shown to the user. */
   file: string;
+  /** The absolute path. */
+  path: string;
 }
 
 /** A short name for messages: relative to the working directory when that is shorter. */
@@ -42,5 +44,5 @@ export function loadScenarioFile(arg: string | undefined): LoadedScenario {
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message}`));
-  return { scenario: parsed.value, file };
+  return { scenario: parsed.value, file, path };
 }

@@ -8,6 +8,8 @@ import { seedsFrom } from '../../analysis/paired';
 import { reportTables } from '../../io/report';
 import { formatTable } from '../../io/table';
 import { summaryText, tidyHeader } from '../../io/tidy';
+import { resolve } from 'node:path';
+import { usageError } from './errors';
 import type { ReportValue } from './jobs';
 import { displayPath, loadScenarioFile } from './load';
 import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
@@ -32,7 +34,13 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
   const outFormat = options.out ? tableFormat('out', options.out) : undefined;
   const summaryFormat = options.summaryOut ? tableFormat('summary-out', options.summaryOut) : undefined;
   const measures = parseMeasures(options.measures);
-  const { scenario, file } = loadScenarioFile(scenarioArg);
+  if (options.out && options.summaryOut && resolve(options.out) === resolve(options.summaryOut)) {
+    throw usageError(`--summary-out: expected a different file from --out, got "${options.summaryOut}" twice`);
+  }
+  const { scenario, file, path } = loadScenarioFile(scenarioArg);
+  for (const [name, out] of [['out', options.out], ['summary-out', options.summaryOut]] as const) {
+    if (out && resolve(out) === path) throw usageError(`--${name}: expected an output file, got the scenario file "${out}" (it would be overwritten)`);
+  }
   const seeds = seedsFrom(firstSeedOption ?? scenario.seed, count);
 
   let out: AtomicFile | undefined;
