@@ -31,6 +31,7 @@ export function startApp(root: HTMLElement): void {
   let current: Current | null = null;
   let comparison: CompareRun[] = [];
   let busy = false;
+  let latest = 0;
   const view = el('main', { id: 'view', class: 'view' });
 
   const save = () => writeState(state);
@@ -45,10 +46,13 @@ export function startApp(root: HTMLElement): void {
   /** Run a batch with progress and cancel; null when cancelled or failed (the status says why). */
   const runBatch = async (jobs: BatchJob[], names: string[], label: string): Promise<RunResult[][] | null> => {
     if (busy) pool.cancel();
+    const token = ++latest;
     busy = true;
     runs.setRunning(true, label);
     const begun = performance.now(); // host-only
-    const outcome = await pool.run(jobs, (f) => runs.setProgress(f));
+    const outcome = await pool.run(jobs, (f) => token === latest && runs.setProgress(f));
+    // A newer batch replaced this one: it owns the controls now.
+    if (token !== latest) return null;
     busy = false;
     runs.setRunning(false);
     if (!outcome.ok) {

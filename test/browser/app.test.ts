@@ -139,7 +139,15 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
 
     const { page, errors } = await openPage(h);
     await waitForRun(page);
-    await page.setInputFiles('#scenario-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    // Dropped anywhere on the page, as a user drags a file from the desktop.
+    await page.evaluate(
+      ([fileText]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([fileText], 'broken.json', { type: 'application/json' }));
+        document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      [text],
+    );
     await page.waitForSelector('.errors li.error');
     const shown = await page.$$eval('.errors li.error', (items) => items.map((i) => i.textContent));
     expect(shown).toEqual(messages);
@@ -147,7 +155,7 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     expect(await page.textContent('.errors-head')).toContain('broken.json');
     await screenshot(page, 'app-broken-file');
 
-    // The page still works: a valid file opens and runs.
+    // The page still works: a valid file opens (file picker) and runs.
     const valid = { ...JSON.parse(baselineText), name: 'Opened from disk' };
     await page.setInputFiles('#scenario-file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(valid)) });
     await page.waitForFunction(() => document.querySelector('.results-head h2')?.textContent === 'Opened from disk', undefined, { timeout: 90_000 });
@@ -172,6 +180,10 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     expect(await page.textContent('figure[data-chart="route-map"] .title')).toContain('2012');
     expect(await widths()).not.toEqual(w2002);
     expect(new URL(page.url()).searchParams.get('year')).toBe('2012');
+    // Play steps through the years.
+    await page.click('#map-play');
+    await page.waitForFunction(() => document.querySelector('output.year')?.textContent === '2014', undefined, { timeout: 10_000 });
+    await page.click('#map-play');
     await screenshot(page, 'app-route-map');
     expect(errors).toEqual([]);
     await page.context().close();
