@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: the performance figures of issue 7, each the median of
+ * several runs with min and max, printed and written to bench/results.json
+ * (atomically) so a change can be compared with the last one.
+ *
+ * Environment: BENCH_RUNS (baseline runs, default 7), BENCH_MEMORY_RUNS (runs in
+ * the memory loop, default 300), BENCH_QUICK=1 (fewer repetitions everywhere,
+ * for a smoke test), BENCH_SKIP=browser,sweep,memory,linearity (sections to skip).
+ * Times are wall clock and CPU time of the process; on a shared machine the CPU
+ * time is the steadier figure, and the ratios are computed from it.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { runScenario } from '../sim/run';
+import { createSimulation } from '../sim/simulation';
+import { baseline, moreAgents, moreTicks } from './scenarios';
+import { decisionsPerRun, measureGrowerPhase } from './growers';
+import { childLoop, childOneRun, inChild, type LoopMemory, type OneRunMemory } from './memory';
+import { measureBrowser } from './browser';
+import { measureSweep, sweepRatio } from './sweep-figures';
+import { fmt, fmtSpread, repeat, type Spread } from './stats';
+
+const ROOT = findRoot();
+const QUICK = process.env.BENCH_QUICK === '1';
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+/** The repository root: the nearest parent of this script with scenarios/baseline.json. */
+function findRoot(): string {
+  let dir = dirname(resolve(process.argv[1] ?? '.'));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'scenarios', 'baseline.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`bench: ${name}: expected a positive integer, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+interface Target {
+  name: string;
+  value: number | null;
+  target: string;
+  pass: boolean | null;
+}
+
+function check(name: string, value: number | null, op: '<' | '<=' | '>=', limit: number): Target {
+  const pass = value === null || !Number.isFinite(value) ? null : op === '<' ? value < limit : op === '<=' ? value <= limit : value >= limit;
+  return { name, value, target: `${op} ${limit}`, pass };
+}
+
+function runChild(mode: string, args: string[]): void {
+  const scenario = baseline(ROOT);
+  if (mode === 'memory-one') console.log(JSON.stringify(childOneRun(scenario)));
+  else if (mode === 'memory-loop') console.log(JSON.stringify(childLoop(scenario, Number(args[0]))));
+  else throw new Error(`bench: unknown child mode "${mode}"`);
+}
+
+function previousResults(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+async function main(): Promise<void> {
+  const childAt = process.argv.indexOf('--child');
+  if (childAt >= 0) return runChild(process.argv[childAt + 1], process.argv.slice(childAt + 2));
+
+  const runs = intEnv('BENCH_RUNS', QUICK ? 3 : 7);
+  const memoryRuns = intEnv('BENCH_MEMORY_RUNS', QUICK ? 110 : 300);
+  const resultsFile = join(ROOT, 'bench', 'results.json');
+  const previous = previousResults(resultsFile);
+  const load = loadavg();
+  console.log(`balloon bench: node ${process.version}, ${cpus().length} cpu (${cpus()[0]?.model ?? '?'}), load average ${load.map((x) => x.toFixed(2)).join(' ')}`);
+  if (load[0] > cpus().length * 0.75) console.log('  note: the machine is busy; wall times are inflated, CPU times less so');
+
+  const scenario = baseline(ROOT);
+  const world = createSimulation(scenario, scenario.seed).world;
+  const decisions = decisionsPerRun(world, scenario.regions.reduce((n, r) => n + r.growers, 0));
+
+  // 1. One baseline run, one core.
+  let hash = '';
+  const base = repeat(runs, 2, () => {
+    hash = runScenario(scenario, { seed: scenario.seed }).hash;
+  });
+  console.log(`baseline run (${world.totalTicks} ticks, ${decisions} grower decisions):`);
+  console.log(`  wall ${fmtSpread(base.wall, 'ms')}`);
+  console.log(`  cpu  ${fmtSpread(base.cpu, 'ms')}`);
+  const runDecisionsPerSecond = decisions / (base.cpu.median / 1000) / 1e6;
+  console.log(`  = ${fmt(runDecisionsPerSecond)} M grower decisions per CPU second of the whole run`);
+
+  // 2. The grower phase against its floor.
+  const growers = measureGrowerPhase(scenario, QUICK ? 3 : 7, QUICK ? 10 : 30);
+  console.log(`grower phase (${growers.growers} growers, a decision every ${growers.seasonTicks} ticks):`);
+  console.log(`  ${fmtSpread(growers.decisionsPerSecondMillions, 'M decisions/s')}`);
+  console.log(`  phase ${fmtSpread(growers.phaseNsPerDecision, 'ns/decision')}; floor ${fmtSpread(growers.floorNsPerDecision, 'ns/decision')}`);
+  console.log(`  phase / floor = ${fmtSpread(growers.ratio, 'x', 2)}`);
+
+  // 3. Linearity: 10x agents, 10x ticks (CPU time ratios of medians).
+  let linearity: { agents: { wall: Spread; cpu: Spread }; ticks: { wall: Spread; cpu: Spread }; agentsRatio: number; ticksRatio: number } | null = null;
+  if (!SKIP.has('linearity')) {
+    const reps = QUICK ? 1 : 3;
+    const agentsScenario = moreAgents(scenario, 10);
+    const ticksScenario = moreTicks(scenario, 10);
+    const agents = repeat(reps, 1, () => void runScenario(agentsScenario, { seed: scenario.seed }));
+    const ticks = repeat(reps, 1, () => void runScenario(ticksScenario, { seed: scenario.seed }));
+    linearity = { agents, ticks, agentsRatio: agents.cpu.median / base.cpu.median, ticksRatio: ticks.cpu.median / base.cpu.median };
+    console.log('linearity (CPU time against the baseline):');
+    console.log(`  10x growers and organisations: ${fmtSpread(agents.cpu, 'ms')} = ${fmt(linearity.agentsRatio, 2)}x`);
+    console.log(`  10x ticks:                     ${fmtSpread(ticks.cpu, 'ms')} = ${fmt(linearity.ticksRatio, 2)}x`);
+  } else console.log('linearity: skipped (BENCH_SKIP)');
+
+  // 4. Memory, in child processes.
+  let memory: { one: OneRunMemory; loop: LoopMemory } | null = null;
+  if (!SKIP.has('memory')) {
+    const one = inChild<OneRunMemory>('memory-one');
+    const loop = inChild<LoopMemory>('memory-loop', [String(memoryRuns)], ['--expose-gc']);
+    memory = { one, loop };
+    console.log('memory:');
+    console.log(`  one baseline run: peak rss ${fmt(one.peakRssMb)} MB (process at start ${fmt(one.startRssMb)} MB)`);
+    console.log(`  ${loop.runs} runs in one process: ${loop.samples.map((s) => `run ${s.run}: rss ${fmt(s.rssMb)} MB, heap ${fmt(s.heapMb)} MB`).join('; ')}`);
+    console.log(`  growth from run 100 to run ${loop.runs}: rss ${fmt(loop.rssGrowthMb)} MB, heap ${fmt(loop.heapGrowthMb, 2)} MB`);
+  } else console.log('memory: skipped (BENCH_SKIP)');
+
+  // 5. Sweep throughput (the sweep engineer's measurement).
+  let sweep: Awaited<ReturnType<typeof measureSweep>> | null = null;
+  if (!SKIP.has('sweep')) {
+    try {
+      sweep = await measureSweep(ROOT);
+    } catch (err) {
+      sweep = { ok: false, skipped: `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+    }
+    if (sweep.ok) console.log(`sweep bench (${sweep.exportName}): ${JSON.stringify(sweep.figures)}`);
+    else console.log(`sweep bench: not available (${sweep.skipped})`);
+  } else console.log('sweep bench: skipped (BENCH_SKIP)');
+
+  // 6. The baseline in a browser worker.
+  let browser: Awaited<ReturnType<typeof measureBrowser>> | null = null;
+  if (!SKIP.has('browser')) {
+    try {
+      browser = await measureBrowser(ROOT, QUICK ? 3 : 5);
+    } catch (err) {
+      browser = { ok: false, skipped: `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+    }
+    if (browser.ok) {
+      console.log(`browser worker (headless Chromium): ${fmtSpread(browser.runMs, 'ms')} per baseline run (wall, worker clock)`);
+      if (browser.hash !== hash) console.log(`  WARNING: the browser's result hash ${browser.hash} differs from Node's ${hash}`);
+      else console.log(`  same result hash as Node (${hash})`);
+    } else console.log(`browser worker: skipped: ${browser.skipped}`);
+  } else console.log('browser worker: skipped (BENCH_SKIP)');
+
+  const targets: Target[] = [
+    check('baseline run, CPU ms (median)', base.cpu.median, '<', 250),
+    check('grower decisions, M/s (median)', growers.decisionsPerSecondMillions.median, '>=', 20),
+    check('grower phase / floor (median)', growers.ratio.median, '<', 3),
+    check('10x agents time ratio', linearity?.agentsRatio ?? null, '<=', 11),
+    check('10x ticks time ratio', linearity?.ticksRatio ?? null, '<=', 10.5),
+    check('peak rss of one run, MB', memory?.one.peakRssMb ?? null, '<', 200),
+    check(`rss growth run 100 -> ${memory?.loop.runs ?? '?'}, MB`, memory?.loop.rssGrowthMb ?? null, '<', 10),
+    check('sweep 2 workers / 1 worker', sweep?.ok ? sweepRatio(sweep.figures) : null, '>=', 1.8),
+    check('browser worker run, ms (median)', browser?.ok ? browser.runMs.median : null, '<', 250),
+  ];
+  console.log('targets:');
+  for (const t of targets) console.log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.value === null ? '-' : fmt(t.value, 2)} (target ${t.target})`);
+
+  const results = {
+    date: new Date().toISOString(), // host-only
+    node: process.version,
+    cpu: cpus()[0]?.model ?? '',
+    cpus: cpus().length,
+    loadAverage: load,
+    quick: QUICK,
+    baseline: { ticks: world.totalTicks, growerDecisions: decisions, hash, wallMs: base.wall, cpuMs: base.cpu, runDecisionsPerSecondMillions: runDecisionsPerSecond },
+    growerPhase: growers,
+    linearity,
+    memory,
+    sweep,
+    browser,
+    targets,
+  };
+  writeAtomically(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  const before = (previous?.baseline as { cpuMs?: Spread } | undefined)?.cpuMs?.median;
+  if (typeof before === 'number') console.log(`baseline CPU ms: ${fmt(base.cpu.median)} now, ${fmt(before)} in the previous bench/results.json (${previous?.date as string})`);
+  console.log(`wrote ${resultsFile}`);
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
