@@ -8,6 +8,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
+import { exp, log, pow } from '../math/detmath';
 
 const MIN_COVERAGE = 0.01;
 const MAX_COVERAGE = 10;
@@ -84,9 +85,9 @@ export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64
       to.purchasesUsd[k] += paid;
     }
   }
-  const adjust = 1 - Math.pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
-  const spoil = 1 - Math.pow(1 - g.stockLossPerMonth, 12 / tpy);
-  const demandWeight = 1 - Math.exp(-12 / (3 * tpy));
+  const adjust = 1 - pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
+  const spoil = 1 - pow(1 - g.stockLossPerMonth, 12 / tpy);
+  const demandWeight = 1 - exp(-12 / (3 * tpy));
   const reference = g.initialFarmgatePriceUsdPerKg;
   for (let r = 0; r < regions.n; r++) {
     const demand = rg.demandKg[r];
@@ -103,8 +104,8 @@ export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64
     // Coverage is bounded so that an empty or overflowing store moves the price a lot, but not without limit.
     const rawCoverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
     const coverage = Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, rawCoverage));
-    const target = reference * Math.pow(coverage, -1 / g.stockPriceElasticity);
-    const step = adjust * Math.log(target / rg.farmgatePrice[r]);
-    rg.farmgatePrice[r] *= Math.exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
+    const target = reference * pow(coverage, -1 / g.stockPriceElasticity);
+    const step = adjust * log(target / rg.farmgatePrice[r]);
+    rg.farmgatePrice[r] *= exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
   }
 }

@@ -17,6 +17,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER, logisticOf } from './rng';
+import { exp, log, log1p, pow } from '../math/detmath';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
 const REMOTENESS_LICIT_PENALTY = 0.5;
@@ -79,8 +80,8 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
   const tpy = world.ticksPerYear;
   const rg = state.regions;
   const maturityTicks = Math.max(1, (g.maturityMonths * tpy) / 12);
-  const priceWeight = 1 - Math.exp(-12 / (g.priceMemoryMonths * tpy));
-  const maxShare = 1 - Math.pow(1 - b.maxEradicationSharePerMonth, 12 / tpy);
+  const priceWeight = 1 - exp(-12 / (g.priceMemoryMonths * tpy));
+  const maxShare = 1 - pow(1 - b.maxEradicationSharePerMonth, 12 / tpy);
   const altDecay = g.altDevDecayPerYear / tpy;
 
   for (let r = 0; r < regions.n; r++) {
@@ -91,7 +92,7 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
     // Never exactly all of it: the log-survival must stay finite (a share of 1 - 1e-9 is total in practice).
     const share = coca > 0 ? Math.min(1 - 1e-9, eradicated / coca) : 0;
     rg.eradicatedHa[r] = eradicated;
-    rg.logSurvival[r] += Math.log1p(-share);
+    rg.logSurvival[r] += log1p(-share);
     rg.cocaHa[r] = coca * (1 - share);
     rg.matureHa[r] *= 1 - share;
 
@@ -174,7 +175,7 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
       const logSAt = logSurvivalAt[i];
       if (logSAt !== lastLogSAt) {
         lastLogSAt = logSAt;
-        survival = Math.exp(logS - logSAt);
+        survival = exp(logS - logSAt);
         // Eradication hazard experienced since the last decision, per year.
         hazard = (logSAt - logS) * seasonsPerYear;
       }
@@ -184,7 +185,7 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
       // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
       if (belief !== lastBelief) {
         lastBelief = belief;
-        logRevenue = Math.log(gross * Math.exp(-belief) + MIN_OUTLAY_USD_PER_HA);
+        logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
       }
       const outlay = unitCost * costFactor[i] + fixedOutlay;
       const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
@@ -192,8 +193,8 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
       s1 = s2;
       c = t | 0;
       s2 = t - c;
-      const utility = sensitivity * (logRevenue - Math.log(outlay)) + bias + noise * logisticOf(s2);
-      const desired = landHa[i] / (1 + Math.exp(-utility));
+      const utility = sensitivity * (logRevenue - log(outlay)) + bias + noise * logisticOf(s2);
+      const desired = landHa[i] / (1 + exp(-utility));
       // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
       const next = current + (desired - current) * gapRate[+(desired > current)];
       coca += next - current;
@@ -227,7 +228,7 @@ export function resumRegions(world: World, state: WorldState, ctx: GrowerContext
       const at = logSurvivalAt[i];
       if (at !== lastAt[k]) {
         lastAt[k] = at;
-        survivalOf[k] = Math.exp(logS - at);
+        survivalOf[k] = exp(logS - at);
       }
       sum += cocaHa[i] * survivalOf[k];
     }

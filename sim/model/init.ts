@@ -12,6 +12,7 @@ import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from
 import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
 import { preventionEffect } from './markets';
+import { exp, log } from '../math/detmath';
 
 const LAND_LOG_SD = 0.6;
 const COCA_SHARE_LOG_SD = 0.5;
@@ -160,11 +161,11 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
     let coca = 0;
     for (let i = i0; i < i0 + n; i++) {
       gs.region[i] = r;
-      gs.landHa[i] = Math.exp(LAND_LOG_SD * normal(rng) - (LAND_LOG_SD * LAND_LOG_SD) / 2);
+      gs.landHa[i] = exp(LAND_LOG_SD * normal(rng) - (LAND_LOG_SD * LAND_LOG_SD) / 2);
       land += gs.landHa[i];
-      const s = Math.min(1, share * Math.exp(COCA_SHARE_LOG_SD * normal(rng) - (COCA_SHARE_LOG_SD * COCA_SHARE_LOG_SD) / 2));
+      const s = Math.min(1, share * exp(COCA_SHARE_LOG_SD * normal(rng) - (COCA_SHARE_LOG_SD * COCA_SHARE_LOG_SD) / 2));
       gs.cocaHa[i] = s * gs.landHa[i];
-      gs.costFactor[i] = Math.exp(g.costHeterogeneity * normal(rng) - (g.costHeterogeneity * g.costHeterogeneity) / 2);
+      gs.costFactor[i] = exp(g.costHeterogeneity * normal(rng) - (g.costHeterogeneity * g.costHeterogeneity) / 2);
     }
     const landScale = regions.cultivableHa[r] / land;
     for (let i = i0; i < i0 + n; i++) {
@@ -195,7 +196,7 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
     const ratio =
       (ctx.cocaGrossUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA) /
       (ctx.cocaCostUsdPerHa[r] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA);
-    gs.regionBias[r] = Math.log(share / (1 - share)) - g.incomeSensitivity * Math.log(ratio);
+    gs.regionBias[r] = log(share / (1 - share)) - g.incomeSensitivity * log(ratio);
   }
 }
 
@@ -222,7 +223,7 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
   const to = state.traffickers;
   const homeWeights = countries.id.map((id) => spec.homeShares[id] ?? 0);
   const capitals: number[] = [];
-  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * Math.exp(CAPITAL_LOG_SD * normal(rng) - CAPITAL_LOG_SD ** 2 / 2));
+  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * exp(CAPITAL_LOG_SD * normal(rng) - CAPITAL_LOG_SD ** 2 / 2));
   const capitalSum = capitals.reduce((a, b) => a + b, 0);
   // Organisations start with the capacity to move the world's initial harvest, shared by capital.
   let harvest = 0;

@@ -9,6 +9,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
+import { exp, log, pow } from '../math/detmath';
 
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;
@@ -30,9 +31,9 @@ export function clearMarkets(world: World, state: WorldState): void {
   const nC = world.countries.n;
   const ms = state.markets;
   const to = state.traffickers;
-  const offer = 1 - Math.pow(1 - b.offerSharePerMonth, 12 / tpy);
-  const adjust = 1 - Math.pow(1 - tb.priceAdjustment, 12 / tpy);
-  const expectation = 1 - Math.exp(-12 / (tb.priceMemoryMonths * tpy));
+  const offer = 1 - pow(1 - b.offerSharePerMonth, 12 / tpy);
+  const adjust = 1 - pow(1 - tb.priceAdjustment, 12 / tpy);
+  const expectation = 1 - exp(-12 / (tb.priceMemoryMonths * tpy));
 
   for (let m = 0; m < markets.n; m++) {
     const c = markets.country[m];
@@ -41,16 +42,16 @@ export function clearMarkets(world: World, state: WorldState): void {
     let offered = 0;
     for (let k = 0; k < to.capacity; k++) if (to.alive[k]) offered += to.stockKg[k * nC + c] * offer;
     const price = ms.wholesalePrice[m];
-    const clearing = offered > 0 ? markets.wholesale0[m] * Math.pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
+    const clearing = offered > 0 ? markets.wholesale0[m] * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
     // Prices move part of the way to the clearing price each month (at most +-30%).
     // Nothing offered: the price rises by the most it can in a tick (if it moves at all).
-    const gap = offered > 0 ? Math.log(clearing / price) : MAX_LOG_PRICE_STEP;
+    const gap = offered > 0 ? log(clearing / price) : MAX_LOG_PRICE_STEP;
     // (With a zero elasticity the clearing price is 0 or infinite: the clamp turns that into the largest step.)
     const raw = adjust > 0 && !Number.isNaN(gap) ? adjust * gap : 0;
     const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, raw));
-    const next = price * Math.exp(step);
+    const next = price * exp(step);
     ms.wholesalePrice[m] = next;
-    const demand = demandAtReference * Math.pow(next / markets.wholesale0[m], markets.elasticity[m]);
+    const demand = demandAtReference * pow(next / markets.wholesale0[m], markets.elasticity[m]);
     const fill = offered > 0 ? Math.min(1, demand / offered) : 0;
     let consumed = 0;
     if (fill > 0) {
@@ -84,7 +85,7 @@ function updateUsers(world: World, state: WorldState): void {
     const c = markets.country[m];
     ms.preventionStockUsd[m] += (state.police.preventionUsd[c] - ms.preventionStockUsd[m]) / lag;
     const relativeRetail = ms.wholesalePrice[m] / markets.wholesale0[m];
-    const initiation = (ms.initiation0[m] * Math.pow(relativeRetail, b.initiationPriceElasticity)) / preventionEffect(world, state, m);
+    const initiation = (ms.initiation0[m] * pow(relativeRetail, b.initiationPriceElasticity)) / preventionEffect(world, state, m);
     const users = ms.users[m];
     const treatmentPerUser = state.police.treatmentUsd[c] / Math.max(users, 1);
     const quitting = markets.quitRate[m] * (1 + treatmentPerUser / b.treatmentUsdPerUserHalf);

@@ -9,6 +9,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { refreshUsablePaths } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
+import { exp, pow } from '../math/detmath';
 
 /** Share of a dissolved organisation's capacity taken over by its largest rival at home. */
 const RIVAL_TAKEOVER = 0.5;
@@ -107,7 +108,7 @@ function investigate(world: World, state: WorldState, seed: number): void {
       assetHazard += (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy;
     }
     if (assetHazard > 0) {
-      const confiscated = to.capitalUsd[k] * (1 - Math.exp(-assetHazard));
+      const confiscated = to.capitalUsd[k] * (1 - exp(-assetHazard));
       to.capitalUsd[k] -= confiscated;
       to.confiscatedUsd[k] += confiscated;
       // Credit the confiscation to the countries by their part of the hazard.
@@ -118,7 +119,7 @@ function investigate(world: World, state: WorldState, seed: number): void {
       }
     }
     const rng = to.rng[k]!;
-    if (arrestHazard > 0 && rng() < 1 - Math.exp(-arrestHazard)) {
+    if (arrestHazard > 0 && rng() < 1 - exp(-arrestHazard)) {
       const c = pickWeighted(rng, hazards, nC);
       police.arrests[c] += 1;
       if (rng() < b.traffickers.fragmentationProbability) fragment(world, state, k, rng, seed);
@@ -188,7 +189,7 @@ function payOutAndExit(world: World, state: WorldState): void {
   const nC = world.countries.n;
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
-  const payoutRate = 1 - Math.pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
+  const payoutRate = 1 - pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
   const meanScale = meanOf(to.scaleKg, to.alive);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
@@ -285,7 +286,7 @@ function enter(world: World, state: WorldState, seed: number): void {
       }
     }
     const rate = (b.entryPerMonth * 12 * Math.max(0, best - b.hurdleReturn)) / tpy;
-    if (bestPath < 0 || rng() >= 1 - Math.exp(-rate)) continue;
+    if (bestPath < 0 || rng() >= 1 - exp(-rate)) continue;
     // The newcomer is based somewhere along the path and knows it.
     const legs = paths.legCount[bestPath];
     const leg = paths.legs[paths.legStart[bestPath] + Math.floor(rng() * legs)];

@@ -4,6 +4,7 @@
  * pair only the cheapest few are kept, which bounds the work of route choice.
  */
 import type { Countries, Routes } from './world';
+import { log } from '../math/detmath';
 
 export interface PathTable {
   n: number;
@@ -36,7 +37,7 @@ export function findPaths(countries: Countries, routes: Routes, marketOfCountry:
       if (visited[next]) continue;
       visited[next] = 1;
       stack.push(l);
-      const legCost = routes.transitCostUsdPerKg[l] - Math.log(1 - routes.baseSeizure[l]) * RANKING_VALUE_USD_PER_KG;
+      const legCost = routes.transitCostUsdPerKg[l] - log(1 - routes.baseSeizure[l]) * RANKING_VALUE_USD_PER_KG;
       visit(origin, next, cost + legCost);
       stack.pop();
       visited[next] = 0;

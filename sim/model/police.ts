@@ -10,6 +10,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { LeverInputs } from './levers';
 import { updateTrust, intelligenceMultiplier } from './cooperation';
+import { exp, pow } from '../math/detmath';
 
 /** Absorptive capacity per unit of governance: aid beyond it brings ever less (USD/yr). */
 const ABSORPTIVE_USD_PER_GOVERNANCE = 1.5e9;
@@ -29,7 +30,7 @@ export function updatePolice(world: World, state: WorldState, levers: LeverInput
     // Capability: a stock of absorbed training and equipment.
     const aid = levers.aidUsd[c];
     const absorptive = ABSORPTIVE_USD_PER_GOVERNANCE * countries.governance[c] + 1;
-    const absorbed = absorptive * (1 - Math.exp(-(aid * (1 - b.operationalShareOfAid)) / absorptive));
+    const absorbed = absorptive * (1 - exp(-(aid * (1 - b.operationalShareOfAid)) / absorptive));
     const stock = police.trainingStockUsd[c] * (1 - b.capabilityDecayPerYear / tpy) + absorbed / tpy;
     police.trainingStockUsd[c] = stock;
     const base = countries.capability0[c];
@@ -99,7 +100,7 @@ const MAX_INTERDICTION_HAZARD = 1;
 
 /** Seizure hazard from effective effort on a leg (USD/yr), with diminishing returns. */
 export function interdictionHazard(effortUsd: number, usdPerHazard: number): number {
-  return MAX_INTERDICTION_HAZARD * (1 - Math.exp(-effortUsd / (usdPerHazard * MAX_INTERDICTION_HAZARD)));
+  return MAX_INTERDICTION_HAZARD * (1 - exp(-effortUsd / (usdPerHazard * MAX_INTERDICTION_HAZARD)));
 }
 
 /** Spread each country's interdiction effort over its routes and turn it into seizure hazards. */
@@ -111,7 +112,7 @@ function allocateInterdiction(world: World, state: WorldState, levers: LeverInpu
   rs.hazardFrom.fill(0);
   rs.hazardTo.fill(0);
   // What police remember of where they made seizures fades over about a year.
-  const fade = Math.pow(0.9, 12 / world.ticksPerYear);
+  const fade = pow(0.9, 12 / world.ticksPerYear);
   for (let i = 0; i < police.seizuresSeen.length; i++) police.seizuresSeen[i] *= fade;
   for (let c = 0; c < world.countries.n; c++) {
     const list = world.routesOfCountry[c];
@@ -141,7 +142,7 @@ function allocateInterdiction(world: World, state: WorldState, levers: LeverInpu
     rs.hazardTo[l] *= intel;
     rs.hazard[l] = rs.hazardFrom[l] + rs.hazardTo[l];
     // The hazard applies to each crossing of the leg, whatever the tick length.
-    rs.seizureProbability[l] = 1 - (1 - routes.baseSeizure[l]) * Math.exp(-rs.hazard[l]);
+    rs.seizureProbability[l] = 1 - (1 - routes.baseSeizure[l]) * exp(-rs.hazard[l]);
     rs.corruption[l] = 0.5 * (police.corruption[routes.from[l]] + police.corruption[routes.to[l]]);
   }
 }
@@ -167,6 +168,6 @@ function allocateEradication(world: World, state: WorldState, levers: LeverInput
   }
   for (let r = 0; r < regions.n; r++) {
     const perHa = rg.eradicationEffortUsd[r] / Math.max(rg.cocaHa[r], 1);
-    rg.presence[r] = 1 - Math.exp(-perHa / b.presenceUsdPerHa);
+    rg.presence[r] = 1 - exp(-perHa / b.presenceUsdPerHa);
   }
 }

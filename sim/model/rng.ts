@@ -9,6 +9,7 @@
  * everything else just calls the stream.
  */
 import alea from 'seedrandom/lib/alea';
+import { cos, log } from '../math/detmath';
 
 /** Alea's saved state (the format of seedrandom's `state()`). */
 export interface RandomState {
@@ -62,13 +63,13 @@ export function restoreStream(state: RandomState): Random {
 export function normal(rng: Random): number {
   const u = 1 - rng();
   const v = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
 /** Map a uniform draw in [0, 1) to a logistic draw with scale 1 (the noise of a logit choice). */
 export function logisticOf(uniform: number): number {
   const u = uniform * 0.999998 + 0.000001;
-  return Math.log(u / (1 - u));
+  return log(u / (1 - u));
 }
 
 /** Logistic draw with scale 1 (the noise of a logit choice). */

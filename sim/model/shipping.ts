@@ -9,6 +9,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import type { TraffickerPlan } from './traffickers';
+import { log } from '../math/detmath';
 
 export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): void {
   const { paths, routes } = world;
@@ -138,7 +139,7 @@ function shipPath(
 function attributeSeizure(state: WorldState, l: number, from: number, dest: number, kg: number, base: number): void {
   const rs = state.routes;
   const police = state.police;
-  const baseHazard = -Math.log(1 - base);
+  const baseHazard = -log(1 - base);
   const total = rs.hazardFrom[l] + rs.hazardTo[l] + baseHazard;
   const shareFrom = total > 0 ? rs.hazardFrom[l] / total : 0;
   police.seizuresKg[from] += kg * shareFrom;

@@ -14,6 +14,7 @@ import { clearMarkets } from './markets';
 import { updateOrganisations } from './organisations';
 import { updateViolence } from './violence';
 import { emptyAccounts } from './state';
+import { pow } from '../math/detmath';
 
 /** Working memory of the phases, allocated once per run (never part of a snapshot). */
 export interface Scratch {
@@ -95,7 +96,7 @@ function resetTickFlows(state: WorldState): void {
 function recordResults(world: World, state: WorldState): void {
   const tpy = world.ticksPerYear;
   const p = state.police;
-  const w = 1 - Math.pow(0.9, 12 / tpy);
+  const w = 1 - pow(0.9, 12 / tpy);
   const eradicatedKg = new Float64Array(world.countries.n);
   for (let r = 0; r < world.regions.n; r++) {
     eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r];

@@ -14,6 +14,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { maxOriginPrice, originPrice } from './farmgate';
+import { exp, pow } from '../math/detmath';
 
 /** Share of its capacity an organisation must have shipped last tick for the capacity to grow. */
 const UTILISATION_FOR_GROWTH = 0.8;
@@ -83,7 +84,7 @@ export function updateBeliefs(world: World, state: WorldState): void {
   const nR = world.routes.n;
   const to = state.traffickers;
   const rs = state.routes;
-  const decay = 1 - Math.pow(1 - b.beliefDecay, 12 / world.ticksPerYear);
+  const decay = 1 - pow(1 - b.beliefDecay, 12 / world.ticksPerYear);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const base = k * nR;
@@ -92,7 +93,7 @@ export function updateBeliefs(world: World, state: WorldState): void {
       const sent = to.loadsSent[base + l];
       if (sent > 0) {
         // Each load is one observation: more loads, more weight on what happened.
-        const weight = 1 - Math.pow(1 - b.beliefLearning, sent);
+        const weight = 1 - pow(1 - b.beliefLearning, sent);
         belief += weight * (to.loadsSeized[base + l] / sent - belief);
       } else {
         belief += decay * (world.routes.baseSeizure[l] - belief);
@@ -174,7 +175,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     let unitCost = 0;
     for (let j = 0; j < count; j++) {
       const ret = plan.pathWeight[row + j];
-      const w = ret > 0 ? Math.exp((ret - best) / b.choiceTemperature) : 0;
+      const w = ret > 0 ? exp((ret - best) / b.choiceTemperature) : 0;
       plan.pathWeight[row + j] = w;
       total += w;
       unitCost += w * (plan.originMaxPrice[paths.origin[to.usablePaths[row + j]]] + plan.pathCost[row + j]);
@@ -183,7 +184,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     to.unitCostUsd[k] = unitCost;
     // Ship more the more the best return beats the hurdle; never more than capital can finance.
     // At the hurdle return capacity is fully used; below it, less (above it, capacity must grow first).
-    const appetite = Math.min(1, 2 / (1 + Math.exp(-(best - b.hurdleReturn) / b.volumeResponse)));
+    const appetite = Math.min(1, 2 / (1 + exp(-(best - b.hurdleReturn) / b.volumeResponse)));
     const volume = Math.min(to.scaleKg[k] * appetite, to.capitalUsd[k] / unitCost);
     for (let j = 0; j < count; j++) {
       const w = plan.pathWeight[row + j] / total;

@@ -6,13 +6,14 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
+import { pow } from '../math/detmath';
 
 export function updateViolence(world: World, state: WorldState): void {
   const b = world.behaviour.violence;
   const nC = world.countries.n;
   const to = state.traffickers;
   const police = state.police;
-  const decay = 1 - Math.pow(1 - b.decayPerMonth, 12 / world.ticksPerYear);
+  const decay = 1 - pow(1 - b.decayPerMonth, 12 / world.ticksPerYear);
   for (let c = 0; c < nC; c++) {
     let total = 0;
     let sumSquares = 0;
