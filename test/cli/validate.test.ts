@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { balloon, ensureBuilt, errorLines, FIXTURE, hasStack, tempDir } from './helpers';
+import { balloon, ensureBuilt, errorLines, FIXTURE, hasStack, ROOT, tempDir } from './helpers';
 
 const fixture = () => JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
@@ -81,5 +81,21 @@ describe('balloon validate', () => {
     const r = balloon(['validate', 'baseline'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok: /);
+  });
+
+  it('init starts a valid scenario whose $schema points at the published schema', () => {
+    const sub = join(dir, 'mine');
+    const r = balloon(['init', join(sub, 'my-world.json'), '--from', 'colombia-2000s'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(1); // the directory does not exist: a clear input error
+    expect(errorLines(r)).toHaveLength(1);
+    const made = balloon(['init', 'my-world.json', '--from', 'colombia-2000s'], { cwd: dir });
+    expect(made.code, made.stderr).toBe(0);
+    const file = JSON.parse(readFileSync(join(dir, 'my-world.json'), 'utf8'));
+    expect(resolve(dir, file.$schema)).toBe(join(ROOT, 'scenario.schema.json'));
+    expect(file.name).toBe(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'colombia-2000s.json'), 'utf8')).name);
+    expect(balloon(['validate', 'my-world.json'], { cwd: dir }).code).toBe(0);
+    // never overwrites by accident
+    expect(balloon(['init', 'my-world.json'], { cwd: dir }).code).toBe(2);
+    expect(balloon(['init', 'my-world.json', '--force'], { cwd: dir }).code).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { compareCommand } from './compare';
 import { effectCommand } from './effect';
 import { factsCommand } from './facts';
+import { initCommand } from './init';
 import { EXIT_OK, reportError } from './errors';
 import { packageVersion } from './paths';
 import { runCommand } from './run';
@@ -49,6 +50,14 @@ function program(): Command {
     .description('check a scenario file: prints "ok: ..." or one line per error (exit 1)')
     .argument('<scenario>', 'scenario file')
     .action((scenario: string) => validateCommand(scenario, stdout));
+
+  cli
+    .command('init')
+    .description('start a new scenario file from a bundled one, with $schema set for editor completion')
+    .argument('<file>', 'the new scenario file (.json)')
+    .option('--from <scenario>', 'bundled scenario name or file to start from', 'baseline')
+    .option('--force', 'replace the file if it exists')
+    .action((file: string, options) => initCommand(file, options, stdout));
 
   cli
     .command('compare')
