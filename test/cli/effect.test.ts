@@ -31,6 +31,18 @@ describe('balloon effect', () => {
     expect(effect.target).toBeNull();
   });
 
+  it('finds a policy by its label', () => {
+    const dir = tempDir();
+    const [byIndex, byLabel] = ['i.json', 'l.json'].map((f) => join(dir, f));
+    expect(balloon(['effect', FIXTURE, '--policy', '1', '--seeds', '2', '--out', byIndex, '--quiet']).code).toBe(0);
+    expect(balloon(['effect', FIXTURE, '--policy', 'prevention USA', '--seeds', '2', '--out', byLabel, '--quiet']).code).toBe(0);
+    expect(readFileSync(byLabel, 'utf8')).toBe(readFileSync(byIndex, 'utf8'));
+    const missing = balloon(['effect', FIXTURE, '--policy', 'spraying']);
+    expect(missing.code).toBe(1);
+    expect(errorLines(missing)).toHaveLength(1);
+    expect(missing.stderr).toContain('0: eradication COL; 1: prevention USA');
+  });
+
   it('says which policy index does not exist', () => {
     const r = balloon(['effect', FIXTURE, '--policy', '5']);
     expect(r.code).toBe(1);

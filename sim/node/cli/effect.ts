@@ -46,7 +46,15 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
   const { scenario, file } = loadScenarioFile(scenarioArg);
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
-  const index = parseInteger('policy', options.policy, 0, 1_000_000);
+  let index: number | undefined;
+  if (options.policy !== undefined && !/^\s*\d+\s*$/.test(options.policy)) {
+    // a policy label
+    index = scenario.policies.findIndex((p) => p.label === options.policy);
+    if (index < 0) {
+      const labels = scenario.policies.map((p, i) => `${i}: ${p.label ?? p.lever}`).join('; ');
+      throw inputError(`${file}: policies: expected a policy labelled "${options.policy}", got none (${labels || 'no policies'})`);
+    }
+  } else index = parseInteger('policy', options.policy, 0, 1_000_000);
   if (index !== undefined && index >= scenario.policies.length) {
     throw inputError(`${file}: policies[${index}]: expected an existing policy (the file has ${scenario.policies.length}), got index ${index}`);
   }

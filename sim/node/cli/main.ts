@@ -76,7 +76,7 @@ function program(): Command {
     .command('effect')
     .description('effect of a policy against the same scenario without it: displacement index and cost-effectiveness')
     .argument('<scenario>', 'scenario file (or bundled name)')
-    .option('--policy <n>', 'index of the policy in the scenario\'s "policies" list (from 0)')
+    .option('--policy <n|label>', 'the policy: its index in the scenario\'s "policies" list (from 0) or its label')
     .option('--lever <kind>', 'switch off every policy of this lever kind, e.g. eradication')
     .addOption(seed())
     .option('--seeds <k>', 'number of paired seeds', '10')
