@@ -92,6 +92,10 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     expect(charts.find((c) => c.id === 'policy-spend')!.marks).toEqual([]);
     expect(await page.textContent('figure[data-chart="policy-spend"] .empty')).toContain('nothing recorded');
 
+    // Headline figures from the run summary, e.g. production in the last year.
+    const production = await page.textContent('.figure-card[data-figure="producedKg.world"] .figure-value');
+    expect(Number((production ?? '').replace(/[^\d.]/g, ''))).toBeCloseTo(Number((node.summary['producedKg.world.final'] / 1000).toPrecision(3)), 0);
+
     // Tooltips: hovering the plot lists values.
     const box = (await page.$('figure[data-chart="consumption"] rect.hover-target'))!;
     await box.hover();

@@ -135,6 +135,7 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     .selectAll('circle')
     .data(inScenario.filter((c) => projected.get(c.id)))
     .join('circle')
+    .attr('data-country', (c) => c.id)
     .attr('cx', (c) => projected.get(c.id)![0])
     .attr('cy', (c) => projected.get(c.id)![1])
     .attr('r', 2.2)

@@ -9,6 +9,7 @@ import { countryColor, rankColor } from '../charts/palette';
 import { measureRows, OTHER } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
 import { el } from '../ui/dom';
+import { keyFigures } from './keyFigures';
 import { RESULT_CHARTS, SMOOTH_NOTE } from './resultCharts';
 
 export function seedNote(runs: readonly RunResult[]): string {
@@ -30,7 +31,7 @@ export function renderResults(container: HTMLElement, runs: readonly RunResult[]
     el('button', { type: 'button', class: 'csv', 'data-export': 'csv', onclick: () => downloadResultsCsv(runs) }, 'Download CSV'),
   );
   const grid = el('div', { class: 'chart-grid' });
-  container.append(head, grid);
+  container.append(head, keyFigures(runs), grid);
   for (const spec of RESULT_CHARTS) {
     const cell = el('div', { class: 'chart-cell' });
     grid.append(cell);

@@ -1,0 +1,81 @@
+/**
+ * Two live workers: one at workshop fidelity answers every lever move quickly, one
+ * at full fidelity follows and replaces the answer. Each keeps only the newest
+ * request waiting, so dragging a slider never queues a backlog.
+ */
+import * as Comlink from 'comlink';
+import type { Policy } from '../../sim/scenario/schema';
+import type { Fidelity } from './live/fidelity';
+import type { InitReply, LiveReply, LiveWorkerApi } from './worker/protocol';
+
+export interface Answer {
+  key: string;
+  fidelity: Fidelity;
+  reply: LiveReply;
+  /** A newer request is already waiting in this lane. */
+  superseded: boolean;
+}
+
+class Lane {
+  private readonly api: Comlink.Remote<LiveWorkerApi>;
+  private pending: { key: string; policies: Policy[] } | null = null;
+  private busy = false;
+  private open!: (reply: InitReply) => void;
+  /** Settles when init has answered; requests made before wait for it. */
+  readonly ready = new Promise<InitReply>((resolve) => (this.open = resolve));
+
+  constructor(
+    readonly fidelity: Fidelity,
+    private readonly onAnswer: (a: Answer) => void,
+  ) {
+    const worker = new Worker(new URL('./worker/liveWorker.ts', import.meta.url), { type: 'module', name: `balloon-live-${fidelity}` });
+    this.api = Comlink.wrap<LiveWorkerApi>(worker);
+  }
+
+  async init(text: string, seed: number): Promise<InitReply> {
+    this.open(await this.api.init(text, this.fidelity, seed));
+    return this.ready;
+  }
+
+  async submit(key: string, policies: Policy[]): Promise<void> {
+    this.pending = { key, policies };
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const init = await this.ready;
+      if (!init.ok) return;
+      while (this.pending) {
+        const job = this.pending;
+        this.pending = null;
+        const reply = await this.api.rerun(job.policies);
+        this.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+export class LiveRunner {
+  private readonly fast: Lane;
+  private readonly full: Lane;
+
+  constructor(onAnswer: (a: Answer) => void) {
+    this.fast = new Lane('workshop', onAnswer);
+    this.full = new Lane('full', onAnswer);
+  }
+
+  /** Prepare both workers; resolves with the workshop-fidelity world, the full one follows (`fullReady`). */
+  async start(text: string, seed: number): Promise<{ fast: InitReply; fullReady: Promise<InitReply> }> {
+    const fast = await this.fast.init(text, seed);
+    // Started second so the quick world is ready first on a two-core machine.
+    const fullReady = this.full.init(text, seed);
+    return { fast, fullReady };
+  }
+
+  /** Ask for a plan: `fastToo` false when a workshop answer is already known. */
+  request(key: string, policies: Policy[], lanes: { fast: boolean; full: boolean }): void {
+    if (lanes.fast) void this.fast.submit(key, policies);
+    if (lanes.full) void this.full.submit(key, policies);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The trade-off panel: northern consumption, southern violence, coca cultivation
+ * by producer (displacement) and lever spending as small multiples on the same
+ * years. Each shows the current plan, the previous plan faint, and no levers dotted.
+ */
+import type { PlotRow } from '../../data/plotRows';
+import { lineChart } from '../../charts/lineChart';
+import { countryColor } from '../../charts/palette';
+import type { Digest } from '../live/digest';
+import { annotateYear } from './annotate';
+import { BEFORE, isBefore, NONE, NOW, yearRows } from './series';
+
+export interface MultiplesInput {
+  now: Digest;
+  before: Digest | null;
+  none: Digest;
+  /** "workshop fidelity" or "full fidelity". */
+  fidelityNote: string;
+  annotation?: { year: number; text: string } | null;
+}
+
+const NOW_COLOR = '#1f4e9c';
+const BEFORE_COLOR = '#8a94a0';
+const NONE_COLOR = '#b8bfc7';
+
+interface Panel {
+  id: string;
+  title: string;
+  unit: string;
+  values: (d: Digest) => number[];
+}
+
+const PANELS: Panel[] = [
+  { id: 'ws-consumption', title: 'Northern consumption', unit: 'tonnes per year', values: (d) => d.northConsumptionT },
+  { id: 'ws-violence', title: 'Southern violence', unit: 'index, sum over southern countries', values: (d) => d.southViolence },
+  { id: 'ws-spend', title: 'Cost of the levers', unit: 'USD million per year', values: (d) => d.spendUsdM },
+];
+
+const colorOf = (key: string): string => (key === NOW ? NOW_COLOR : key === NONE ? NONE_COLOR : key === BEFORE ? BEFORE_COLOR : countryColor(key.replace(/^before:/, '')));
+
+/** Make the previous state faint and the no-lever line thin, after the chart module drew them. */
+function styleOverlays(svg: SVGSVGElement): void {
+  for (const path of svg.querySelectorAll<SVGPathElement>('path.mark')) {
+    const key = path.getAttribute('data-series') ?? '';
+    if (isBefore(key)) path.setAttribute('stroke-opacity', '0.4'), path.setAttribute('stroke-width', '3.5'), path.classList.add('overlay');
+    if (key === NONE) path.setAttribute('stroke-width', '1.4');
+  }
+  for (const item of svg.querySelectorAll<SVGGElement>('.legend-item')) {
+    if (isBefore(item.getAttribute('data-series') ?? '')) item.setAttribute('opacity', '0.55');
+  }
+}
+
+function panelRows(input: MultiplesInput, panel: Panel): PlotRow[] {
+  const { now, before, none } = input;
+  return [
+    ...yearRows(NONE, 'No levers', none.firstYear, panel.values(none)),
+    ...(before ? yearRows(BEFORE, 'Before the last change', before.firstYear, panel.values(before)) : []),
+    ...yearRows(NOW, 'Current plan', now.firstYear, panel.values(now)),
+  ];
+}
+
+function cultivationRows(input: MultiplesInput): PlotRow[] {
+  const { now, before } = input;
+  const rows: PlotRow[] = [];
+  for (const c of Object.keys(now.cultivationKha)) {
+    if (before) rows.push(...yearRows(`${BEFORE}:${c}`, `${c} before`, before.firstYear, before.cultivationKha[c] ?? []));
+    rows.push(...yearRows(c, c, now.firstYear, now.cultivationKha[c]));
+  }
+  return rows;
+}
+
+function displacementNote(d: Digest): string {
+  const o = d.outcomes;
+  if (o.displacementIndex === null) return d.displacementNote ? 'no cut at the target yet' : 'no lever targets cultivation';
+  return `displacement index ${o.displacementIndex.toFixed(2)}: ${Math.round(o.displacementIndex * 100)}% of the cut reappeared elsewhere`;
+}
+
+export function renderMultiples(container: HTMLElement, input: MultiplesInput): SVGSVGElement[] {
+  container.replaceChildren();
+  const svgs: SVGSVGElement[] = [];
+  const draw = (id: string, title: string, unit: string, rows: PlotRow[], note: string) => {
+    const cell = document.createElement('div');
+    cell.className = 'multiple';
+    container.append(cell);
+    const svg = lineChart(cell, rows, { id, title, unit, colorOf, note, dashed: (k) => k === NONE, height: 250 });
+    styleOverlays(svg);
+    if (input.annotation) annotateYear(svg, input.annotation.year, input.annotation.text);
+    svgs.push(svg);
+  };
+  draw(PANELS[0].id, PANELS[0].title, PANELS[0].unit, panelRows(input, PANELS[0]), input.fidelityNote);
+  draw(PANELS[1].id, PANELS[1].title, PANELS[1].unit, panelRows(input, PANELS[1]), input.fidelityNote);
+  draw('ws-displacement', 'Coca cultivation by producer', 'thousand ha', cultivationRows(input), displacementNote(input.now));
+  draw(PANELS[2].id, PANELS[2].title, PANELS[2].unit, panelRows(input, PANELS[2]), input.fidelityNote);
+  return svgs;
+}

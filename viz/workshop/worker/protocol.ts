@@ -1,0 +1,22 @@
+/** The contract between the workshop page and its live-simulation workers (comlink). */
+import type { Policy } from '../../../sim/scenario/schema';
+import type { Digest } from '../live/digest';
+import type { Fidelity } from '../live/fidelity';
+
+export type InitReply = { ok: true; baseline: Digest; ms: number } | { ok: false; message: string };
+
+export interface LiveReply {
+  digest: Digest;
+  /** Recorded tick the re-run resumed from. */
+  fromTick: number;
+  ticksRun: number;
+  /** Time spent in the worker: simulation and digest, ms. */
+  ms: number;
+}
+
+export interface LiveWorkerApi {
+  /** Validate the world (scenario file text), run it without levers and keep its snapshots. */
+  init(scenarioText: string, fidelity: Fidelity, seed: number): InitReply;
+  /** Run the world under a plan's fixed-length policy list (see data/plan.ts). */
+  rerun(policies: Policy[]): LiveReply;
+}
