@@ -46,12 +46,14 @@ function splitKey(key: string): { measure: string; entity: string; stat: string 
   return { measure: key.slice(0, first), entity: key.slice(first + 1, last), stat: key.slice(last + 1) };
 }
 
-function shownRows(rows: OutcomeComparison[], all: boolean): OutcomeComparison[] {
+/** The main outcomes; cultivation per country only (the summary also has it per region). */
+function shownRows(rows: OutcomeComparison[], all: boolean, countries: ReadonlySet<string>): OutcomeComparison[] {
   if (all) return rows;
   const shown: OutcomeComparison[] = [];
   for (const spec of SHOWN) {
     const matching = rows.filter((r) => {
       const k = splitKey(r.key);
+      if (k.measure === 'cultivationHa' && k.entity !== 'world' && !countries.has(k.entity)) return false;
       return k.measure === spec.measure && spec.stats.includes(k.stat) && (r.a !== 0 || r.b !== 0);
     });
     // world first, then the largest entities
@@ -95,7 +97,7 @@ export async function compareCommand(aArg: string, bArg: string, options: Compar
   const table = {
     title: '',
     header: ['outcome', 'a', 'b', 'b - a', seeds.length > 1 ? '90% CI of b - a' : '', 'change'],
-    rows: shownRows(rows, options.all === true).map((r) => [
+    rows: shownRows(rows, options.all === true, new Set([...a.scenario.countries, ...b.scenario.countries].map((c) => c.id))).map((r) => [
       r.key,
       formatNumber(r.a),
       formatNumber(r.b),
