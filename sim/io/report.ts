@@ -1,6 +1,6 @@
 /**
  * The readable run summary printed by `balloon run`: small tables of yearly values
- * (first year vs last year) per block — production, consumption, seizures, prices,
+ * (first year vs last year) per block — production, consumption, seizures, route flows, prices,
  * policy spend, violence. With several seeds each cell is the mean and the central
  * 90% range across seeds. Built from per-run annual digests so that many seeds can
  * be summarised without keeping their series.
@@ -31,6 +31,7 @@ const BLOCKS: BlockSpec[] = [
   { title: 'Consumption by market', measure: 'market/consumptionKg', unit: 't/year', scale: 1e-3 },
   { title: 'Users by market', measure: 'market/users', unit: 'people' },
   { title: 'Seizures by country', measure: 'country/seizuresKg', unit: 't/year', scale: 1e-3, keep: (_e, a, b) => a > 0 || b > 0, top: 10 },
+  { title: 'Flow by route', measure: 'route/flowKg', unit: 't/year', scale: 1e-3, keep: (_e, a, b) => a > 0 || b > 0, top: 12 },
   { title: 'Wholesale price by market', measure: 'market/wholesalePriceUsdPerKg', unit: 'USD/kg' },
   { title: 'Retail price by market', measure: 'market/retailPriceUsdPerGram', unit: 'USD/g' },
   { title: 'Farmgate price by producer region', measure: 'region/farmgatePriceUsdPerKg', unit: 'USD/kg', top: 10 },
