@@ -38,7 +38,7 @@ export function startApp(root: HTMLElement): void {
   const render = () => {
     for (const tab of tabs.querySelectorAll('button')) tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
     document.body.dataset.view = state.view;
-    if (state.view === 'results') renderResults(view, current?.runs ?? []);
+    if (state.view === 'results') renderResults(view, current?.runs ?? [], current?.scenario);
     else if (state.view === 'map') renderMap(view, current, state.year, (year) => ((state.year = year), save()));
     else renderCompare(view, { sources: scenarios.sources(), state, runs: comparison, busy, onCompare: compare, onBaseline: (id) => ((state.baseline = id), save(), render()) });
   };
@@ -165,6 +165,18 @@ export function startApp(root: HTMLElement): void {
   const aside = el('aside', { class: 'side' }, scenarios.element, runs.element);
   root.replaceChildren(header, el('div', { class: 'layout' }, aside, view));
   render();
+
+  // Charts are drawn to the width of their cell: redraw when it changes.
+  let drawnWidth = view.clientWidth;
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (Math.abs(view.clientWidth - drawnWidth) < 24) return;
+      drawnWidth = view.clientWidth;
+      render();
+    }, 200); // host-only
+  }).observe(view);
 
   if (state.scenario.startsWith('file:')) runs.setStatus(`${state.scenario.slice(5)} was a file opened from disk: open it again to run it.`, 'error');
   const seeds = parseSeeds(state.seeds);

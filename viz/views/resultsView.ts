@@ -3,12 +3,14 @@
  * a line on what was run, and the CSV download.
  */
 import type { RunResult } from '../../sim/results/types';
+import type { Scenario } from '../../sim/scenario/schema';
 import { areaChart } from '../charts/areaChart';
 import { lineChart } from '../charts/lineChart';
 import { countryColor, rankColor } from '../charts/palette';
 import { measureRows, OTHER } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
 import { el } from '../ui/dom';
+import { aboutScenario } from './aboutScenario';
 import { keyFigures } from './keyFigures';
 import { RESULT_CHARTS, SMOOTH_NOTE } from './resultCharts';
 
@@ -16,7 +18,7 @@ export function seedNote(runs: readonly RunResult[]): string {
   return runs.length > 1 ? `mean of ${runs.length} seeds, band: 5–95% of runs` : 'one seed';
 }
 
-export function renderResults(container: HTMLElement, runs: readonly RunResult[]): void {
+export function renderResults(container: HTMLElement, runs: readonly RunResult[], scenario?: Scenario): void {
   container.replaceChildren();
   if (runs.length === 0) {
     container.append(el('p', { class: 'placeholder' }, 'Choose a scenario and press Run.'));
@@ -31,7 +33,9 @@ export function renderResults(container: HTMLElement, runs: readonly RunResult[]
     el('button', { type: 'button', class: 'csv', 'data-export': 'csv', onclick: () => downloadResultsCsv(runs) }, 'Download CSV'),
   );
   const grid = el('div', { class: 'chart-grid' });
-  container.append(head, keyFigures(runs), grid);
+  container.append(head);
+  if (scenario) container.append(aboutScenario(scenario));
+  container.append(keyFigures(runs), grid);
   for (const spec of RESULT_CHARTS) {
     const cell = el('div', { class: 'chart-cell' });
     grid.append(cell);
