@@ -70,6 +70,8 @@ export interface EffectEstimate {
   consumptionKgPerMillionUsd: Estimate;
   /** Change in the southern violence index per million USD a year. */
   violencePerMillionUsd: Estimate;
+  /** The paired differences (with minus without) of every seed, for plotting their distribution. */
+  perSeed: { seed: number; targetReduction: number | null; elsewhereIncrease: number | null; extraSpendUsdPerYear: number; northConsumptionChangeKgPerYear: number; southViolenceChange: number }[];
 }
 
 export interface EffectOptions {
@@ -157,6 +159,14 @@ export function effectFromPairs(plan: EffectPlan, pairs: readonly Pair<Outcomes>
     southViolenceChange: meanInterval(violence, level),
     consumptionKgPerMillionUsd: anySpend ? ratioOfMeans(consumption, spendMillions, level, bootstrapSeed) : nan,
     violencePerMillionUsd: anySpend ? ratioOfMeans(violence, spendMillions, level, bootstrapSeed) : nan,
+    perSeed: seeds.map((seed, i) => ({
+      seed,
+      targetReduction: reduction ? reduction[i] : null,
+      elsewhereIncrease: increase ? increase[i] : null,
+      extraSpendUsdPerYear: spend[i],
+      northConsumptionChangeKgPerYear: consumption[i],
+      southViolenceChange: violence[i],
+    })),
   };
 }
 

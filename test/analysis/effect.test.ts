@@ -44,6 +44,8 @@ describe('effect of eradication in Colombia', () => {
 
     const index = effect.displacementIndex!;
     expect(index.mean).toBeCloseTo(effect.elsewhereIncrease!.mean / effect.targetReduction!.mean, 9);
+    expect(effect.perSeed.map((p) => p.seed)).toEqual(SEEDS);
+    expect(effect.perSeed[0].targetReduction).toBeCloseTo(single.targetReduction!.mean, 6);
     expect(index.mean).toBeGreaterThanOrEqual(0);
     expect(index.mean).toBeLessThan(2);
     contains(index);
