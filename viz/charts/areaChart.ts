@@ -15,6 +15,8 @@ export interface AreaChartOptions {
   colorOf: (series: string) => string;
   note?: string;
   height?: number;
+  /** Shared y axis for side-by-side charts. */
+  yMax?: number;
 }
 
 export function areaChart(container: HTMLElement, rows: readonly PlotRow[], options: AreaChartOptions): SVGSVGElement {
@@ -45,7 +47,7 @@ export function areaChart(container: HTMLElement, rows: readonly PlotRow[], opti
   const x = scaleLinear()
     .domain(extent(xs) as [number, number])
     .range([0, frame.width]);
-  const top = max(stacked[stacked.length - 1] ?? [], (d) => d[1]) ?? 1;
+  const top = options.yMax ?? max(stacked[stacked.length - 1] ?? [], (d) => d[1]) ?? 1;
   const y = scaleLinear()
     .domain([0, top > 0 ? top : 1])
     .nice()

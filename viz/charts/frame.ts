@@ -21,6 +21,8 @@ export interface FrameOptions {
   subtitle: string;
   legend: LegendItem[];
   height?: number;
+  /** Plot margins other than the defaults (e.g. a map needs no axis room). */
+  margin?: Partial<typeof MARGIN>;
 }
 
 export interface Frame {
@@ -127,9 +129,10 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   }
   figure.prepend(tools);
 
-  const width = outerWidth - MARGIN.left - MARGIN.right;
-  const height = outerHeight - MARGIN.top - MARGIN.bottom;
-  const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const margin = { ...MARGIN, ...options.margin };
+  const width = outerWidth - margin.left - margin.right;
+  const height = outerHeight - margin.top - margin.bottom;
+  const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
   return { figure, svg, plot, width, height, legendBottom: MARGIN.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
 }
 

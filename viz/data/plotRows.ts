@@ -118,3 +118,10 @@ export function measureRows(runs: readonly RunResult[], view: MeasureView): Plot
   }
   return rows;
 }
+
+/** The largest total over series at one x: the top of a stacked chart of these rows. */
+export function stackedMax(rows: readonly PlotRow[]): number {
+  const totals = new Map<number, number>();
+  for (const r of rows) totals.set(r.x, (totals.get(r.x) ?? 0) + Math.max(0, r.y));
+  return Math.max(0, ...totals.values());
+}

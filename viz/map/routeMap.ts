@@ -48,7 +48,7 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     { key: 'role-consumer', label: 'Consumer market', color: ROLE_COLORS.consumer, shape: 'area' },
     ...Object.entries(MODE_COLORS).map(([mode, color]) => ({ key: `mode-${mode}`, label: `Route by ${mode}`, color })),
   ];
-  const frame = createFrame(container, { id: 'route-map', title: `Trafficking routes, ${year}`, subtitle: `arc width: ${data.unit} · ${data.note}`, legend, height: 560 });
+  const frame = createFrame(container, { id: 'route-map', title: `Trafficking routes, ${year}`, subtitle: `arc width: ${data.unit} · ${data.note}`, legend, height: 560, margin: { left: 12, bottom: 12 } });
   frame.figure.classList.add('map');
   const shapes = worldCountries();
   const byAtlas = new Map(shapes.map((s) => [String(s.id), s]));
@@ -78,7 +78,24 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     points.length > 0 ? box : { type: 'Sphere' },
   );
   const path = geoPath(projection);
-  frame.svg.append('defs').append('clipPath').attr('id', 'map-clip').append('rect').attr('width', frame.width).attr('height', frame.height);
+  const defs = frame.svg.append('defs');
+  defs.append('clipPath').attr('id', 'map-clip').append('rect').attr('width', frame.width).attr('height', frame.height);
+  // Fixed-size arrowheads (user space), so thick routes do not get huge heads.
+  for (const [mode, color] of Object.entries(MODE_COLORS)) {
+    defs
+      .append('marker')
+      .attr('id', `arrow-${mode}`)
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 9)
+      .attr('refY', 5)
+      .attr('markerUnits', 'userSpaceOnUse')
+      .attr('markerWidth', 9)
+      .attr('markerHeight', 9)
+      .attr('orient', 'auto')
+      .append('path')
+      .attr('d', 'M0,1L9,5L0,9z')
+      .attr('fill', color);
+  }
   const layer = frame.plot.append('g').attr('clip-path', 'url(#map-clip)');
   layer.append('rect').attr('width', frame.width).attr('height', frame.height).attr('fill', '#e9f0f6');
 
@@ -126,7 +143,8 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     .attr('d', arc)
     .attr('stroke', (r) => MODE_COLORS[r.mode] ?? '#555')
     .attr('stroke-opacity', 0.62)
-    .attr('stroke-linecap', 'round');
+    .attr('stroke-linecap', 'round')
+    .attr('marker-end', (r) => (MODE_COLORS[r.mode] ? `url(#arrow-${r.mode})` : null));
   const titles = arcs.append('title');
 
   layer

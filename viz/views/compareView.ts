@@ -7,8 +7,10 @@ import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
 import { compareSummaries } from '../../sim/analysis/compare';
 import { comparisonCsv } from '../../sim/analysis/compare';
+import { areaChart } from '../charts/areaChart';
 import { lineChart } from '../charts/lineChart';
-import { rankColor } from '../charts/palette';
+import { countryColor, rankColor } from '../charts/palette';
+import { measureRows, stackedMax } from '../data/plotRows';
 import { differenceRows, scenarioRows, type ScenarioRuns } from '../data/compareRows';
 import { comparisonEffect } from '../data/effects';
 import type { ScenarioSource } from '../data/library';
@@ -94,6 +96,17 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
     sideBySide.append(cell);
     lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: [seedNote(baseline.runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ') });
   }
+
+  // The balloon effect in one picture: where coca grows, per scenario, on one y axis.
+  const byCountry = done.map((r) => measureRows(r.runs, { measure: 'cultivationHa', kind: 'country', scale: 1e-3 }));
+  const yMax = Math.max(...byCountry.map(stackedMax));
+  const multiples = el('div', { class: 'chart-grid' });
+  container.append(el('h3', {}, 'Coca cultivation by country, side by side'), multiples);
+  done.forEach((r, i) => {
+    const cell = el('div', { class: 'chart-cell' });
+    multiples.append(cell);
+    areaChart(cell, byCountry[i], { id: `cmp-cultivation-${slug(r.source.id)}`, title: r.source.name, unit: 'thousand hectares', colorOf: countryColor, note: seedNote(r.runs), yMax });
+  });
 
   const rows = done
     .filter((r) => r !== baseline && r.scenario && baseline.scenario && r.runs.length === baseline.runs.length)
