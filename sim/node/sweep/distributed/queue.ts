@@ -29,8 +29,22 @@ export function connection(url: string): ConnectionOptions {
 /** A plain Redis client for the sweep's own keys. */
 export async function openRedis(url: string): Promise<import('ioredis').Redis> {
   const { Redis } = await import('ioredis');
-  const client = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: true });
-  await client.connect();
+  let connected = false;
+  // Fail fast when the server cannot be reached at all; once connected, ride out short outages.
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 20,
+    retryStrategy: (times) => (connected ? Math.min(2000, 100 * times) : null),
+  });
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => (lastError = err)); // reported through the failing command instead
+  try {
+    await client.connect();
+  } catch (err) {
+    throw lastError ?? err;
+  }
+  connected = true;
   return client;
 }
 

@@ -27,6 +27,8 @@ export interface DistributedOptions {
   quiet: boolean;
   /** Poll interval, ms. */
   pollMs?: number;
+  /** How long a worker sees the sweep finished before it exits, ms. */
+  graceMs?: number;
 }
 
 async function connectOrExplain<T>(url: string, open: () => Promise<T>): Promise<T> {
@@ -52,7 +54,17 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
       if (!options.quiet && options.role === 'worker') stdout(`worker: pulling runs of "${loaded.plan.sweep.name}" from queue ${name} with ${options.workers} thread${options.workers === 1 ? '' : 's'}\n`);
     }
     if (options.role === 'worker') {
-      while ((await client.get(finishedKey(name))) === null) await sleep(poll * 5);
+      // Exit once the producer has marked the sweep finished, and it stays so for
+      // a grace period (a producer restarting the same sweep clears the mark first).
+      const grace = options.graceMs ?? 5000;
+      let since = -1;
+      for (;;) {
+        const now = Date.now(); // host-only
+        if ((await client.get(finishedKey(name))) === null) since = -1;
+        else if (since < 0) since = now;
+        else if (now - since >= grace) break;
+        await sleep(Math.min(1000, poll * 5));
+      }
       if (!options.quiet) stdout('worker: the sweep is finished\n');
       return;
     }
@@ -77,7 +89,7 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
       }
       const report = await finishDirectory(options.dir, loaded, null, journal);
       await queue.obliterate({ force: true });
-      await client.set(finishedKey(name), '1', 'EX', 24 * 3600);
+      await client.set(finishedKey(name), '1', 'EX', 600);
       if (!options.quiet) stdout(`${report.line}\n`);
     } finally {
       journal.close();
