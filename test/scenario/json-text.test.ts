@@ -142,6 +142,32 @@ describe('valid JSON reads exactly as JSON.parse reads it', () => {
     );
   });
 
+  it('random text is accepted exactly when JSON.parse accepts it', () => {
+    const alphabet = [...'{}[]":,0123456789.eE-+ \n\t\r\\/utrfalsnbx'];
+    // near-valid token sequences, with the edge cases of the grammar
+    const tokens = fc
+      .array(fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"\\u00e9"', '"\\q"', '"\\u12"', '0', '01', '-0', '-', '1.5', '1.', '.5', '1e5', '1e', '1E+2', 'true', 'tru', 'null', 'nul', ' ', '\n'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    const oneCharDeleted = fc
+      .jsonValue({ maxDepth: 3 })
+      .map((v) => JSON.stringify(v))
+      .chain((t) => fc.nat(t.length).map((cut) => t.slice(0, cut) + t.slice(cut + 1)));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 40 }), tokens, oneCharDeleted), (text) => {
+        let expected: { ok: true; value: unknown } | { ok: false };
+        try {
+          expected = { ok: true, value: JSON.parse(text) };
+        } catch {
+          expected = { ok: false };
+        }
+        const read = readJson(text, 1000);
+        expect(read.ok).toBe(expected.ok);
+        if (read.ok && expected.ok && read.keyProblems.length === 0) expect(read.value).toEqual(expected.value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('escapes, unicode and a byte-order mark', () => {
     const text = '\uFEFF{"a": "\\u00e9\\n\\"\\\\\\/", "b": [1.5e3, -0, 0.25, true, false, null], "c": "😀"}';
     const read = readJson(text, 32);
