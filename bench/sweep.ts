@@ -1,0 +1,89 @@
+/**
+ * Sweep throughput on 1 and 2 worker threads (issue 7: ≥ 1.8× on 2 workers).
+ * Runs a fixed 16-run Latin hypercube sweep over the small test world through
+ * the same pool and scheduler as `balloon sweep` (journal and file outputs left
+ * out: they are not the bottleneck), 3 times per worker count, and reports runs/s
+ * (median, min, max) and the speed-up of the medians. Called by bench/main.ts;
+ * standalone: `npx tsx bench/sweep.ts` after `npm run build:node`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../sim/node/cli/paths';
+import { WorkerPool } from '../sim/node/pool/pool';
+import type { RunTask } from '../sim/node/pool/protocol';
+import { buildPlan, plannedRun, type SweepPlan } from '../sim/sweep/plan';
+import { parseSweep } from '../sim/sweep/validate';
+
+export interface SweepBenchFigures {
+  sweep: string;
+  runs: number;
+  repeats: number;
+  /** Runs per second, over `repeats` timed sweeps. */
+  workers1: { median: number; min: number; max: number };
+  workers2: { median: number; min: number; max: number };
+  /** workers2.median / workers1.median (target ≥ 1.8). */
+  speedup: number;
+}
+
+const SWEEP = {
+  name: 'bench: 16 runs of the small test world',
+  base: 'test/fixtures/small-scenario.json',
+  parameters: [
+    { path: 'countries.COL.corruption', min: 0.3, max: 0.8 },
+    { path: 'markets.USA.elasticity', min: -1, max: -0.3 },
+  ],
+  design: { type: 'lhs', points: 8, seed: 1 },
+  seedsPerPoint: 2,
+  masterSeed: 1,
+};
+
+function plan(): SweepPlan {
+  const sweep = parseSweep(SWEEP);
+  if (!sweep.ok) throw new Error(sweep.errors[0].message);
+  const base = JSON.parse(readFileSync(join(packageRoot(), SWEEP.base), 'utf8')) as unknown;
+  return buildPlan(sweep.value, base);
+}
+
+function tasks(p: SweepPlan): RunTask[] {
+  return Array.from({ length: p.runCount }, (_, run) => {
+    const planned = plannedRun(p, run);
+    return { ...planned, values: p.points[planned.point] };
+  });
+}
+
+async function runsPerSecond(p: SweepPlan, workers: number): Promise<number> {
+  const pool = new WorkerPool(workers, { baseInput: p.baseInput, segments: p.segments, measures: null, perTick: false });
+  try {
+    const all = tasks(p);
+    // Warm up each worker (module load, JIT) outside the timing.
+    await Promise.all(all.slice(0, workers).map((t) => pool.run(t)));
+    const t0 = performance.now(); // host-only
+    await Promise.all(all.map((t) => pool.run(t)));
+    return all.length / ((performance.now() - t0) / 1000); // host-only
+  } finally {
+    await pool.close();
+  }
+}
+
+function spread(xs: number[]): { median: number; min: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+}
+
+export async function measureSweepThroughput(repeats = 3): Promise<SweepBenchFigures> {
+  const p = plan();
+  const one: number[] = [];
+  const two: number[] = [];
+  // Interleaved, so a load change on a shared machine hits both alike.
+  for (let i = 0; i < repeats; i++) {
+    one.push(await runsPerSecond(p, 1));
+    two.push(await runsPerSecond(p, 2));
+  }
+  const workers1 = spread(one);
+  const workers2 = spread(two);
+  return { sweep: SWEEP.name, runs: p.runCount, repeats, workers1, workers2, speedup: workers2.median / workers1.median };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  measureSweepThroughput().then((f) => console.log(JSON.stringify(f, null, 2)));
+}
