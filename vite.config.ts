@@ -20,6 +20,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // Two pages: the scenario app and workshop mode (viz/workshop).
+    rolldownOptions: { input: { main: 'index.html', workshop: 'workshop.html' } },
   },
   worker: { format: 'es' },
   server: { headers: isolation },

@@ -3,7 +3,7 @@
  * plans-tried scatter and the route map on the right; guided stories on top.
  * Plan → fixed-length policies → live workers (quick, then full fidelity) → digests → charts.
  */
-import type { Scenario } from '../../sim/scenario/schema';
+import type { Policy, Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import { LIBRARY } from '../data/library';
 import { el } from '../ui/dom';
@@ -56,7 +56,8 @@ export function startWorkshop(root: HTMLElement): void {
   const baselines: Partial<Record<Fidelity, Digest>> = {};
   let wanted = '';
   let shown: { key: string; fidelity: Fidelity; digest: Digest } | null = null;
-  let before: Digest | null = null;
+  /** The plan shown before the last change: its overlay is drawn at the fidelity of the current answer when known. */
+  let beforeKey: string | null = null;
   let timing: { key: string; begun: number; answered: boolean } | null = null;
   let story: { story: Story; step: number } | null = null;
   let axes: [OutcomeId, OutcomeId] = ['costUsdBn', 'northConsumptionT'];
@@ -134,6 +135,8 @@ export function startWorkshop(root: HTMLElement): void {
   function drawCharts(): void {
     if (!shown) return;
     const none = baselines[shown.fidelity] ?? baselines.workshop!;
+    const prior = beforeKey !== null ? known.get(beforeKey) : undefined;
+    const before = (shown.fidelity === 'full' ? prior?.full : prior?.workshop)?.digest ?? (prior?.full ?? prior?.workshop)?.digest ?? null;
     const step = story ? story.story.steps[story.step] : null;
     renderMultiples(multiples, { now: shown.digest, before, none, fidelityNote: fidelityNote(shown.fidelity), annotation: step?.marker ?? null });
     xSelect.value = axes[0];
@@ -155,7 +158,7 @@ export function startWorkshop(root: HTMLElement): void {
   }
 
   function show(key: string, fidelity: Fidelity, reply: LiveReply): void {
-    if (shown && shown.key !== key) before = shown.digest;
+    if (shown && shown.key !== key) beforeKey = shown.key;
     shown = { key, fidelity, digest: reply.digest };
     drawCharts();
     // The map is redrawn after the charts have painted: it is not part of the measured re-run.
@@ -189,7 +192,11 @@ export function startWorkshop(root: HTMLElement): void {
       if (!a.superseded) drawCharts(); // a new point on the scatter
       return;
     }
-    if (a.fidelity === 'workshop' && shown?.key === a.key && shown.fidelity === 'full') return;
+    if (a.fidelity === 'workshop') {
+      // The full-fidelity run starts once the quick answer is in, so the two do not share the CPU.
+      if (!entry.full) runner.request(a.key, JSON.parse(a.key) as Policy[], { fast: false, full: true });
+      if (shown?.key === a.key && shown.fidelity === 'full') return;
+    }
     show(a.key, a.fidelity, a.reply);
   }
 
@@ -207,7 +214,8 @@ export function startWorkshop(root: HTMLElement): void {
     timing = { key, begun: performance.now(), answered: false }; // host-only
     const cached = entry.full ?? entry.workshop;
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
-    runner.request(key, policies, { fast: !entry.workshop && !entry.full, full: !entry.full });
+    const quick = !entry.workshop && !entry.full;
+    runner.request(key, policies, { fast: quick, full: !quick && !entry.full });
   }
 
   /** A point on the scatter brings its plan back. */

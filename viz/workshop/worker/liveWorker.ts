@@ -17,7 +17,7 @@ const api: LiveWorkerApi = {
     const begun = performance.now(); // host-only
     const parsed = parseScenarioText(text);
     if (!parsed.ok) return { ok: false, message: parsed.errors[0]?.message ?? 'invalid scenario' };
-    session = new LiveSession(atFidelity(parsed.value, fidelity), seed);
+    session = new LiveSession(atFidelity(parsed.value, fidelity), seed, { captureOnRerun: true });
     const baseline = digest(session.baseline, session.world, session.baseline);
     return { ok: true, baseline, ms: performance.now() - begun }; // host-only
   },
