@@ -161,6 +161,8 @@ export function startApp(root: HTMLElement): void {
     { class: 'top' },
     el('div', { class: 'brand' }, el('h1', {}, 'Balloon'), el('p', {}, 'Simulating transnational cocaine markets and the balloon effect')),
     tabs,
+    // Workshop mode is the second page of the build (workshop.html, viz/workshop).
+    el('a', { href: './workshop.html', id: 'to-workshop', style: 'align-self:center;margin-left:auto;font-size:13px;color:#1f4e9c;text-decoration:none' }, 'Workshop mode →'),
   );
   const aside = el('aside', { class: 'side' }, scenarios.element, runs.element);
   root.replaceChildren(header, el('div', { class: 'layout' }, aside, view));
