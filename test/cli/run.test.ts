@@ -177,4 +177,19 @@ describe('balloon run', () => {
     expect(r.stdout.split('\n')[0]).toContain(baseline.name);
     expect(existsSync(join(dir, 'base.csv'))).toBe(true);
   });
+
+  it('runs every bundled scenario and reports its policies', () => {
+    const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const f of files) {
+      const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios', f), 'utf8'));
+      const r = balloon(['run', f.replace(/\.json$/, '')], { cwd: dir });
+      expect(r.stderr, f).toBe('');
+      expect(r.code, f).toBe(0);
+      expect(r.stdout.split('\n')[0]).toContain(scenario.name);
+      for (const block of ['World', 'Consumption by market', 'Flow by route']) expect(r.stdout, f).toContain(block);
+      const funded = (scenario.policies ?? []).some((p: { budgetUsdPerYear?: number }) => (p.budgetUsdPerYear ?? 0) > 0);
+      if (funded) expect(r.stdout, f).toContain('Policy spend (USD)');
+    }
+  });
 });
