@@ -13,29 +13,22 @@
  * squaring, and y = ½ is sqrt.
  */
 
-const buffer = new DataView(new ArrayBuffer(8));
+// Bit access through typed-array views of one scratch double (much faster than a DataView in
+// engines' optimising compilers). The word order follows the host's endianness.
+const scratch = new Float64Array(1);
+const words = new Int32Array(scratch.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+const LO = LITTLE_ENDIAN ? 0 : 1;
 
-function highWord(x: number): number {
-  buffer.setFloat64(0, x);
-  return buffer.getInt32(0);
-}
+/** 2^n for integer n in [-1074, 1023], exactly (index n + 1074): powers of two are exact down to the subnormals. */
+const POW2 = new Float64Array(1074 + 1024);
+for (let n = 0, p = 1; n <= 1023; n++, p *= 2) POW2[n + 1074] = p;
+for (let n = -1, p = 0.5; n >= -1074; n--, p *= 0.5) POW2[n + 1074] = p;
 
-function lowWord(x: number): number {
-  buffer.setFloat64(0, x);
-  return buffer.getUint32(4);
-}
-
-function withHighWord(x: number, high: number): number {
-  buffer.setFloat64(0, x);
-  buffer.setInt32(0, high);
-  return buffer.getFloat64(0);
-}
-
-/** 2^k for integer k in [-1022, 1023], exactly. */
+/** 2^k for integer k in [-1074, 1023], exactly. */
 function twoTo(k: number): number {
-  buffer.setInt32(0, (k + 1023) << 20);
-  buffer.setUint32(4, 0);
-  return buffer.getFloat64(0);
+  return POW2[k + 1074];
 }
 
 const LN2_HI = 6.93147180369123816490e-1;
@@ -49,9 +42,28 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
-/** e^x (fdlibm e_exp.c). */
+const HALF_LN2 = 0.5 * Math.LN2;
+const THREE_HALVES_LN2 = 1.5 * Math.LN2;
+
+/**
+ * e^x (fdlibm e_exp.c). The common case, 0.5 ln 2 < |x| < 708, is kept small so that
+ * compilers inline it; it does exactly what `expAll` does for those arguments.
+ */
 export function exp(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  const ax = Math.abs(x);
+  if (!(ax > HALF_LN2 && ax < 708)) return expAll(x);
+  const k = ax < THREE_HALVES_LN2 ? (x > 0 ? 1 : -1) : Math.trunc(INV_LN2 * x + (x > 0 ? 0.5 : -0.5));
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  return (1 - (lo - (r * c) / (2 - c) - hi)) * twoTo(k);
+}
+
+/** e^x for every x (fdlibm e_exp.c). */
+function expAll(x: number): number {
+  if (x !== x) return NaN;
   if (x > EXP_OVERFLOW) return Infinity;
   if (x < EXP_UNDERFLOW) return 0;
   const ax = Math.abs(x);
@@ -90,32 +102,65 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/** Natural logarithm (fdlibm e_log.c). */
+/**
+ * Natural logarithm (fdlibm e_log.c). The common case (a positive normal x not within
+ * about 2^-20 of a power of two, and not in fdlibm's middle band) is kept small so that
+ * compilers inline it; the other cases take the out-of-line paths, which do what fdlibm does.
+ */
 export function log(x: number): number {
-  let hx = highWord(x);
-  const lx = lowWord(x);
+  scratch[0] = x;
+  const high = words[HI];
+  if (high < 0x00100000 || high >= 0x7ff00000) return logSpecial(x, high);
+  const e = high >> 20;
+  const hx = high & 0x000fffff;
+  const i0 = (hx + 0x95f64) & 0x100000;
+  // x with its exponent set to 0 (or -1 when i0 is set): fdlibm sets the high word; scaling by a power of two is the same, exactly.
+  const f = x * twoTo(1023 - e - (i0 >> 20)) - 1;
+  const k = e - 1023 + (i0 >> 20);
+  if ((0x000fffff & (2 + hx)) < 3 || ((hx - 0x6147a) | (0x6b851 - hx)) > 0) return logKernel(f, k, hx);
+  const s = f / (2 + f);
+  const dk = k;
+  const z = s * s;
+  const w = z * z;
+  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}
+
+/** log(x) for zero, negative, subnormal, infinite and NaN x (`high` is x's high word). */
+function logSpecial(x: number, high: number): number {
+  let hx = high;
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (((hx & 0x7fffffff) | words[LO]) === 0) return -Infinity;
     if (hx < 0) return NaN;
     k -= 54;
     x *= TWO54;
-    hx = highWord(x);
+    scratch[0] = x;
+    hx = words[HI];
   }
   if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
+  const e = hx >> 20;
+  k += e - 1023;
   hx &= 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
-  x = withHighWord(x, hx | (i0 ^ 0x3ff00000));
+  const f = x * twoTo(1023 - e - (i0 >> 20)) - 1;
   k += i0 >> 20;
-  const f = x - 1;
+  return logKernel(f, k, hx);
+}
+
+/** log(2^k (1 + f)) for |f| < 2^-20. */
+function logNearPowerOfTwo(f: number, k: number): number {
   const dk = k;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
-  }
+  if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+  const r = f * f * (0.5 - 0.33333333333333333 * f);
+  return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
+}
+
+/** log(2^k (1 + f)), with hx the top 20 bits of the mantissa of 1 + f (every case of fdlibm). */
+function logKernel(f: number, k: number, hx: number): number {
+  if ((0x000fffff & (2 + hx)) < 3) return logNearPowerOfTwo(f, k);
   const s = f / (2 + f);
+  const dk = k;
   const z = s * s;
   let i = hx - 0x6147a;
   const w = z * z;

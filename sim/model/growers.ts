@@ -16,7 +16,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER, logisticOf } from './rng';
+import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER } from './rng';
 import { exp, log, log1p, pow } from '../math/detmath';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
@@ -129,87 +129,90 @@ export function refreshGrowerContext(world: World, state: WorldState, ctx: Growe
 /** The growers whose season it is decide how much land to put under coca. */
 export function decideGrowers(world: World, state: WorldState, ctx: GrowerContext): void {
   const g = world.behaviour.growers;
-  const tpy = world.ticksPerYear;
-  const rg = state.regions;
-  const gs = state.growers;
   const seasonTicks = seasonTicksOf(world);
-  const seasonsPerYear = tpy / seasonTicks;
   refreshGrowerContext(world, state, ctx);
-
+  // Share of the gap to the desired area closed per season: [when abandoning, when planting].
+  ctx.gapRate[0] = g.abandonRatePerSeason;
+  ctx.gapRate[1] = g.plantRatePerSeason;
   const first = (seasonTicks - (state.tick % seasonTicks)) % seasonTicks;
+  // Growers are stored region by region and each region draws from its own stream, so the
+  // loop runs region by region (the same growers, in the same order, as one pass over all).
+  for (let r = 0; r < world.regions.n; r++) decideInRegion(world, state, ctx, r, first, seasonTicks);
+  // Re-sum the regional aggregates once a year so rounding never drifts.
+  if (state.tick % world.ticksPerYear === 0) resumRegions(world, state, ctx, seasonTicks);
+}
+
+/**
+ * The decisions of region r's growers whose index is `first` modulo the season. (Its own
+ * function, with nothing else in it, so the compiler can inline exp and log into the loop.)
+ */
+function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: number, first: number, seasonTicks: number): void {
+  const g = world.behaviour.growers;
+  const seasonsPerYear = world.ticksPerYear / seasonTicks;
   const sensitivity = g.incomeSensitivity;
   const noise = g.choiceNoise;
   const memory = g.eradicationMemory;
-  // Share of the gap to the desired area closed per season: [when abandoning, when planting].
   const gapRate = ctx.gapRate;
-  gapRate[0] = g.abandonRatePerSeason;
-  gapRate[1] = g.plantRatePerSeason;
-  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costFactor, regionBias } = gs;
-  const streams = state.streams.growers;
-
-  // Growers are stored region by region and each region draws from its own stream, so the
-  // loop runs region by region (the same growers, in the same order, as one pass over all).
-  for (let r = 0; r < world.regions.n; r++) {
-    const start = ctx.regionStart[r];
-    const end = ctx.regionStart[r + 1];
-    const logS = rg.logSurvival[r];
-    const gross = ctx.cocaGrossUsdPerHa[r];
-    const unitCost = ctx.cocaCostUsdPerHa[r];
-    const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
-    const bias = regionBias[r];
-    let coca = rg.cocaHa[r];
-    // Growers deciding together last decided together, so they share the survival since then and,
-    // usually, the belief: each is computed once per distinct value.
-    let lastLogSAt = NaN;
-    let survival = 1;
-    let hazard = 0;
-    let lastBelief = NaN;
-    let logRevenue = 0;
-    // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
-    const st = streams[r].s;
-    let s0 = st[0];
-    let s1 = st[1];
-    let s2 = st[2];
-    let c = st[3];
-    for (let i = start + ((((first - start) % seasonTicks) + seasonTicks) % seasonTicks); i < end; i += seasonTicks) {
-      const logSAt = logSurvivalAt[i];
-      if (logSAt !== lastLogSAt) {
-        lastLogSAt = logSAt;
-        survival = exp(logS - logSAt);
-        // Eradication hazard experienced since the last decision, per year.
-        hazard = (logSAt - logS) * seasonsPerYear;
-      }
-      const current = cocaHa[i] * survival;
-      const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
-      eradicationBelief[i] = belief;
-      // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
-      if (belief !== lastBelief) {
-        lastBelief = belief;
-        logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
-      }
-      const outlay = unitCost * costFactor[i] + fixedOutlay;
-      const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
-      s0 = s1;
-      s1 = s2;
-      c = t | 0;
-      s2 = t - c;
-      const utility = sensitivity * (logRevenue - log(outlay)) + bias + noise * logisticOf(s2);
-      const desired = landHa[i] / (1 + exp(-utility));
-      // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
-      const next = current + (desired - current) * gapRate[+(desired > current)];
-      coca += next - current;
-      cocaHa[i] = next;
-      logSurvivalAt[i] = logS;
+  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costFactor } = state.growers;
+  const rg = state.regions;
+  const start = ctx.regionStart[r];
+  const end = ctx.regionStart[r + 1];
+  const logS = rg.logSurvival[r];
+  const gross = ctx.cocaGrossUsdPerHa[r];
+  const unitCost = ctx.cocaCostUsdPerHa[r];
+  const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
+  const bias = state.growers.regionBias[r];
+  let coca = rg.cocaHa[r];
+  // Growers deciding together last decided together, so they share the survival since then and,
+  // usually, the belief: each is computed once per distinct value.
+  let lastLogSAt = NaN;
+  let survival = 1;
+  let hazard = 0;
+  let lastBelief = NaN;
+  let logRevenue = 0;
+  // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
+  const st = state.streams.growers[r].s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let c = st[3];
+  for (let i = start + ((((first - start) % seasonTicks) + seasonTicks) % seasonTicks); i < end; i += seasonTicks) {
+    const logSAt = logSurvivalAt[i];
+    if (logSAt !== lastLogSAt) {
+      lastLogSAt = logSAt;
+      survival = exp(logS - logSAt);
+      // Eradication hazard experienced since the last decision, per year.
+      hazard = (logSAt - logS) * seasonsPerYear;
     }
-    st[0] = s0;
-    st[1] = s1;
-    st[2] = s2;
-    st[3] = c;
-    rg.cocaHa[r] = coca;
+    const current = cocaHa[i] * survival;
+    const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
+    eradicationBelief[i] = belief;
+    // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
+    if (belief !== lastBelief) {
+      lastBelief = belief;
+      logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
+    }
+    const outlay = unitCost * costFactor[i] + fixedOutlay;
+    const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    // The logistic taste shock of the draw (as `logisticOf` in rng.ts, written out so the compiler inlines the log).
+    const u = s2 * 0.999998 + 0.000001;
+    const utility = sensitivity * (logRevenue - log(outlay)) + bias + noise * log(u / (1 - u));
+    const desired = landHa[i] / (1 + exp(-utility));
+    // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
+    const next = current + (desired - current) * gapRate[+(desired > current)];
+    coca += next - current;
+    cocaHa[i] = next;
+    logSurvivalAt[i] = logS;
   }
-
-  // Re-sum the regional aggregates once a year so rounding never drifts.
-  if (state.tick % tpy === 0) resumRegions(world, state, ctx, seasonTicks);
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = c;
+  rg.cocaHa[r] = coca;
 }
 
 /** Re-sum each region's coca area from its growers (in the same order as always, so the sum is reproducible). */
