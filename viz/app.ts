@@ -45,7 +45,6 @@ export function startApp(root: HTMLElement): void {
 
   /** Run a batch with progress and cancel; null when cancelled or failed (the status says why). */
   const runBatch = async (jobs: BatchJob[], names: string[], label: string): Promise<RunResult[][] | null> => {
-    if (busy) pool.cancel();
     const token = ++latest;
     busy = true;
     runs.setRunning(true, label);

@@ -203,7 +203,7 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     const lines = await page.$$eval('figure[data-chart="cmp-cultivation"] path.mark', (paths) => paths.map((p) => p.getAttribute('data-series')));
     expect(lines.sort()).toEqual(['baseline', 'colombia-2000s']);
     // Cultivation by country side by side, one chart per scenario, on the same y axis.
-    const tops = await page.$$eval('figure[data-chart^="cmp-cultivation-"] .axis-y', (axes) => axes.map((a) => [...a.querySelectorAll('.tick text')].map((t) => t.textContent).join('|')));
+    const tops = await page.$$eval('figure[data-chart^="side-cultivation-"] .axis-y', (axes) => axes.map((a) => [...a.querySelectorAll('.tick text')].map((t) => t.textContent).join('|')));
     expect(tops).toHaveLength(2);
     expect(tops[0]).toBe(tops[1]);
     // Two seeds: the mean has an interval band.

@@ -48,8 +48,9 @@ export class SimPool {
     return this.slots[0].api.validate(text);
   }
 
-  /** Run every job's seeds; `onProgress` gets the overall fraction done in [0,1]. */
+  /** Run every job's seeds; `onProgress` gets the overall fraction done in [0,1]. A batch still in flight is cancelled first. */
   async run(jobs: BatchJob[], onProgress?: (fraction: number) => void): Promise<BatchOutcome> {
+    if (this.abort) this.cancel();
     const generation = ++this.generation;
     const tasks = jobs.flatMap((job, j) => job.seeds.map((seed, s) => ({ job: j, index: s, seed })));
     const results: RunResult[][] = jobs.map((job) => new Array(job.seeds.length));
@@ -81,9 +82,11 @@ export class SimPool {
       }
     };
 
-    const finished = Promise.all(this.slots.map(lane)).then((): BatchOutcome => failure ?? { ok: true, results });
+    const finished = Promise.all(this.slots.map(lane)).then(
+      (): BatchOutcome => failure ?? (generation === this.generation ? { ok: true, results } : { ok: false, cancelled: true, job: -1, errors: [], message: 'run cancelled' }),
+    );
     const outcome = await Promise.race([finished, cancelled]);
-    this.abort = null;
+    if (generation === this.generation) this.abort = null;
     if (outcome.ok) onProgress?.(1);
     return outcome;
   }

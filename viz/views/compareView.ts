@@ -105,7 +105,7 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
   done.forEach((r, i) => {
     const cell = el('div', { class: 'chart-cell' });
     multiples.append(cell);
-    areaChart(cell, byCountry[i], { id: `cmp-cultivation-${slug(r.source.id)}`, title: r.source.name, unit: 'thousand hectares', colorOf: countryColor, note: seedNote(r.runs), yMax });
+    areaChart(cell, byCountry[i], { id: `side-cultivation-${slug(r.source.id)}`, title: r.source.name, unit: 'thousand hectares', colorOf: countryColor, note: seedNote(r.runs), yMax });
   });
 
   const rows = done

@@ -62,6 +62,8 @@ export function startWorkshop(root: HTMLElement): void {
   let story: { story: Story; step: number } | null = null;
   let axes: [OutcomeId, OutcomeId] = ['costUsdBn', 'northConsumptionT'];
   let mapYear: number | null = null;
+  /** Re-runs measured so far (tests wait for the count to change). */
+  let measured = 0;
 
   // Layout.
   const status = el('span', { class: 'fidelity', id: 'fidelity' }, 'Preparing the world…');
@@ -173,7 +175,7 @@ export function startWorkshop(root: HTMLElement): void {
       requestAnimationFrame(() => {
         const ms = performance.now() - begun; // host-only
         rerunTime.textContent = `${what} in ${Math.round(ms)} ms (${fidelity} fidelity)`;
-        Object.assign(rerunTime.dataset, { ms: String(ms), fidelity, key: String(key.length) });
+        Object.assign(rerunTime.dataset, { ms: String(ms), fidelity, run: String(++measured) });
         fullTime.textContent = '';
       });
     } else if (fidelity === 'full') {
@@ -200,10 +202,11 @@ export function startWorkshop(root: HTMLElement): void {
     show(a.key, a.fidelity, a.reply);
   }
 
-  function commit(): void {
+  /** Apply the plan: redraw the controls and ask for the plan's run; `measure` times release to redraw. */
+  function commit(measure = true): void {
     const policies = planPolicies(scenario, plan.rows);
     const key = JSON.stringify(policies);
-    renderLeverPanel(levers, { scenario, plan, onInput: () => budget.update(), onCommit: commit });
+    renderLeverPanel(levers, { scenario, plan, onInput: () => budget.update(), onCommit: () => commit() });
     budget.update();
     if (key === wanted) return;
     wanted = key;
@@ -211,7 +214,7 @@ export function startWorkshop(root: HTMLElement): void {
     entry.label ||= planLabel(scenario, plan.rows);
     if (entry.rows.length === 0) entry.rows = cloneRows(plan.rows);
     known.set(key, entry);
-    timing = { key, begun: performance.now(), answered: false }; // host-only
+    timing = measure ? { key, begun: performance.now(), answered: false } : null; // host-only
     const cached = entry.full ?? entry.workshop;
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
     const quick = !entry.workshop && !entry.full;
@@ -278,7 +281,7 @@ export function startWorkshop(root: HTMLElement): void {
   mapSlider.addEventListener('input', () => ((mapYear = Number(mapSlider.value)), drawMap()));
   bindKeys({ next, previous, reset }, help);
 
-  renderLeverPanel(levers, { scenario, plan, onInput: () => budget.update(), onCommit: commit });
+  renderLeverPanel(levers, { scenario, plan, onInput: () => budget.update(), onCommit: () => commit() });
   void runner.start(source.text, SEED).then(({ fast, fullReady }) => {
     if (!fast.ok) {
       status.textContent = `The world does not run: ${fast.message}`;
@@ -296,6 +299,6 @@ export function startWorkshop(root: HTMLElement): void {
       if (shown?.key === none) show(none, 'full', known.get(none)!.full!);
     });
     wanted = '';
-    commit();
+    commit(false);
   });
 }
