@@ -35,26 +35,39 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
     let seizedTotal = 0;
     let totalDesired = 0;
     for (let c = 0; c < nC; c++) totalDesired += plan.desiredKg[k * nC + c];
-    for (let c = 0; c < nC; c++) {
-      const desired = plan.desiredKg[k * nC + c];
-      if (desired <= 0) continue;
-      const available = Math.min(desired, to.stockKg[k * nC + c]);
-      if (available <= 0) continue;
-      let sent = 0;
-      for (let j = 0; j < count; j++) {
-        const w = plan.pathWeight[row + j];
-        if (w <= 0) continue;
-        const p = to.usablePaths[row + j];
-        if (paths.origin[p] !== c) continue;
-        // Weights are shares of the whole volume: rescale to this origin, then limit to what capital can pay for.
-        let kg = (available * w * totalDesired) / desired;
-        // (a hair under the capital, so rounding can never leave it negative)
-        const affordable = (to.capitalUsd[k] * (1 - 1e-9)) / plan.pathCost[row + j];
-        if (kg > affordable) kg = Math.max(0, affordable);
-        if (kg <= 0) continue;
-        sent += kg;
-        seizedTotal += shipPath(world, state, k, p, kg, plan.bribeMask[row + j], prices[paths.market[p]], rng);
+    // One pass over the usable paths, origin by origin: paths are sorted by origin (see paths.ts),
+    // so this visits them in the order of a loop over origins and, in each, over its paths.
+    let c = -1; // origin of the current group of paths
+    let desired = 0;
+    let available = 0;
+    let skip = true; // nothing to ship from this origin
+    let sent = 0;
+    for (let j = 0; j < count; j++) {
+      const p = to.usablePaths[row + j];
+      if (paths.origin[p] !== c) {
+        if (!skip) {
+          to.stockKg[k * nC + c] -= sent;
+          shipped += sent;
+        }
+        c = paths.origin[p];
+        desired = plan.desiredKg[k * nC + c];
+        available = Math.min(desired, to.stockKg[k * nC + c]);
+        skip = desired <= 0 || available <= 0;
+        sent = 0;
       }
+      if (skip) continue;
+      const w = plan.pathWeight[row + j];
+      if (w <= 0) continue;
+      // Weights are shares of the whole volume: rescale to this origin, then limit to what capital can pay for.
+      let kg = (available * w * totalDesired) / desired;
+      // (a hair under the capital, so rounding can never leave it negative)
+      const affordable = (to.capitalUsd[k] * (1 - 1e-9)) / plan.pathCost[row + j];
+      if (kg > affordable) kg = Math.max(0, affordable);
+      if (kg <= 0) continue;
+      sent += kg;
+      seizedTotal += shipPath(world, state, k, p, kg, plan.bribeMask[row + j], prices[paths.market[p]], rng);
+    }
+    if (!skip) {
       to.stockKg[k * nC + c] -= sent;
       shipped += sent;
     }

@@ -32,6 +32,14 @@ export interface TraffickerPlan {
   originMaxPrice: Float64Array;
   originExpectedPrice: Float64Array;
   regionWeight: Float64Array; // per region (farmgate scratch)
+  // This tick's terms of path valuation that do not depend on the organisation, computed once:
+  // per path (world.paths) and per leg of a path (indexed like world.paths.legs).
+  pathValue: Float64Array; // expected wholesale price at the path's market
+  pathSanction: Float64Array; // riskAversion x sanction per kg seized
+  pathBuy: Float64Array; // farmgate price at the origin
+  legCut: Float64Array; // share of the risk a bribe removes
+  legBribe: Float64Array; // bribe per kg
+  legTransit: Float64Array; // transit cost per kg, congestion included
 }
 
 export function createTraffickerPlan(world: World, capacity: number): TraffickerPlan {
@@ -49,6 +57,12 @@ export function createTraffickerPlan(world: World, capacity: number): Trafficker
     originMaxPrice: new Float64Array(nC),
     originExpectedPrice: new Float64Array(nC),
     regionWeight: new Float64Array(world.regions.n),
+    pathValue: new Float64Array(world.paths.n),
+    pathSanction: new Float64Array(world.paths.n),
+    pathBuy: new Float64Array(world.paths.n),
+    legCut: new Float64Array(world.paths.legs.length),
+    legBribe: new Float64Array(world.paths.legs.length),
+    legTransit: new Float64Array(world.paths.legs.length),
   };
 }
 
@@ -127,34 +141,49 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
   }
   plan.desiredKg.fill(0);
   plan.ordersKg.fill(0);
+  const { pathValue, pathSanction, pathBuy, legCut, legBribe, legTransit } = plan;
+  for (let p = 0; p < paths.n; p++) {
+    const value = prices[paths.market[p]];
+    pathValue[p] = value;
+    pathSanction[p] = b.riskAversion * sanctions[paths.market[p]];
+    pathBuy[p] = plan.originPrice[paths.origin[p]];
+    for (let i = paths.legStart[p], end = i + paths.legCount[p]; i < end; i++) {
+      const l = paths.legs[i];
+      const corr = rs.corruption[l];
+      legCut[i] = b.bribeEfficacy * corr;
+      legBribe[i] = b.bribeShareOfValue * corr * value;
+      legTransit[i] = routes.transitCostUsdPerKg[l] * rs.congestion[l];
+    }
+  }
+  const keepPerLeg = 1 - b.lossPerLeg;
 
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const count = to.usableCount[k];
     const row = k * plan.maxPaths;
+    const beliefRow = k * nR;
     let best = -Infinity;
     for (let j = 0; j < count; j++) {
       const p = to.usablePaths[row + j];
-      const value = prices[paths.market[p]];
-      const sanction = b.riskAversion * sanctions[paths.market[p]];
-      const buy = plan.originPrice[paths.origin[p]];
+      const value = pathValue[p];
+      const sanction = pathSanction[p];
+      const buy = pathBuy[p];
       let survival = 1;
       let cost = 0;
       let mask = 0;
       const start = paths.legStart[p];
-      for (let i = 0; i < paths.legCount[p]; i++) {
-        const l = paths.legs[start + i];
-        let risk = to.belief[k * nR + l];
-        const corr = rs.corruption[l];
-        const cut = b.bribeEfficacy * corr;
-        const bribe = b.bribeShareOfValue * corr * value;
+      for (let i = 0, n = paths.legCount[p]; i < n; i++) {
+        const leg = start + i;
+        let risk = to.belief[beliefRow + paths.legs[leg]];
+        const cut = legCut[leg];
+        const bribe = legBribe[leg];
         if (bribe > 0 && risk * cut * (value + sanction) > bribe) {
           risk *= 1 - cut;
           cost += bribe;
           mask |= 1 << i;
         }
-        survival *= (1 - risk) * (1 - b.lossPerLeg);
-        cost += routes.transitCostUsdPerKg[l] * rs.congestion[l];
+        survival *= (1 - risk) * keepPerLeg;
+        cost += legTransit[leg];
       }
       const margin = survival * value - buy - cost - sanction * (1 - survival);
       const ret = margin / (buy + cost);
