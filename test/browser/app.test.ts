@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPARISON_COLUMNS } from '../../sim/analysis/compare';
 import { parseCsv } from '../../sim/io/csv';
 import { TIDY_COLUMNS } from '../../sim/io/tidy';
 import { runScenario } from '../../sim/run';
@@ -214,6 +215,14 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     const spend = await page.textContent('table.effects tbody tr td:nth-of-type(2)');
     expect(Number((spend ?? '').split('[')[0].replace(/,/g, ''))).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('baseline,colombia-2000s');
+    // The comparison as CSV: the CLI's compare columns for every summary outcome.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="comparison-csv"]')]);
+    const table = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(table[0]).toEqual(['scenario', 'baseline', ...COMPARISON_COLUMNS]);
+    expect(table.length - 1).toBe(Object.keys(node.summary).length);
+    const spendRow = table.find((r) => r[2] === 'spendUsd.world.total')!;
+    expect(spendRow[0]).toBe('Colombia in the 2000s: Plan Colombia');
+    expect(Number(spendRow[5])).toBeGreaterThan(0);
     await screenshot(page, 'app-compare');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -5,8 +5,8 @@
  */
 import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
-import { compareSummaries } from '../../sim/analysis/compare';
-import { comparisonCsv } from '../../sim/analysis/compare';
+import { COMPARISON_COLUMNS, compareSummaries } from '../../sim/analysis/compare';
+import { csvLine } from '../../sim/io/csv';
 import { areaChart } from '../charts/areaChart';
 import { lineChart } from '../charts/lineChart';
 import { countryColor, rankColor } from '../charts/palette';
@@ -35,6 +35,18 @@ export interface CompareContext {
   busy: boolean;
   onCompare(ids: string[]): void;
   onBaseline(id: string): void;
+}
+
+/** Every summary outcome of each scenario against the baseline (a = baseline, b = scenario), paired by seed: the CLI's compare columns after scenario and baseline. */
+export function comparisonTable(others: readonly CompareRun[], baseline: CompareRun): string {
+  let text = csvLine(['scenario', 'baseline', ...COMPARISON_COLUMNS]);
+  for (const r of others) {
+    const pairs = r.runs.map((run, k) => ({ seed: run.seed, a: baseline.runs[k].summary, b: run.summary }));
+    for (const c of compareSummaries(pairs)) {
+      text += csvLine([r.source.name, baseline.source.name, c.key, c.a, c.b, c.difference.mean, c.difference.lo, c.difference.hi, c.relative, c.difference.n, c.difference.level]);
+    }
+  }
+  return text;
 }
 
 function picker(ctx: CompareContext): HTMLElement {
@@ -80,10 +92,7 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
   const select = el('select', { id: 'compare-baseline', onchange: (e: Event) => ctx.onBaseline((e.target as HTMLSelectElement).value) }, ...done.map((r) => el('option', { value: r.source.id, selected: r === baseline }, r.source.name)));
   const csv = el('button', { type: 'button', 'data-export': 'comparison-csv' }, 'Download comparison CSV');
   csv.addEventListener('click', () => {
-    const text = done
-      .filter((r) => r !== baseline)
-      .map((r) => `# ${r.source.name} vs ${baseline.source.name} (b - a, a = baseline)\n` + comparisonCsv(compareSummaries(r.runs.map((run, k) => ({ seed: run.seed, a: baseline.runs[k].summary, b: run.summary })))))
-      .join('\n');
+    const text = comparisonTable(done.filter((r) => r !== baseline), baseline);
     download(new Blob([text], { type: 'text/csv' }), `balloon-compare-${slug(baseline.source.id)}.csv`);
   });
   container.append(el('div', { class: 'compare-tools' }, el('label', { for: 'compare-baseline' }, 'Baseline '), select, csv));
