@@ -65,12 +65,20 @@ export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: L
     if (todo.length > 0) {
       const progress = startSweepProgress(mine.length, mine.length - todo.length, { quiet: options.quiet });
       const pool = new WorkerPool(Math.min(options.workers, todo.length), initFor(loaded, options.perTick));
+      // Ctrl-C: every journaled run is safe; restore the terminal and stop.
+      const interrupt = () => {
+        progress.stop();
+        process.stderr.write(`\nsweep interrupted: ${journal.records.size} runs kept; run the same command to resume\n`);
+        process.exit(130);
+      };
+      process.once('SIGINT', interrupt);
       try {
         await drain(todo, pool.size * 2, (task) => pool.run(task), (task, done) => {
           if (keepRun(dir, journal, task, done)) ranNow++;
           progress.tick();
         }, loaded);
       } finally {
+        process.removeListener('SIGINT', interrupt);
         progress.stop();
         await pool.close();
       }
