@@ -7,6 +7,7 @@
  * standalone: `npx tsx bench/sweep.ts` after `npm run build:node`.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../sim/node/cli/paths';
 import { WorkerPool } from '../sim/node/pool/pool';
@@ -23,6 +24,8 @@ export interface SweepBenchFigures {
   workers2: { median: number; min: number; max: number };
   /** workers2.median / workers1.median (target ≥ 1.8). */
   speedup: number;
+  /** 1-minute load average before and after: above the core count, other processes took CPU and the figures understate. */
+  loadAverage: [number, number];
 }
 
 const SWEEP = {
@@ -72,6 +75,7 @@ function spread(xs: number[]): { median: number; min: number; max: number } {
 
 export async function measureSweepThroughput(repeats = 3): Promise<SweepBenchFigures> {
   const p = plan();
+  const loadBefore = loadavg()[0];
   const one: number[] = [];
   const two: number[] = [];
   // Interleaved, so a load change on a shared machine hits both alike.
@@ -81,7 +85,7 @@ export async function measureSweepThroughput(repeats = 3): Promise<SweepBenchFig
   }
   const workers1 = spread(one);
   const workers2 = spread(two);
-  return { sweep: SWEEP.name, runs: p.runCount, repeats, workers1, workers2, speedup: workers2.median / workers1.median };
+  return { sweep: SWEEP.name, runs: p.runCount, repeats, workers1, workers2, speedup: workers2.median / workers1.median, loadAverage: [loadBefore, loadavg()[0]] };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

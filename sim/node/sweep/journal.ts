@@ -72,14 +72,16 @@ export function readJournal(dir: string): JournalContents {
   return { records, validBytes, skipped };
 }
 
-/** An open journal for appending. */
+/** An open journal for appending. Keeps only run → (seed, hash) in memory, so a long sweep does not grow. */
 export class Journal {
   private fd: number;
-  readonly records: Map<number, RunRecord>;
+  private readonly done: Map<number, { seed: number; hash: string }>;
+  readonly dir: string;
 
-  private constructor(fd: number, records: Map<number, RunRecord>) {
+  private constructor(dir: string, fd: number, records: Map<number, RunRecord>) {
+    this.dir = dir;
     this.fd = fd;
-    this.records = records;
+    this.done = new Map([...records].map(([run, r]) => [run, { seed: r.seed, hash: r.hash }]));
   }
 
   /** Opens (creating) the journal of `dir`, cutting off a torn last line. */
@@ -87,20 +89,37 @@ export class Journal {
     const contents = readJournal(dir);
     const fd = openSync(join(dir, JOURNAL_FILE), 'a+');
     ftruncateSync(fd, contents.validBytes);
-    return new Journal(fd, contents.records);
+    return new Journal(dir, fd, contents.records);
   }
 
   has(run: number): boolean {
-    return this.records.has(run);
+    return this.done.has(run);
+  }
+
+  /** Runs journaled. */
+  get size(): number {
+    return this.done.size;
+  }
+
+  /** Every record, read back from the file. */
+  records(): RunRecord[] {
+    return [...readJournal(this.dir).records.values()];
   }
 
   /** Appends the record durably; a run already journaled is not written again. */
   append(record: RunRecord): boolean {
-    if (!addRecord(this.records, record, JOURNAL_FILE)) return false;
+    const old = this.done.get(record.run);
+    if (old) {
+      if (old.hash !== record.hash || old.seed !== record.seed) {
+        throw new JournalConflictError(`${JOURNAL_FILE}: run ${record.run} finished twice with different results (hash ${old.hash} and ${record.hash})`);
+      }
+      return false;
+    }
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     let off = 0;
     while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
     fdatasyncSync(this.fd);
+    this.done.set(record.run, { seed: record.seed, hash: record.hash });
     return true;
   }
 

@@ -68,7 +68,7 @@ export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: L
       // Ctrl-C: every journaled run is safe; restore the terminal and stop.
       const interrupt = () => {
         progress.stop();
-        process.stderr.write(`\nsweep interrupted: ${journal.records.size} runs kept; run the same command to resume\n`);
+        process.stderr.write(`\nsweep interrupted: ${journal.size} runs kept; run the same command to resume\n`);
         process.exit(130);
       };
       process.once('SIGINT', interrupt);

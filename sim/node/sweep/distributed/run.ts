@@ -81,7 +81,7 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
         if (!options.quiet && options.role === 'producer') stdout(`producer: ${todo.length} runs queued on ${name}; start workers with: balloon sweep ${loaded.file} --redis ${options.url} --role worker\n`);
         for (;;) {
           await gather(queue, options.dir, journal, () => progress.tick());
-          if (journal.records.size >= mine.length) break;
+          if (journal.size >= mine.length) break;
           await sleep(poll);
         }
       } finally {
