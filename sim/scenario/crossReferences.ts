@@ -62,6 +62,11 @@ function checkIds(ctx: Context): void {
 
 function checkPlaces(ctx: Context): void {
   const { s } = ctx;
+  s.countries.forEach((c, i) =>
+    c.roles.forEach((role, j) => {
+      if (c.roles.indexOf(role) < j) add(ctx, ['countries', i, 'roles', j], 'each role once', `${JSON.stringify(role)} again`);
+    }),
+  );
   s.regions.forEach((r, i) => checkCountry(ctx, ['regions', i, 'country'], r.country, 'producer'));
   s.routes.forEach((r, i) => {
     const fromOk = checkCountry(ctx, ['routes', i, 'from'], r.from);

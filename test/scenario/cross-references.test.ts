@@ -24,6 +24,12 @@ describe('ids', () => {
     expect(errorAt(r, 'routes[4].id').found).toBe('"COL-PAN-sea" again (also at routes[0])');
   });
 
+  it('a role given twice', () => {
+    const s = fixture();
+    s.countries[1].roles = ['transit', 'producer', 'transit'];
+    expect(errorAt(parseScenario(s), 'countries[1].roles[2]').message).toBe('countries[1].roles[2]: expected each role once, got "transit" again');
+  });
+
   it('two markets in one country', () => {
     const s = fixture();
     s.markets.push({ ...s.markets[0] });
