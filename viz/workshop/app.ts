@@ -8,7 +8,7 @@ import { parseScenarioText } from '../../sim/scenario/validate';
 import { LIBRARY } from '../data/library';
 import { el } from '../ui/dom';
 import { LEVERS, leverSpec } from './data/catalog';
-import { planPolicies, rowCost, rowTarget, type LeverRow, type Plan } from './data/plan';
+import { freeSlot, planPolicies, rowCost, rowTarget, type LeverRow, type Plan } from './data/plan';
 import { stories, type Story } from './data/stories';
 import type { Digest } from './live/digest';
 import { GROWER_DIVISOR, type Fidelity } from './live/fidelity';
@@ -19,6 +19,7 @@ import { defaultRow, renderLeverPanel } from './ui/leverPanel';
 import { perYear } from './ui/money';
 import { renderMapPanel } from './views/mapPanel';
 import { renderMultiples } from './views/multiples';
+import { renderOutcomeTable } from './views/outcomeTable';
 import { OUTCOMES, renderScatter, type OutcomeId, type Trial } from './views/scatter';
 import type { LiveReply } from './worker/protocol';
 
@@ -50,6 +51,18 @@ export function startWorkshop(root: HTMLElement): void {
   }
   const scenario = parsed.value;
   const defaults = (): LeverRow[] => LEVERS.map((l, slot) => defaultRow(scenario, l.kind, slot, DEFAULT_START));
+  /** A story step's rows in place of the default row of the same lever, so every lever stays on screen. */
+  const withDefaults = (rows: readonly LeverRow[]): LeverRow[] => {
+    const out = defaults();
+    for (const row of rows) {
+      const i = out.findIndex((r) => r.kind === row.kind && rowCost(scenario, r) === 0 && !rows.includes(r));
+      const slot = i >= 0 ? out[i].slot : freeSlot(out);
+      const placed = { ...cloneRows([row])[0], slot };
+      if (i >= 0) out[i] = placed;
+      else if (slot >= 0) out.push(placed);
+    }
+    return out;
+  };
   const plan: Plan = { totalBudgetUsdPerYear: DEFAULT_BUDGET, rows: defaults() };
   const library = stories(scenario);
   const known = new Map<string, Known>();
@@ -96,6 +109,7 @@ export function startWorkshop(root: HTMLElement): void {
   const mapHolder = el('div', { class: 'map-holder' });
   const mapSlider = el('input', { type: 'range', id: 'ws-map-year', min: Number(scenario.start.slice(0, 4)), max: Number(scenario.end.slice(0, 4)), step: 1, 'aria-label': 'Map year' });
   const runLine = el('div', { class: 'run-line' }, status, rerunTime, fullTime, hash);
+  const table = el('div', { class: 'table-holder' });
   const content = el(
     'main',
     { class: 'workshop-main' },
@@ -106,8 +120,9 @@ export function startWorkshop(root: HTMLElement): void {
       'div',
       { class: 'lower' },
       el('section', { class: 'scatter' }, el('div', { class: 'scatter-controls' }, el('label', {}, 'x ', xSelect), el('label', {}, 'y ', ySelect)), scatter),
-      el('section', { class: 'map' }, el('div', { class: 'map-controls' }, el('label', { for: 'ws-map-year' }, 'Map year'), mapSlider), mapHolder),
+      el('section', { class: 'outcomes' }, table),
     ),
+    el('section', { class: 'map' }, el('div', { class: 'map-controls' }, el('label', { for: 'ws-map-year' }, 'Map year'), mapSlider), mapHolder),
   );
   root.replaceChildren(header, el('div', { class: 'layout workshop-layout' }, aside, content), help);
   for (const s of [xSelect, ySelect]) s.append(...OUTCOMES.map((o) => el('option', { value: o.id }, o.label)));
@@ -121,7 +136,20 @@ export function startWorkshop(root: HTMLElement): void {
     levers,
   );
 
-  const runner = new LiveRunner(onAnswer);
+  const runner = new LiveRunner(onAnswer, (message) => {
+    status.textContent = `The simulation stopped: ${message}`;
+    status.dataset.fidelity = 'error';
+  });
+
+  /** While the shown answer is not the wanted plan's, say so and dim the charts. */
+  function markStale(): void {
+    const stale = shown !== null && shown.key !== wanted;
+    content.classList.toggle('stale', stale);
+    if (stale) {
+      status.textContent = 'Re-running…';
+      status.dataset.fidelity = 'running';
+    }
+  }
 
   const fidelityNote = (f: Fidelity) => (f === 'full' ? 'full fidelity' : `workshop fidelity (growers ÷${GROWER_DIVISOR}), full fidelity follows`);
 
@@ -144,10 +172,12 @@ export function startWorkshop(root: HTMLElement): void {
     xSelect.value = axes[0];
     ySelect.value = axes[1];
     renderScatter(scatter, trials(), axes[0], axes[1], shown.key, pick);
+    renderOutcomeTable(table, shown.digest, before, none);
     hash.textContent = shown.fidelity === 'full' ? `hash ${shown.digest.hash}` : '';
     hash.dataset.hash = shown.fidelity === 'full' ? shown.digest.hash : '';
     status.textContent = shown.fidelity === 'full' ? 'Full fidelity' : `Workshop fidelity (growers ÷${GROWER_DIVISOR}) · full fidelity running…`;
     status.dataset.fidelity = shown.fidelity;
+    markStale();
   }
 
   function drawMap(): void {
@@ -174,8 +204,8 @@ export function startWorkshop(root: HTMLElement): void {
       const what = reply.ticksRun === 0 ? 'answered from memory' : `re-ran ${from}–${last}`;
       requestAnimationFrame(() => {
         const ms = performance.now() - begun; // host-only
-        rerunTime.textContent = `${what} in ${Math.round(ms)} ms (${fidelity} fidelity)`;
-        Object.assign(rerunTime.dataset, { ms: String(ms), fidelity, run: String(++measured) });
+        rerunTime.textContent = `${what} in ${Math.round(ms)} ms (${fidelity} fidelity; simulation ${Math.round(reply.ms)} ms)`;
+        Object.assign(rerunTime.dataset, { ms: String(ms), workerMs: String(reply.ms), fidelity, run: String(++measured) });
         fullTime.textContent = '';
       });
     } else if (fidelity === 'full') {
@@ -217,6 +247,7 @@ export function startWorkshop(root: HTMLElement): void {
     timing = measure ? { key, begun: performance.now(), answered: false } : null; // host-only
     const cached = entry.full ?? entry.workshop;
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
+    markStale();
     const quick = !entry.workshop && !entry.full;
     runner.request(key, policies, { fast: quick, full: !quick && !entry.full });
   }
@@ -239,7 +270,7 @@ export function startWorkshop(root: HTMLElement): void {
   function jump(s: Story, step: number): void {
     story = { story: s, step };
     const st = s.steps[step];
-    plan.rows = cloneRows(st.rows);
+    plan.rows = withDefaults(st.rows);
     if (st.axes) axes = [...st.axes];
     mapYear = null;
     for (const b of storyButtons) b.setAttribute('aria-pressed', String(b.dataset.story === s.id));

@@ -27,6 +27,7 @@ class Lane {
   constructor(
     readonly fidelity: Fidelity,
     private readonly onAnswer: (a: Answer) => void,
+    private readonly onError: (message: string) => void,
   ) {
     const worker = new Worker(new URL('./worker/liveWorker.ts', import.meta.url), { type: 'module', name: `balloon-live-${fidelity}` });
     this.api = Comlink.wrap<LiveWorkerApi>(worker);
@@ -50,6 +51,8 @@ class Lane {
         const reply = await this.api.rerun(job.policies);
         this.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
       }
+    } catch (error) {
+      this.onError(error instanceof Error ? error.message : String(error));
     } finally {
       this.busy = false;
     }
@@ -60,9 +63,9 @@ export class LiveRunner {
   private readonly fast: Lane;
   private readonly full: Lane;
 
-  constructor(onAnswer: (a: Answer) => void) {
-    this.fast = new Lane('workshop', onAnswer);
-    this.full = new Lane('full', onAnswer);
+  constructor(onAnswer: (a: Answer) => void, onError: (message: string) => void) {
+    this.fast = new Lane('workshop', onAnswer, onError);
+    this.full = new Lane('full', onAnswer, onError);
   }
 
   /** Prepare both workers; resolves with the workshop-fidelity world, the full one follows (`fullReady`). */

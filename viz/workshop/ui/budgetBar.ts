@@ -31,7 +31,7 @@ export function budgetBar(scenario: Scenario, plan: Plan, onTotal: () => void): 
   const element = el(
     'section',
     { class: 'budget', 'aria-label': 'Budget' },
-    el('div', { class: 'budget-line' }, el('label', { for: 'budget-total' }, 'Budget, $M per year'), total, el('span', { class: 'remaining-label' }, 'Remaining'), left),
+    el('div', { class: 'budget-line' }, el('label', { for: 'budget-total' }, 'Budget $M/yr'), total, el('span', { class: 'remaining-label' }, 'Remaining'), left),
     bar,
     note,
   );

@@ -23,9 +23,10 @@ export function annotateYear(svg: SVGSVGElement, year: number, text: string): vo
   const height = Number(/translate\([^,]+,([-\d.e]+)/.exec(axis.getAttribute('transform') ?? '')?.[1] ?? 0);
   const g = select(plot).append('g').attr('class', 'annotation').attr('pointer-events', 'none');
   g.append('line').attr('x1', x).attr('x2', x).attr('y1', 0).attr('y2', height).attr('stroke', '#b3261e').attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
-  const label = g.append('text').attr('x', x + 4).attr('y', 11).attr('class', 'annotation-text').attr('fill', '#b3261e').attr('font-size', 11).attr('font-weight', 600).text(text);
-  // Keep the label inside the plot: flip it to the left of the marker near the right edge.
+  const label = g.append('text').attr('x', x + 4).attr('y', 12).attr('class', 'annotation-text').attr('fill', '#b3261e').attr('font-size', 11).attr('font-weight', 600).attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(text);
+  // Keep the label inside the plot: right of the marker if it fits, else as far right as it can go.
   const width = (label.node()?.getComputedTextLength?.() ?? text.length * 6) + 4;
+  // The plot's right edge: the chart frame leaves 60 px left of the plot and 215 px right of it for the legend.
   const right = Number(svg.getAttribute('width')) - 275;
-  if (x + width > right) label.attr('x', x - 4).attr('text-anchor', 'end');
+  if (x + width > right) label.attr('x', Math.max(0, right - width));
 }

@@ -36,13 +36,13 @@ export function renderScatter(container: HTMLElement, trials: readonly Trial[], 
   const frame = createFrame(container, {
     id: 'ws-scatter',
     title: `Plans tried: ${yo.label.toLowerCase()} against ${xo.label.toLowerCase()}`,
-    subtitle: `x: ${xo.unit} · y: ${yo.unit} · lower is better on both`,
+    subtitle: `lower is better on both · y: ${yo.unit}`,
     legend: [
       { key: 'plan', label: 'A plan tried', color: '#5b6775', shape: 'area' },
       { key: 'current', label: 'Current plan', color: '#b3261e', shape: 'area' },
       { key: 'front', label: 'Pareto frontier', color: '#1f4e9c' },
     ],
-    height: 300,
+    height: 320,
   });
   const points = trials.map((t) => ({ x: t.outcomes[xId], y: t.outcomes[yId] }));
   const pad = (lo: number, hi: number): [number, number] => {
@@ -55,8 +55,8 @@ export function renderScatter(container: HTMLElement, trials: readonly Trial[], 
   const y = scaleLinear().domain(pad(y0 ?? 0, y1 ?? 1)).nice().range([frame.height, 0]);
   frame.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${frame.height})`).call(axisBottom(x).ticks(6).tickFormat((v) => formatValue(Number(v))));
   frame.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((v) => formatValue(Number(v))));
-  frame.plot.append('text').attr('class', 'axis-label').attr('x', frame.width).attr('y', frame.height - 6).attr('text-anchor', 'end').attr('font-size', 11).text(`${xo.label} →`);
-  frame.plot.append('text').attr('class', 'axis-label').attr('x', 6).attr('y', 10).attr('font-size', 11).text(`↑ ${yo.label}`);
+  frame.plot.append('text').attr('class', 'axis-label').attr('x', frame.width / 2).attr('y', frame.height + 26).attr('text-anchor', 'middle').attr('font-size', 11).text(`${xo.label} (${xo.unit}) →`);
+  frame.plot.append('text').attr('class', 'axis-label').attr('transform', `translate(-44,${frame.height / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 11).text(`${yo.label} →`);
 
   const front = paretoFront(points);
   const frontier = front.map((i) => points[i]);
