@@ -32,7 +32,7 @@ for (const fidelity of ['workshop', 'full'] as Fidelity[]) {
     for (let i = 0; i < reps; i++) {
       const policies = planPolicies(scenario, [{ slot: 1, kind: 'eradication', country: 'COL', budgetUsdPerYear: (100 + 10 * i) * 1e6, start }]);
       begun = performance.now(); // host-only
-      const run = session.run(policies);
+      const run = session.run(policies)!;
       digest(run.result, session.scenarioOf(policies), session.baseline);
       times.push(performance.now() - begun); // host-only
     }

@@ -27,14 +27,14 @@ describe('workshop budget', () => {
             const row = plan.rows[i];
             if (row.kind === 'enforcementVsPrevention') row.preventionShare = clampAmount(world, plan, row, baseShare(world, 'USA') + value / 5e9);
             else row.budgetUsdPerYear = clampAmount(world, plan, row, value);
-            expect(remaining(world, plan)).toBeGreaterThanOrEqual(-1e-6);
+            expect(remaining(world, plan)).toBeGreaterThanOrEqual(0);
             expect(row.budgetUsdPerYear).toBeGreaterThanOrEqual(0);
             expect(row.budgetUsdPerYear).toBeLessThanOrEqual(Math.max(0, maxBudget(world, plan, row)) + 1e-6);
           }
-          expect(planCost(world, plan.rows)).toBeLessThanOrEqual(plan.totalBudgetUsdPerYear + 1e-6);
+          expect(planCost(world, plan.rows)).toBeLessThanOrEqual(plan.totalBudgetUsdPerYear);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 

@@ -32,7 +32,7 @@ describe('LiveSession', () => {
       const resumedFrom: number[] = [];
       for (const rows of plans) {
         const policies = planPolicies(world, rows);
-        const live = session.run(policies);
+        const live = session.run(policies)!;
         const fresh = runScenario(session.scenarioOf(policies), { seed: 7 });
         expect(live.result.hash, JSON.stringify(rows)).toBe(fresh.hash);
         resumedFrom.push(live.fromTick);
@@ -40,9 +40,25 @@ describe('LiveSession', () => {
       // 2002 lever: from 2002; same start: from 2002; a 2003-07 lever added: from 2003 (or 2002 without captures);
       // a lever moved to 2000: from the start; back to no levers: from the start.
       expect(resumedFrom).toEqual([24, 24, capture ? 36 : 24, 0, 0]);
-      expect(session.run(planPolicies(world, [])).ticksRun).toBe(0);
-      expect(session.run(planPolicies(world, [])).result.hash).toBe(session.baseline.hash);
+      expect(session.run(planPolicies(world, []))?.ticksRun).toBe(0);
+      expect(session.run(planPolicies(world, []))?.result.hash).toBe(session.baseline.hash);
     }
+  });
+
+  it('drops a cancelled run: the next answer is still the bytes of a run from scratch', () => {
+    const session = new LiveSession(world, 5, { captureOnRerun: true });
+    const first = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 200 * M, start: '2001-01' }]);
+    const stopped = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 900 * M, start: '2001-01' }]);
+    expect(session.run(first)?.result.hash).toBe(runScenario(session.scenarioOf(first), { seed: 5 }).hash);
+    let polls = 0;
+    expect(session.run(stopped, () => ++polls > 20)).toBeNull();
+    expect(polls).toBe(21);
+    // Unchanged plan: answered from memory, not from the cancelled run.
+    expect(session.run(first)?.ticksRun).toBe(0);
+    const later = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 200 * M, start: '2003-01' }]);
+    const live = session.run(later)!;
+    expect(live.fromTick).toBe(12);
+    expect(live.result.hash).toBe(runScenario(session.scenarioOf(later), { seed: 5 }).hash);
   });
 
   it('keeps empty slots inert: the world evolves exactly as with no policy at all', () => {
@@ -69,7 +85,7 @@ describe('digest', () => {
   it('measures displacement against the run without levers when a lever cuts cultivation', () => {
     const rows: LeverRow[] = [{ slot: 0, kind: 'eradication', country: 'COL', budgetUsdPerYear: 400 * M, start: '2004-01' }];
     const policies = planPolicies(world, rows);
-    const live = session.run(policies);
+    const live = session.run(policies)!;
     const d = digest(live.result, session.scenarioOf(policies), session.baseline);
     const none = digest(session.baseline, session.world, session.baseline);
     expect(d.years).toBe(16);

@@ -157,7 +157,8 @@ export function startWorkshop(root: HTMLElement): void {
     const out: Trial[] = [];
     for (const [key, k] of known) {
       const best = k.full ?? k.workshop;
-      if (best) out.push({ key, label: k.label, outcomes: best.digest.outcomes, fidelity: k.full ? 'full' : 'workshop' });
+      // Plans run while a slider was still moving are not plans the room chose.
+      if (best && k.label) out.push({ key, label: k.label, outcomes: best.digest.outcomes, fidelity: k.full ? 'full' : 'workshop' });
     }
     return out;
   }
@@ -221,7 +222,7 @@ export function startWorkshop(root: HTMLElement): void {
     entry[a.fidelity] = a.reply;
     known.set(a.key, entry);
     if (a.key !== wanted) {
-      if (!a.superseded) drawCharts(); // a new point on the scatter
+      if (!a.superseded && entry.label) drawCharts(); // a new point on the scatter
       return;
     }
     if (a.fidelity === 'workshop') {
@@ -232,11 +233,28 @@ export function startWorkshop(root: HTMLElement): void {
     show(a.key, a.fidelity, a.reply);
   }
 
+  let dragTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A slider moves: update the budget, and when it rests for a moment start the
+   * quick run of that value, so the answer is often ready when the slider is released.
+   */
+  function onInput(): void {
+    budget.update();
+    clearTimeout(dragTimer);
+    dragTimer = setTimeout(() => {
+      const policies = planPolicies(scenario, plan.rows);
+      const key = JSON.stringify(policies);
+      const entry = known.get(key);
+      if (!entry?.workshop && !entry?.full) runner.request(key, policies, { fast: true, full: false });
+    }, 120); // host-only
+  }
+
   /** Apply the plan: redraw the controls and ask for the plan's run; `measure` times release to redraw. */
   function commit(measure = true): void {
     const policies = planPolicies(scenario, plan.rows);
     const key = JSON.stringify(policies);
-    renderLeverPanel(levers, { scenario, plan, onInput: () => budget.update(), onCommit: () => commit() });
+    clearTimeout(dragTimer);
+    renderLeverPanel(levers, { scenario, plan, onInput, onCommit: () => commit() });
     budget.update();
     if (key === wanted) return;
     wanted = key;
@@ -312,7 +330,7 @@ export function startWorkshop(root: HTMLElement): void {
   mapSlider.addEventListener('input', () => ((mapYear = Number(mapSlider.value)), drawMap()));
   bindKeys({ next, previous, reset }, help);
 
-  renderLeverPanel(levers, { scenario, plan, onInput: () => budget.update(), onCommit: () => commit() });
+  renderLeverPanel(levers, { scenario, plan, onInput, onCommit: () => commit() });
   void runner.start(source.text, SEED).then(({ fast, fullReady }) => {
     if (!fast.ok) {
       status.textContent = `The world does not run: ${fast.message}`;

@@ -19,6 +19,9 @@ export interface Answer {
 class Lane {
   private readonly api: Comlink.Remote<LiveWorkerApi>;
   private pending: { key: string; policies: Policy[] } | null = null;
+  private running: string | null = null;
+  /** Set to stop the run in flight (only when the page is cross-origin isolated). */
+  private readonly flag = globalThis.crossOriginIsolated === true ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   private busy = false;
   private open!: (reply: InitReply) => void;
   /** Settles when init has answered; requests made before wait for it. */
@@ -38,9 +41,20 @@ class Lane {
     return this.ready;
   }
 
+  /** Ask for a plan. A newer request replaces a waiting one and stops a different one in flight. */
   async submit(key: string, policies: Policy[]): Promise<void> {
+    if (this.running === key) {
+      // Keep the run in flight; if it was being stopped, ask again in case it already stopped.
+      const stopping = this.flag !== undefined && Atomics.load(this.flag, 0) !== 0;
+      if (this.flag) Atomics.store(this.flag, 0, 0);
+      this.pending = stopping ? { key, policies } : null;
+      return;
+    }
     this.pending = { key, policies };
-    if (this.busy) return;
+    if (this.busy) {
+      if (this.flag) Atomics.store(this.flag, 0, 1);
+      return;
+    }
     this.busy = true;
     try {
       const init = await this.ready;
@@ -48,13 +62,17 @@ class Lane {
       while (this.pending) {
         const job = this.pending;
         this.pending = null;
-        const reply = await this.api.rerun(job.policies);
-        this.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
+        this.running = job.key;
+        if (this.flag) Atomics.store(this.flag, 0, 0);
+        const reply = await this.api.rerun(job.policies, this.flag);
+        this.running = null;
+        if (reply) this.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
       }
     } catch (error) {
       this.onError(error instanceof Error ? error.message : String(error));
     } finally {
       this.busy = false;
+      this.running = null;
     }
   }
 }
@@ -76,7 +94,7 @@ export class LiveRunner {
     return { fast, fullReady };
   }
 
-  /** Ask for a plan: `fastToo` false when a workshop answer is already known. */
+  /** Ask the quick and/or the full-fidelity worker for a plan. */
   request(key: string, policies: Policy[], lanes: { fast: boolean; full: boolean }): void {
     if (lanes.fast) void this.fast.submit(key, policies);
     if (lanes.full) void this.full.submit(key, policies);

@@ -38,8 +38,15 @@ export function shareSteps(scenario: Scenario, plan: Plan, row: LeverRow): { bas
   const total = c ? c.police.budgetUsdPerYear + c.police.preventionUsdPerYear : 0;
   const base = baseShare(scenario, row.country);
   if (total <= 0) return { base, down: 0, up: 0 };
-  const room = allowance(scenario, plan, row) / total;
-  return { base, down: Math.floor(Math.min(room, base) * 100 + 1e-9), up: Math.floor(Math.min(room, 1 - base) * 100 + 1e-9) };
+  const money = allowance(scenario, plan, row);
+  const room = money / total;
+  // Whole points within the room, then checked against the cost as booked, so rounding never overspends.
+  const fits = (points: number) => rowCost(scenario, { ...row, preventionShare: base + points / 100 }) <= money;
+  let down = Math.floor(Math.min(room, base) * 100 + 1e-9);
+  let up = Math.floor(Math.min(room, 1 - base) * 100 + 1e-9);
+  while (down > 0 && !fits(-down)) down--;
+  while (up > 0 && !fits(up)) up--;
+  return { base, down, up };
 }
 
 /** `value` clamped to what the row may spend: a budget in USD/yr, or a prevention share on the allowed steps. */

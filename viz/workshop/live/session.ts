@@ -58,7 +58,11 @@ export class LiveSession {
     return { ...this.world, policies: [...policies] };
   }
 
-  run(policies: readonly Policy[]): LiveRun {
+  /**
+   * The run of a plan, or null when `isCancelled` (polled every tick) says stop:
+   * then the session is as before the call, and the snapshots it took are dropped.
+   */
+  run(policies: readonly Policy[], isCancelled?: () => boolean): LiveRun | null {
     const first = firstAffectedTick(this.world, this.policies, policies);
     if (first === Infinity) return { result: this.current, fromTick: 0, ticksRun: 0 };
     const tpy = this.world.ticksPerYear;
@@ -67,17 +71,21 @@ export class LiveSession {
     const sim = resumeSimulation(scenario, this.snapshots[k]);
     const before = sim.tick;
     this.valid = k;
-    this.finish(sim, k + 1, this.capture);
+    if (!this.finish(sim, k + 1, this.capture, isCancelled)) {
+      this.valid = k;
+      return null;
+    }
     this.policies = [...policies];
     this.current = sim.result();
     return { result: this.current, fromTick: k * tpy, ticksRun: sim.tick - before };
   }
 
-  /** Step to the horizon, keeping snapshots at year boundaries from year `from` on when asked. */
-  private finish(sim: Simulation, from: number, capture: boolean): void {
+  /** Step to the horizon, keeping snapshots at year boundaries from year `from` on when asked; false if cancelled. */
+  private finish(sim: Simulation, from: number, capture: boolean, isCancelled?: () => boolean): boolean {
     const burnIn = sim.totalTicks - sim.world.horizonTicks;
     const tpy = this.world.ticksPerYear;
     while (sim.tick < sim.totalTicks) {
+      if (isCancelled?.()) return false;
       const t = sim.tick - burnIn;
       if (capture && t >= 0 && t % tpy === 0 && t / tpy >= from) {
         this.snapshots[t / tpy] = sim.snapshot();
@@ -85,5 +93,6 @@ export class LiveSession {
       }
       sim.step();
     }
+    return true;
   }
 }

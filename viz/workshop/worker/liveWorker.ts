@@ -21,10 +21,11 @@ const api: LiveWorkerApi = {
     const baseline = digest(session.baseline, session.world, session.baseline);
     return { ok: true, baseline, ms: performance.now() - begun }; // host-only
   },
-  rerun(policies: Policy[]): LiveReply {
+  rerun(policies: Policy[], cancelFlag?: Int32Array): LiveReply | null {
     if (!session) throw new Error('rerun before init');
     const begun = performance.now(); // host-only
-    const run = session.run(policies);
+    const run = session.run(policies, cancelFlag ? () => Atomics.load(cancelFlag, 0) !== 0 : undefined);
+    if (!run) return null;
     const d = digest(run.result, session.scenarioOf(policies), session.baseline);
     return { digest: d, fromTick: run.fromTick, ticksRun: run.ticksRun, ms: performance.now() - begun }; // host-only
   },

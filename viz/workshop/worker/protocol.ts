@@ -17,6 +17,9 @@ export interface LiveReply {
 export interface LiveWorkerApi {
   /** Validate the world (scenario file text), run it without levers and keep its snapshots. */
   init(scenarioText: string, fidelity: Fidelity, seed: number): InitReply;
-  /** Run the world under a plan's fixed-length policy list (see data/plan.ts). */
-  rerun(policies: Policy[]): LiveReply;
+  /**
+   * Run the world under a plan's fixed-length policy list (see data/plan.ts); null
+   * when `cancelFlag` (over a SharedArrayBuffer) became non-zero during the run.
+   */
+  rerun(policies: Policy[], cancelFlag?: Int32Array): LiveReply | null;
 }
