@@ -50,9 +50,10 @@ const THREE_HALVES_LN2 = 1.5 * Math.LN2;
  * compilers inline it; it does exactly what `expAll` does for those arguments.
  */
 export function exp(x: number): number {
-  const ax = Math.abs(x);
+  const ax = x < 0 ? -x : x;
   if (!(ax > HALF_LN2 && ax < 708)) return expAll(x);
-  const k = ax < THREE_HALVES_LN2 ? (x > 0 ? 1 : -1) : Math.trunc(INV_LN2 * x + (x > 0 ? 0.5 : -0.5));
+  // (| 0 truncates like Math.trunc here: the value is below 1100 in magnitude)
+  const k = ax < THREE_HALVES_LN2 ? (x > 0 ? 1 : -1) : (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
   const hi = x - k * LN2_HI;
   const lo = k * LN2_LO;
   const r = hi - lo;
@@ -111,19 +112,18 @@ export function log(x: number): number {
   scratch[0] = x;
   const high = words[HI];
   if (high < 0x00100000 || high >= 0x7ff00000) return logSpecial(x, high);
-  const e = high >> 20;
   const hx = high & 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
+  const k = (high >> 20) - 1023 + (i0 >> 20);
   // x with its exponent set to 0 (or -1 when i0 is set): fdlibm sets the high word; scaling by a power of two is the same, exactly.
-  const f = x * twoTo(1023 - e - (i0 >> 20)) - 1;
-  const k = e - 1023 + (i0 >> 20);
+  const f = x * twoTo(-k) - 1;
   if ((0x000fffff & (2 + hx)) < 3 || ((hx - 0x6147a) | (0x6b851 - hx)) > 0) return logKernel(f, k, hx);
   const s = f / (2 + f);
-  const dk = k;
   const z = s * s;
   const w = z * z;
   const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+  // fdlibm returns f - s(f - r) when k = 0; this expression gives the same bits then.
+  return k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
 }
 
 /** log(x) for zero, negative, subnormal, infinite and NaN x (`high` is x's high word). */

@@ -37,6 +37,9 @@ export interface GrowerContext {
   /** Scratch of `resumRegions`, one slot per decision class. */
   classLogSurvivalAt: Float64Array;
   classSurvival: Float64Array;
+  /** Per deciding grower of the region in hand: log of its outlay, and its logistic taste shock. */
+  logOutlay: Float64Array;
+  shock: Float64Array;
   /** Growers are stored region by region: region r's are [regionStart[r], regionStart[r + 1]). */
   regionStart: Int32Array;
 }
@@ -52,12 +55,21 @@ export function createGrowerContext(world: World): GrowerContext {
     classLogSurvivalAt: new Float64Array(seasonTicksOf(world)),
     classSurvival: new Float64Array(seasonTicksOf(world)),
     regionStart: regionStarts(world),
+    logOutlay: new Float64Array(maxDecisionsPerRegion(world)),
+    shock: new Float64Array(maxDecisionsPerRegion(world)),
   };
 }
 
 /** Ticks between a grower's decisions. */
 export function seasonTicksOf(world: World): number {
   return Math.max(1, Math.round((world.behaviour.growers.seasonMonths * world.ticksPerYear) / 12));
+}
+
+/** Most growers of one region deciding in one tick. */
+function maxDecisionsPerRegion(world: World): number {
+  let max = 0;
+  for (let r = 0; r < world.regions.n; r++) max = Math.max(max, world.regions.growers[r]);
+  return Math.ceil(max / seasonTicksOf(world)) + 1;
 }
 
 function regionStarts(world: World): Int32Array {
@@ -137,9 +149,51 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
   const first = (seasonTicks - (state.tick % seasonTicks)) % seasonTicks;
   // Growers are stored region by region and each region draws from its own stream, so the
   // loop runs region by region (the same growers, in the same order, as one pass over all).
-  for (let r = 0; r < world.regions.n; r++) decideInRegion(world, state, ctx, r, first, seasonTicks);
+  for (let r = 0; r < world.regions.n; r++) {
+    drawShocks(state, ctx, r, first, seasonTicks);
+    decideInRegion(world, state, ctx, r, first, seasonTicks);
+  }
   // Re-sum the regional aggregates once a year so rounding never drifts.
   if (state.tick % world.ticksPerYear === 0) resumRegions(world, state, ctx, seasonTicks);
+}
+
+/** First index >= start that is `first` modulo the season. */
+function firstDecider(start: number, first: number, seasonTicks: number): number {
+  return start + ((((first - start) % seasonTicks) + seasonTicks) % seasonTicks);
+}
+
+/**
+ * For the growers of region r deciding this tick, in order: the log of what coca costs
+ * them plus the licit income they forgo, and their logistic taste shock (one draw each
+ * from the region's stream). A pass of its own so that the compiler inlines both logs.
+ */
+function drawShocks(state: WorldState, ctx: GrowerContext, r: number, first: number, seasonTicks: number): void {
+  const { costFactor } = state.growers;
+  const { logOutlay, shock } = ctx;
+  const unitCost = ctx.cocaCostUsdPerHa[r];
+  const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
+  // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
+  const st = state.streams.growers[r].s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let c = st[3];
+  let j = 0;
+  for (let i = firstDecider(ctx.regionStart[r], first, seasonTicks), end = ctx.regionStart[r + 1]; i < end; i += seasonTicks, j++) {
+    logOutlay[j] = log(unitCost * costFactor[i] + fixedOutlay);
+    const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    // The logistic draw (as `logisticOf` in rng.ts).
+    const u = s2 * 0.999998 + 0.000001;
+    shock[j] = log(u / (1 - u));
+  }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = c;
 }
 
 /**
@@ -153,14 +207,13 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
   const noise = g.choiceNoise;
   const memory = g.eradicationMemory;
   const gapRate = ctx.gapRate;
-  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costFactor } = state.growers;
+  const { landHa, cocaHa, logSurvivalAt, eradicationBelief } = state.growers;
   const rg = state.regions;
   const start = ctx.regionStart[r];
   const end = ctx.regionStart[r + 1];
   const logS = rg.logSurvival[r];
   const gross = ctx.cocaGrossUsdPerHa[r];
-  const unitCost = ctx.cocaCostUsdPerHa[r];
-  const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
+  const { logOutlay, shock } = ctx;
   const bias = state.growers.regionBias[r];
   let coca = rg.cocaHa[r];
   // Growers deciding together last decided together, so they share the survival since then and,
@@ -170,13 +223,8 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
   let hazard = 0;
   let lastBelief = NaN;
   let logRevenue = 0;
-  // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
-  const st = state.streams.growers[r].s;
-  let s0 = st[0];
-  let s1 = st[1];
-  let s2 = st[2];
-  let c = st[3];
-  for (let i = start + ((((first - start) % seasonTicks) + seasonTicks) % seasonTicks); i < end; i += seasonTicks) {
+  let j = 0; // index into this tick's logOutlay and shock (see drawShocks)
+  for (let i = firstDecider(start, first, seasonTicks); i < end; i += seasonTicks, j++) {
     const logSAt = logSurvivalAt[i];
     if (logSAt !== lastLogSAt) {
       lastLogSAt = logSAt;
@@ -192,15 +240,7 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
       lastBelief = belief;
       logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
     }
-    const outlay = unitCost * costFactor[i] + fixedOutlay;
-    const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    // The logistic taste shock of the draw (as `logisticOf` in rng.ts, written out so the compiler inlines the log).
-    const u = s2 * 0.999998 + 0.000001;
-    const utility = sensitivity * (logRevenue - log(outlay)) + bias + noise * log(u / (1 - u));
+    const utility = sensitivity * (logRevenue - logOutlay[j]) + bias + noise * shock[j];
     const desired = landHa[i] / (1 + exp(-utility));
     // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
     const next = current + (desired - current) * gapRate[+(desired > current)];
@@ -208,10 +248,6 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
     cocaHa[i] = next;
     logSurvivalAt[i] = logS;
   }
-  st[0] = s0;
-  st[1] = s1;
-  st[2] = s2;
-  st[3] = c;
   rg.cocaHa[r] = coca;
 }
 
