@@ -51,7 +51,8 @@ const THREE_HALVES_LN2 = 1.5 * Math.LN2;
  */
 export function exp(x: number): number {
   const ax = x < 0 ? -x : x;
-  if (!(ax > HALF_LN2 && ax < 708)) return expAll(x);
+  // (The unary plus tells the compiler the call returns a number, so the inlined fast path needs no boxing.)
+  if (!(ax > HALF_LN2 && ax < 708)) return +expAll(x);
   // (| 0 truncates like Math.trunc here: the value is below 1100 in magnitude)
   const k = ax < THREE_HALVES_LN2 ? (x > 0 ? 1 : -1) : (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
   const hi = x - k * LN2_HI;
@@ -111,13 +112,13 @@ const LG7 = 1.479819860511658591e-1;
 export function log(x: number): number {
   scratch[0] = x;
   const high = words[HI];
-  if (high < 0x00100000 || high >= 0x7ff00000) return logSpecial(x, high);
+  if (high < 0x00100000 || high >= 0x7ff00000) return +logSpecial(x, high);
   const hx = high & 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
   const k = (high >> 20) - 1023 + (i0 >> 20);
   // x with its exponent set to 0 (or -1 when i0 is set): fdlibm sets the high word; scaling by a power of two is the same, exactly.
   const f = x * twoTo(-k) - 1;
-  if ((0x000fffff & (2 + hx)) < 3 || ((hx - 0x6147a) | (0x6b851 - hx)) > 0) return logKernel(f, k, hx);
+  if ((0x000fffff & (2 + hx)) < 3 || ((hx - 0x6147a) | (0x6b851 - hx)) > 0) return +logKernel(f, k, hx);
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
