@@ -5,6 +5,7 @@
 import type { RunResult } from '../sim/results/types';
 import type { Scenario } from '../sim/scenario/schema';
 import { parseScenarioText } from '../sim/scenario/validate';
+import { validationReport } from './worker/protocol';
 import { LIBRARY, type ScenarioSource } from './data/library';
 import { SimPool, type BatchJob } from './runner/pool';
 import { formatSeeds, parseSeeds } from './state/seeds';
@@ -114,7 +115,8 @@ export function startApp(root: HTMLElement): void {
       if (seeds.ok && state.view !== 'compare') void run(seeds.seeds);
     },
     async onFile(file) {
-      const report = await pool.validate(file.text);
+      // Same validation, same messages; in this thread only while every worker is busy running.
+      const report = (await pool.validate(file.text)) ?? validationReport(file.text);
       if (!report.ok) {
         scenarios.showErrors(file.id.slice('file:'.length), report.errors);
         runs.setStatus(`${file.id.slice('file:'.length)} was not loaded: see the problems above.`, 'error');

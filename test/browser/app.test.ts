@@ -231,6 +231,16 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
   it('cancels a run in flight and stays usable', async () => {
     const { page, errors } = await openPage(h, '?seeds=1-6');
     await page.waitForFunction(() => (document.querySelector('#progress') as HTMLProgressElement | null)?.value! > 0, undefined, { timeout: 60_000 });
+    // A file opened while every worker is busy is still checked at once (the run goes on).
+    await page.setInputFiles('#scenario-file', { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+    await page.waitForSelector('.errors li.error');
+    expect(await page.isEnabled('#cancel')).toBe(true);
+    expect(await page.$$eval('.errors li.error', (items) => items.map((i) => i.textContent))).toEqual(
+      (() => {
+        const r = parseScenarioText('{}');
+        return r.ok ? [] : r.errors.map((e) => e.message);
+      })(),
+    );
     await page.click('#cancel');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Run cancelled.');
     expect(await page.isEnabled('#run')).toBe(true);

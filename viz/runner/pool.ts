@@ -22,11 +22,13 @@ export type BatchOutcome =
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<SimWorkerApi>;
+  /** A run is in progress: messages to this worker wait until it ends. */
+  busy: boolean;
 }
 
 function spawn(): Slot {
   const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'balloon-sim' });
-  return { worker, api: Comlink.wrap<SimWorkerApi>(worker) };
+  return { worker, api: Comlink.wrap<SimWorkerApi>(worker), busy: false };
 }
 
 export class SimPool {
@@ -44,8 +46,10 @@ export class SimPool {
     return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined';
   }
 
-  validate(text: string): Promise<ValidationReport> {
-    return this.slots[0].api.validate(text);
+  /** Validate in an idle worker; null when every worker is running (the caller may validate itself). */
+  validate(text: string): Promise<ValidationReport> | null {
+    const idle = this.slots.find((s) => !s.busy);
+    return idle ? idle.api.validate(text) : null;
   }
 
   /** Run every job's seeds; `onProgress` gets the overall fraction done in [0,1]. A batch still in flight is cancelled first. */
@@ -72,7 +76,8 @@ export class SimPool {
           done[tasks.indexOf(task)] = ticks / total;
           report();
         });
-        const outcome = await slot.api.run(jobs[task.job].scenario, [task.seed], progress, flag);
+        slot.busy = true;
+        const outcome = await slot.api.run(jobs[task.job].scenario, [task.seed], progress, flag).finally(() => (slot.busy = false));
         if (generation !== this.generation) return;
         if (!outcome.ok) {
           failure ??= { ok: false, cancelled: outcome.cancelled, job: task.job, errors: outcome.errors, message: outcome.message };

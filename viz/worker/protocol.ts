@@ -3,7 +3,7 @@
  * both sides; holds no DOM or worker-only types.
  */
 import type { RunResult } from '../../sim/results/types';
-import type { ScenarioError } from '../../sim/scenario/validate';
+import { parseScenarioText, type ScenarioError } from '../../sim/scenario/validate';
 
 /** What validation tells the page: errors in the CLI's words, or a short description. */
 export type ValidationReport =
@@ -12,6 +12,14 @@ export type ValidationReport =
 
 /** Progress of one call: the seed being run (index into the call's seeds), ticks done and total. */
 export type ProgressCallback = (seedIndex: number, done: number, total: number) => void;
+
+/** Validate file text as the CLI does and describe the scenario (host-free: used by the worker, and by the page when the workers are busy). */
+export function validationReport(text: string): ValidationReport {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const s = parsed.value;
+  return { ok: true, name: s.name, description: s.description, start: s.start, end: s.end, countries: s.countries.length, routes: s.routes.length, policies: s.policies.length };
+}
 
 export interface SimWorkerApi {
   /** Validate scenario file text exactly as the CLI does. */

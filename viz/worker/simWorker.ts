@@ -6,23 +6,7 @@ import * as Comlink from 'comlink';
 import { parseScenario, parseScenarioText } from '../../sim/scenario/validate';
 import { runScenario, RunCancelledError } from '../../sim/run';
 import type { RunResult } from '../../sim/results/types';
-import type { ProgressCallback, RunOutcome, SimWorkerApi, ValidationReport } from './protocol';
-
-function validate(text: string): ValidationReport {
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const s = parsed.value;
-  return {
-    ok: true,
-    name: s.name,
-    description: s.description,
-    start: s.start,
-    end: s.end,
-    countries: s.countries.length,
-    routes: s.routes.length,
-    policies: s.policies.length,
-  };
-}
+import { validationReport, type ProgressCallback, type RunOutcome, type SimWorkerApi } from './protocol';
 
 /** The buffers of a result's typed columns, handed over to the page without a copy. */
 function buffersOf(results: RunResult[]): ArrayBuffer[] {
@@ -54,5 +38,5 @@ async function run(scenario: string | object, seeds: number[], onProgress?: Prog
   return Comlink.transfer({ ok: true, results }, buffersOf(results));
 }
 
-const api: SimWorkerApi = { validate, run };
+const api: SimWorkerApi = { validate: validationReport, run };
 Comlink.expose(api);
