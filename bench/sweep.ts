@@ -7,6 +7,7 @@
  * standalone: `npx tsx bench/sweep.ts` after `npm run build:node`.
  */
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../sim/node/cli/paths';
@@ -24,6 +25,12 @@ export interface SweepBenchFigures {
   workers2: { median: number; min: number; max: number };
   /** workers2.median / workers1.median (target ≥ 1.8). */
   speedup: number;
+  /**
+   * The same 1-vs-2-thread ratio for a pure arithmetic loop (no model, no messages
+   * beyond one per job): what this machine allows right now. On an idle 2-core
+   * machine it is close to 2; speedup / machineSpeedup is the pool's own efficiency.
+   */
+  machineSpeedup: number;
   /** 1-minute load average before and after: above the core count, other processes took CPU and the figures understate. */
   loadAverage: [number, number];
 }
@@ -68,6 +75,32 @@ async function runsPerSecond(p: SweepPlan, workers: number): Promise<number> {
   }
 }
 
+const SPIN = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); parentPort.postMessage(x); });`;
+
+/** Jobs per second of a CPU-bound loop on `threads` worker threads. */
+async function spinRate(threads: number, jobs = 6, n = 1e8): Promise<number> {
+  const workers = Array.from({ length: threads }, () => new Worker(SPIN, { eval: true }));
+  try {
+    let next = 0;
+    const t0 = performance.now(); // host-only
+    await Promise.all(
+      workers.map(async (w) => {
+        while (next < jobs) {
+          next++;
+          await new Promise((resolve) => {
+            w.once('message', resolve);
+            w.postMessage(n);
+          });
+        }
+      }),
+    );
+    return jobs / ((performance.now() - t0) / 1000); // host-only
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
 function spread(xs: number[]): { median: number; min: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
@@ -83,9 +116,15 @@ export async function measureSweepThroughput(repeats = 3): Promise<SweepBenchFig
     one.push(await runsPerSecond(p, 1));
     two.push(await runsPerSecond(p, 2));
   }
+  const spinOne: number[] = [];
+  const spinTwo: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    spinOne.push(await spinRate(1));
+    spinTwo.push(await spinRate(2));
+  }
   const workers1 = spread(one);
   const workers2 = spread(two);
-  return { sweep: SWEEP.name, runs: p.runCount, repeats, workers1, workers2, speedup: workers2.median / workers1.median, loadAverage: [loadBefore, loadavg()[0]] };
+  return { sweep: SWEEP.name, runs: p.runCount, repeats, workers1, workers2, speedup: workers2.median / workers1.median, machineSpeedup: spread(spinTwo).median / spread(spinOne).median, loadAverage: [loadBefore, loadavg()[0]] };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
