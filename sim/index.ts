@@ -8,3 +8,5 @@ export { ALL_MEASURES } from './results/measures';
 export { runScenario, RunCancelledError, type RunOptions } from './run';
 export { createSimulation, resumeSimulation, type Simulation, type Snapshot } from './simulation';
 export { checkInvariants, type InvariantViolation } from './model/invariants';
+export { parseScenario, parseScenarioText, loadScenario, ScenarioValidationError, formatErrors } from './scenario/validate';
+export type { ParseResult, ScenarioError } from './scenario/validate';

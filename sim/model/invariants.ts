@@ -42,7 +42,9 @@ export function checkInvariants(world: World, state: WorldState): InvariantViola
   // Money balance of trafficking organisations.
   const delta = a.capitalUsd - a.capitalBeforeUsd;
   const flows = a.revenueUsd - a.purchasesUsd - a.transportUsd - a.bribesUsd - a.confiscatedUsd - a.payoutsUsd + a.entryCapitalUsd;
-  const moneyScale = a.revenueUsd + a.purchasesUsd + a.transportUsd + a.capitalUsd + a.payoutsUsd;
+  // Rounding scales with every amount that moved, and with the capital held.
+  const moneyScale =
+    a.revenueUsd + a.purchasesUsd + a.transportUsd + a.bribesUsd + a.confiscatedUsd + a.payoutsUsd + a.entryCapitalUsd + a.capitalBeforeUsd + a.capitalUsd;
   if (!close(delta, flows, moneyScale)) {
     out.push({ tick, check: 'money-balance', detail: `capital change ${delta} != revenue - purchases - transport - bribes - confiscations - payouts + entry = ${flows}` });
   }

@@ -48,7 +48,7 @@ export const traffickerBehaviourSchema = z.strictObject({
   bribeShareOfValue: num(0, 1, 0.04, 'Bribes per kg passing a fully corrupt country, as a share of its wholesale value there'),
   bribeEfficacy: num(0, 1, 0.7, 'Share of the seizure risk a bribe removes in a fully corrupt country'),
   loadKg: num(1, 100000, 400, 'Typical load size; each load is seized or not as a unit'),
-  maxLoadsPerShipment: num(1, 64, 6, 'Most loads a single path shipment is split into'),
+  maxLoadsPerShipment: z.number().int().min(1).max(64).default(6).describe('Most loads a single path shipment is split into (a whole number)'),
   lossPerLeg: num(0, 1, 0.01, 'Share of a load lost per leg to accidents and jettisoning'),
   fragmentationProbability: num(0, 1, 0.6, 'Probability that a leader\'s arrest splits the organisation rather than dissolving it'),
   exitCapitalUsd: num(0, 1e9, 20000, 'Capital below which an organisation with no stock folds'),

@@ -70,20 +70,19 @@ describe('invariants on scenarios that once broke them', () => {
     expect(firstViolation(stored('negative-organisation-scale.json'))).toBe('');
   });
 
-  // KNOWN BUG: behaviour.traffickers.maxLoadsPerShipment accepts any number in [1,64], but a
-  // fractional value (2.5, or 5.000000000000001) breaks mass balance at the first tick.
-  // Fix: make it an integer in sim/scenario/behaviour.ts, or round it in the model.
-  it.fails('a fractional number of loads per shipment (mass balance)', () => {
+  // Was a bug: a fractional maxLoadsPerShipment (2.5) broke mass balance at the first tick.
+  // Loads are whole: the schema now takes only whole numbers, with a clear error.
+  it('a fractional number of loads per shipment is refused by the schema; whole numbers run clean', () => {
     const s = fixture();
     s.behaviour = { traffickers: { maxLoadsPerShipment: 2.5 } };
+    expect(() => loadScenario(s)).toThrow(/behaviour\.traffickers\.maxLoadsPerShipment: expected an integer in \[1,64\], got 2\.5/);
+    s.behaviour = { traffickers: { maxLoadsPerShipment: 3 } };
     expect(firstViolation(s)).toBe('');
   });
 
-  // KNOWN BUG: in sim/model/invariants.ts the money-balance tolerance scales with revenue,
-  // purchases, transport, capital and payouts but not with confiscations, bribes or entry
-  // capital, so a tick where asset seizure alone removes 139 million USD fails on rounding
-  // (-139090320.26106864 vs -139090320.2610687).
-  it.fails('capital confiscated in one tick (money balance within rounding)', () => {
+  // Was a bug: the money-balance tolerance left out confiscations, bribes and entry capital, so a
+  // tick where asset seizure alone removed 139 million USD failed on rounding.
+  it('capital confiscated in one tick (money balance within rounding)', () => {
     expect(firstViolation(stored('money-balance-confiscation.json'))).toBe('');
   });
 });
