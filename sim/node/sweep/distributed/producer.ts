@@ -27,9 +27,21 @@ export async function enqueue(queue: Queue<RunTask, RunDone>, loaded: LoadedSwee
   }
 }
 
-/** Moves completed jobs into the journal; returns how many runs were newly journaled. Throws on a failed run. */
-export async function gather(queue: Queue<RunTask, RunDone>, dir: string, journal: Journal, onRun: () => void): Promise<number> {
+/**
+ * Moves completed jobs into the journal; returns how many runs were newly journaled.
+ * A result without the per-tick table this sweep asks for (left by an earlier run of
+ * the same sweep without --per-tick) is queued again. Throws on a failed run.
+ */
+export async function gather(
+  queue: Queue<RunTask, RunDone>,
+  loaded: LoadedSweep,
+  dir: string,
+  journal: Journal,
+  perTick: boolean,
+  onRun: () => void,
+): Promise<number> {
   let added = 0;
+  const redo: number[] = [];
   for (;;) {
     const jobs = await queue.getCompleted(0, BATCH - 1);
     if (jobs.length === 0) break;
@@ -37,7 +49,8 @@ export async function gather(queue: Queue<RunTask, RunDone>, dir: string, journa
       const task = job.data;
       const done = job.returnvalue;
       if (task && done && typeof done.hash === 'string') {
-        if (keepRun(dir, journal, task, done)) {
+        if (perTick && done.perTickCsv === undefined && !journal.has(task.run)) redo.push(task.run);
+        else if (keepRun(dir, journal, task, done)) {
           added++;
           onRun();
         }
@@ -45,6 +58,7 @@ export async function gather(queue: Queue<RunTask, RunDone>, dir: string, journa
       await job.remove();
     }
   }
+  if (redo.length > 0) await enqueue(queue, loaded, redo, perTick);
   const failed = await queue.getFailed(0, 0);
   if (failed.length > 0) {
     const job = failed[0];

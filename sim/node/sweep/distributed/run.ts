@@ -80,7 +80,7 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
         await enqueue(queue, loaded, todo, options.perTick);
         if (!options.quiet && options.role === 'producer') stdout(`producer: ${todo.length} runs queued on ${name}; start workers with: balloon sweep ${loaded.file} --redis ${options.url} --role worker\n`);
         for (;;) {
-          await gather(queue, options.dir, journal, () => progress.tick());
+          await gather(queue, loaded, options.dir, journal, options.perTick, () => progress.tick());
           if (journal.size >= mine.length) break;
           await sleep(poll);
         }
