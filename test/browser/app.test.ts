@@ -215,6 +215,14 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     const spend = await page.textContent('table.effects tbody tr td:nth-of-type(2)');
     expect(Number((spend ?? '').split('[')[0].replace(/,/g, ''))).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('compare')).toBe('baseline,colombia-2000s');
+    // Where the flow went: arcs of the difference map, coloured by the sign of the change.
+    const shifts = await page.$$eval('figure[data-chart="shift-map"] path.route:not([display="none"])', (paths) =>
+      paths.map((p) => ({ flow: Number(p.getAttribute('data-flow')), stroke: p.getAttribute('stroke') })),
+    );
+    expect(shifts.length).toBeGreaterThan(5);
+    for (const s of shifts) expect(s.stroke).toBe(s.flow >= 0 ? '#c0392b' : '#1f78b4');
+    expect(shifts.some((s) => s.flow < 0)).toBe(true);
+
     // The comparison as CSV: the CLI's compare columns for every summary outcome.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="comparison-csv"]')]);
     const table = parseCsv(readFileSync((await download.path())!, 'utf8'));

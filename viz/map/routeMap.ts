@@ -3,7 +3,7 @@
  * arc whose width is its flow in the chosen year. Takes plain data; knows nothing
  * of the model. `setYear` re-draws widths without rebuilding the map.
  */
-import { geoNaturalEarth1, geoPath, max, scaleSqrt, select } from 'd3';
+import { geoNaturalEarth1, geoPath, max, scaleSqrt } from 'd3';
 import type { Feature, MultiPoint } from 'geojson';
 import { createFrame, type LegendItem } from '../charts/frame';
 import { formatValue } from '../charts/format';
@@ -32,7 +32,16 @@ export interface RouteMapData {
   flow: Map<number, Map<string, number>>;
   unit: string;
   note: string;
+  /** Flows are differences (e.g. scenario − baseline): width is the size, colour the sign. */
+  signed?: boolean;
+  /** Title before the year, default "Trafficking routes". */
+  title?: string;
+  /** Chart id for exports and tests, default "route-map". */
+  id?: string;
 }
+
+/** Colours of a difference map: more flow than the reference, less flow. */
+export const SIGN_COLORS = { more: '#c0392b', less: '#1f78b4' } as const;
 
 export const MODE_COLORS: Record<string, string> = { sea: '#1f5fa8', air: '#8e44ad', land: '#a0522d' };
 
@@ -46,9 +55,15 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     { key: 'role-producer', label: 'Producer country', color: ROLE_COLORS.producer, shape: 'area' },
     { key: 'role-transit', label: 'Transit country', color: ROLE_COLORS.transit, shape: 'area' },
     { key: 'role-consumer', label: 'Consumer market', color: ROLE_COLORS.consumer, shape: 'area' },
-    ...Object.entries(MODE_COLORS).map(([mode, color]) => ({ key: `mode-${mode}`, label: `Route by ${mode}`, color })),
+    ...(data.signed
+      ? [
+          { key: 'sign-more', label: 'More flow than the baseline', color: SIGN_COLORS.more },
+          { key: 'sign-less', label: 'Less flow than the baseline', color: SIGN_COLORS.less },
+        ]
+      : Object.entries(MODE_COLORS).map(([mode, color]) => ({ key: `mode-${mode}`, label: `Route by ${mode}`, color }))),
   ];
-  const frame = createFrame(container, { id: 'route-map', title: `Trafficking routes, ${year}`, subtitle: `arc width: ${data.unit} · ${data.note}`, legend, height: 560, margin: { left: 12, bottom: 12 } });
+  const title = data.title ?? 'Trafficking routes';
+  const frame = createFrame(container, { id: data.id ?? 'route-map', title: `${title}, ${year}`, subtitle: `arc width: ${data.unit} · ${data.note}`, legend, height: 560, margin: { left: 12, bottom: 12 } });
   frame.figure.classList.add('map');
   const shapes = worldCountries();
   const byAtlas = new Map(shapes.map((s) => [String(s.id), s]));
@@ -81,7 +96,7 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
   const defs = frame.svg.append('defs');
   defs.append('clipPath').attr('id', 'map-clip').append('rect').attr('width', frame.width).attr('height', frame.height);
   // Fixed-size arrowheads (user space), so thick routes do not get huge heads.
-  for (const [mode, color] of Object.entries(MODE_COLORS)) {
+  for (const [mode, color] of Object.entries({ ...MODE_COLORS, ...SIGN_COLORS })) {
     defs
       .append('marker')
       .attr('id', `arrow-${mode}`)
@@ -129,7 +144,9 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     const cy = (y1 + y2) / 2 - (x2 - x1) * bend;
     return `M${x1},${y1}Q${cx},${cy} ${x2},${y2}`;
   };
-  const peak = max([...data.flow.values()].flatMap((m) => [...m.values()])) ?? 1;
+  const peak = max([...data.flow.values()].flatMap((m) => [...m.values()].map(Math.abs))) ?? 1;
+  const strokeOf = (r: MapRoute, value: number) => (data.signed ? SIGN_COLORS[value >= 0 ? 'more' : 'less'] : (MODE_COLORS[r.mode] ?? '#555'));
+  const markerOf = (r: MapRoute, value: number) => (data.signed ? `url(#arrow-${value >= 0 ? 'more' : 'less'})` : MODE_COLORS[r.mode] ? `url(#arrow-${r.mode})` : null);
   const width = scaleSqrt().domain([0, peak > 0 ? peak : 1]).range([0, 16]);
   const arcs = layer
     .append('g')
@@ -141,10 +158,8 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     .attr('class', 'route')
     .attr('data-route', (r) => r.id)
     .attr('d', arc)
-    .attr('stroke', (r) => MODE_COLORS[r.mode] ?? '#555')
     .attr('stroke-opacity', 0.62)
-    .attr('stroke-linecap', 'round')
-    .attr('marker-end', (r) => (MODE_COLORS[r.mode] ? `url(#arrow-${r.mode})` : null));
+    .attr('stroke-linecap', 'round');
   const titles = arcs.append('title');
 
   layer
@@ -171,14 +186,19 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
 
   const setYear = (y: number) => {
     const flows = data.flow.get(y) ?? new Map<string, number>();
-    frame.svg.select('.title').text(`Trafficking routes, ${y}`);
+    const value = (r: MapRoute) => flows.get(r.id) ?? 0;
+    frame.svg.select('.title').text(`${title}, ${y}`);
+    frame.svg.attr('data-year', y);
     arcs
-      .attr('data-flow', (r) => flows.get(r.id) ?? 0)
-      .attr('stroke-width', (r) => width(flows.get(r.id) ?? 0))
-      .attr('display', (r) => ((flows.get(r.id) ?? 0) > 0 ? null : 'none'));
-    titles.text((r) => `${r.label}: ${formatValue(flows.get(r.id) ?? 0)} ${data.unit} in ${y}`);
+      .attr('data-flow', value)
+      .attr('stroke-width', (r) => width(Math.abs(value(r))))
+      .attr('stroke', (r) => strokeOf(r, value(r)))
+      .attr('marker-end', (r) => markerOf(r, value(r)))
+      // Hide arcs too thin to see (a tenth of a pixel): in a difference map, routes that did not change.
+      .attr('display', (r) => (width(Math.abs(value(r))) > 0.1 ? null : 'none'));
+    const sign = (v: number) => (data.signed && v > 0 ? '+' : '');
+    titles.text((r) => `${r.label}: ${sign(value(r))}${formatValue(value(r))} ${data.unit} in ${y}`);
   };
   setYear(year);
-  select(frame.svg.node()).attr('data-year', year);
   return { svg: frame.svg.node()!, setYear };
 }

@@ -20,6 +20,7 @@ import { el } from '../ui/dom';
 import { COMPARE_CHARTS } from './compareCharts';
 import { SMOOTH_NOTE } from './resultCharts';
 import { effectTable } from './effectTable';
+import { shiftMap } from './shiftMap';
 import { seedNote } from './resultsView';
 
 export interface CompareRun {
@@ -121,6 +122,11 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
     .filter((r) => r !== baseline && r.scenario && baseline.scenario && r.runs.length === baseline.runs.length)
     .map((r) => ({ name: r.source.name, effect: comparisonEffect(r.scenario!, r.runs, baseline.scenario!, baseline.runs) }));
   if (rows.length > 0) container.append(effectTable(rows, baseline.source.name));
+
+  const shifted = done.filter((r) => r !== baseline && r.scenario).map((r) => ({ id: r.source.id, name: r.source.name, scenario: r.scenario!, runs: r.runs }));
+  if (baseline.scenario && shifted.length > 0) {
+    shiftMap(container, shifted, { id: baseline.source.id, name: baseline.source.name, scenario: baseline.scenario, runs: baseline.runs });
+  }
 
   container.append(el('h3', {}, `Difference from “${baseline.source.name}”`), differences);
   for (const spec of COMPARE_CHARTS) {
