@@ -340,11 +340,13 @@ export function startWorkshop(root: HTMLElement): void {
     baselines.workshop = fast.baseline;
     known.set(none, { label: 'No levers', rows: [], workshop: { digest: fast.baseline, fromTick: 0, ticksRun: 0, ms: fast.ms } });
     document.body.dataset.ready = 'workshop';
+    document.body.dataset.prepareMs = String(Math.round(fast.ms));
     void fullReady.then((full) => {
       if (!full.ok) return;
       baselines.full = full.baseline;
       known.get(none)!.full = { digest: full.baseline, fromTick: 0, ticksRun: 0, ms: full.ms };
       document.body.dataset.ready = 'full';
+      document.body.dataset.prepareFullMs = String(Math.round(full.ms));
       if (shown?.key === none) show(none, 'full', known.get(none)!.full!);
     });
     wanted = '';

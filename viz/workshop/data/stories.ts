@@ -56,7 +56,7 @@ function colombia(): Story {
       },
       {
         title: 'Eradication',
-        text: '$200M a year of spraying and manual eradication in Colombia from 2001. Colombian coca falls\u2026',
+        text: '$200M a year of spraying and manual eradication in Colombia from 2001. Watch Colombian coca, and the other producers.',
         rows: [capacity, eradication],
         marker: { year: 2001, text: 'eradication from 2001' },
         highlight: ['COL'],
@@ -74,9 +74,9 @@ function colombia(): Story {
       },
       {
         title: 'What moved where',
-        text: 'The balloon: coca cut in Colombia partly reappears in Peru and Bolivia, and flows shift to other routes. Read the displacement index on the cultivation chart.',
+        text: 'Where did it go? Watch Peru and Bolivia on the cultivation chart and the routes on the map. The displacement index says how much of the cut in Colombia reappeared in other producer countries.',
         rows: all,
-        marker: { year: 2008, text: 'Peru and Bolivia take up the slack' },
+        marker: { year: 2008, text: 'where did the coca go?' },
         highlight: ['PER', 'BOL', 'VEN', 'MEX'],
         mapYear: 2014,
         axes: ['cultivationKha', 'displacedKha'],
@@ -112,7 +112,7 @@ function prevention(scenario: Scenario): Story {
       },
       {
         title: 'Move more',
-        text: `${own + 30}% on prevention. Demand falls with a lag; with less enforcement, seizures fall and more gets through.`,
+        text: `${own + 30}% on prevention. Prevention lowers initiation with a lag, but less enforcement lets more through: which wins on consumption, and what happens to violence in the South?`,
         rows: [share(30)],
         marker: { year: 2005, text: `prevention ${own}% → ${own + 30}%` },
         highlight: ['USA', 'MEX'],
@@ -121,7 +121,7 @@ function prevention(scenario: Scenario): Story {
       },
       {
         title: 'Or add money instead',
-        text: 'Keep enforcement as it was and add $500M a year of prevention. Compare the plans on the scatter: none wins on every outcome.',
+        text: 'Keep enforcement as it was and add $500M a year of prevention. Compare the plans on the scatter: the frontier joins the plans that no other plan beats on both outcomes.',
         rows: [extra],
         marker: { year: 2005, text: '+$500M prevention' },
         highlight: ['USA'],

@@ -35,7 +35,7 @@ export function renderScatter(container: HTMLElement, trials: readonly Trial[], 
   const yo = outcome(yId);
   const frame = createFrame(container, {
     id: 'ws-scatter',
-    title: `Plans tried: ${yo.label.toLowerCase()} against ${xo.label.toLowerCase()}`,
+    title: `Plans tried: ${yo.label} vs ${xo.label.toLowerCase()}`,
     subtitle: `lower is better on both · y: ${yo.unit}`,
     legend: [
       { key: 'plan', label: 'A plan tried', color: '#5b6775', shape: 'area' },

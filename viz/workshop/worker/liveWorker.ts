@@ -19,6 +19,7 @@ const api: LiveWorkerApi = {
     if (!parsed.ok) return { ok: false, message: parsed.errors[0]?.message ?? 'invalid scenario' };
     session = new LiveSession(atFidelity(parsed.value, fidelity), seed, { captureOnRerun: true });
     const baseline = digest(session.baseline, session.world, session.baseline);
+    if (fidelity === 'workshop') session.warmUp();
     return { ok: true, baseline, ms: performance.now() - begun }; // host-only
   },
   rerun(policies: Policy[], cancelFlag?: Int32Array): LiveReply | null {
