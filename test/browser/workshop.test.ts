@@ -21,6 +21,8 @@ const reason = skipReason();
 if (reason) console.warn(reason);
 
 const M = 1e6;
+/** Each test prepares two worlds and runs several plans: minutes on a loaded two-core machine. */
+const TEST_TIMEOUT = 600_000;
 
 /** The page with both live workers ready (quick and full-fidelity worlds prepared). */
 async function openWorkshop(h: Harness): Promise<{ page: Page; errors: string[]; requests: string[] }> {
@@ -123,7 +125,7 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     expect(requests.filter((u) => !u.startsWith(h.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, TEST_TIMEOUT);
 
   it('cannot overspend the budget: sliders stop at what is left and the total cannot drop below the plan', async () => {
     const { page, errors } = await openWorkshop(h);
@@ -161,7 +163,7 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     await screenshot(page, 'workshop-budget');
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, TEST_TIMEOUT);
 
   it('steps through a story with the keyboard, annotating charts and map; presenter keys work', async () => {
     const { page, errors } = await openWorkshop(h);
@@ -210,6 +212,14 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     await page.waitForSelector('#fidelity[data-fidelity="full"]', { timeout: 120_000 });
     await page.waitForSelector('.map-holder text.highlight-label');
     await screenshot(page, 'workshop-presenter');
+    // F: full screen and back; Escape leaves a control so the keys act again.
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.focus('#budget-total');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await page.keyboard.press('?');
     expect(await page.$eval('#help', (d) => (d as HTMLDialogElement).open)).toBe(true);
     await page.keyboard.press('Escape');
@@ -219,5 +229,5 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     expect(await remaining(page)).toBe(2000 * M);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, TEST_TIMEOUT);
 });

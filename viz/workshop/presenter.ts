@@ -17,7 +17,7 @@ export const SHORTCUTS: [string, string][] = [
   ['F', 'full screen on/off'],
   ['P', 'presenter type (large) on/off'],
   ['?', 'this help'],
-  ['Esc', 'close the help'],
+  ['Esc', 'close the help; leave a control so the keys act again'],
 ];
 
 export function toggleFullScreen(): void {
@@ -46,6 +46,11 @@ export function bindKeys(actions: PresenterActions, help: HTMLDialogElement): vo
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const field = (event.target as HTMLElement | null)?.closest?.('input, select, textarea');
+    if (field && event.key === 'Escape') {
+      // Escape hands the keys back to the shortcuts.
+      (field as HTMLElement).blur();
+      return;
+    }
     if (field) {
       // A focused slider keeps its arrow keys; text fields and pickers keep every key.
       const isRange = field instanceof HTMLInputElement && field.type === 'range';
