@@ -99,8 +99,14 @@ describe('balloon sweep', () => {
       outputs: { measures: ['consumptionKg', 'users'] },
     });
     const out = join(dir, 'out');
+    // First without per-tick tables; asking for them later redoes the runs for their tables only.
+    expect(balloon(['sweep', file, '--out', out, '-q']).code).toBe(0);
+    expect(existsSync(join(out, 'ticks'))).toBe(false);
+    const runsBefore = readFileSync(join(out, 'runs.csv'), 'utf8');
     expect(balloon(['sweep', file, '--out', out, '--per-tick', '-q']).code).toBe(0);
     expect(readdirSync(join(out, 'ticks')).sort()).toEqual(['run-000000.csv', 'run-000001.csv']);
+    expect(journalLines(out)).toHaveLength(2);
+    expect(readFileSync(join(out, 'runs.csv'), 'utf8')).toBe(runsBefore);
     const [header, ...rows] = parseCsv(readFileSync(join(out, 'ticks', 'run-000001.csv'), 'utf8'));
     expect(header).toEqual(['run', 'seed', 'tick', 'date', 'year', 'kind', 'entity', 'measure', 'unit', 'value']);
     expect(rows.length).toBe(2 * 24); // two measures of the one market, 24 monthly ticks

@@ -11,7 +11,7 @@ import { Journal } from './journal';
 import type { LoadedSweep } from './load';
 import type { Shard } from './outputs';
 import { startSweepProgress } from './progress';
-import { keepRun } from './record';
+import { keepRun, runNeeded } from './record';
 import { prepareDirectory, runIndices } from './state';
 
 export interface LocalOptions {
@@ -60,7 +60,7 @@ export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: L
   const journal = Journal.open(dir);
   try {
     const mine = runIndices(loaded.plan.runCount, options.shard);
-    const todo = mine.filter((r) => !journal.has(r));
+    const todo = mine.filter((r) => runNeeded(dir, journal, r, options.perTick));
     let ranNow = 0;
     if (todo.length > 0) {
       const progress = startSweepProgress(mine.length, mine.length - todo.length, { quiet: options.quiet });
@@ -74,7 +74,8 @@ export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: L
       process.once('SIGINT', interrupt);
       try {
         await drain(todo, pool.size * 2, (task) => pool.run(task), (task, done) => {
-          if (keepRun(dir, journal, task, done)) ranNow++;
+          keepRun(dir, journal, task, done);
+          ranNow++;
           progress.tick();
         }, loaded);
       } finally {

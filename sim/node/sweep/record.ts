@@ -1,5 +1,5 @@
 /** Durably keeps one finished run: its per-tick table first (atomic file), then its journal line. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../../io/csv';
 import type { PlannedRun } from '../../sweep/plan';
@@ -14,9 +14,13 @@ export function perTickFile(dir: string, run: number): string {
   return join(dir, TICKS_DIR, `run-${String(run).padStart(6, '0')}.csv`);
 }
 
-/** Returns false when the run was already journaled (then nothing is written). */
+/** Whether a run still needs doing: not journaled, or its per-tick table is wanted and missing. */
+export function runNeeded(dir: string, journal: Journal, run: number, perTick: boolean): boolean {
+  return !journal.has(run) || (perTick && !existsSync(perTickFile(dir, run)));
+}
+
+/** Returns false when the run was already journaled (then at most its per-tick table is written). */
 export function keepRun(dir: string, journal: Journal, planned: PlannedRun, done: RunDone): boolean {
-  if (journal.has(planned.run)) return false;
   if (done.perTickCsv !== undefined) {
     mkdirSync(join(dir, TICKS_DIR), { recursive: true });
     writeFileAtomic(perTickFile(dir, planned.run), csvLine(PER_TICK_COLUMNS) + done.perTickCsv);

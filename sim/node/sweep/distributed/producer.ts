@@ -38,7 +38,7 @@ export async function gather(
   dir: string,
   journal: Journal,
   perTick: boolean,
-  onRun: () => void,
+  onKept: (run: number) => void,
 ): Promise<number> {
   let added = 0;
   const redo: number[] = [];
@@ -49,10 +49,10 @@ export async function gather(
       const task = job.data;
       const done = job.returnvalue;
       if (task && done && typeof done.hash === 'string') {
-        if (perTick && done.perTickCsv === undefined && !journal.has(task.run)) redo.push(task.run);
-        else if (keepRun(dir, journal, task, done)) {
-          added++;
-          onRun();
+        if (perTick && done.perTickCsv === undefined) redo.push(task.run);
+        else {
+          if (keepRun(dir, journal, task, done)) added++;
+          onKept(task.run);
         }
       }
       await job.remove();

@@ -13,6 +13,7 @@ import type { LoadedSweep } from '../load';
 import { initFor } from '../local';
 import type { Role } from '../options';
 import { startSweepProgress } from '../progress';
+import { runNeeded } from '../record';
 import { prepareDirectory, runIndices } from '../state';
 import { enqueue, gather } from './producer';
 import { finishedKey, openQueue, openRedis, openWorker, queueName } from './queue';
@@ -74,15 +75,17 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
     try {
       await client.del(finishedKey(name));
       const mine = runIndices(loaded.plan.runCount, null);
-      const todo = mine.filter((r) => !journal.has(r));
+      const todo = mine.filter((r) => runNeeded(options.dir, journal, r, options.perTick));
       const progress = startSweepProgress(mine.length, mine.length - todo.length, { quiet: options.quiet });
       try {
         await enqueue(queue, loaded, todo, options.perTick);
         if (!options.quiet && options.role === 'producer') stdout(`producer: ${todo.length} runs queued on ${name}; start workers with: balloon sweep ${loaded.file} --redis ${options.url} --role worker\n`);
-        for (;;) {
-          await gather(queue, loaded, options.dir, journal, options.perTick, () => progress.tick());
-          if (journal.size >= mine.length) break;
-          await sleep(poll);
+        const pending = new Set(todo);
+        while (pending.size > 0) {
+          await gather(queue, loaded, options.dir, journal, options.perTick, (run) => {
+            if (pending.delete(run)) progress.tick();
+          });
+          if (pending.size > 0) await sleep(poll);
         }
       } finally {
         progress.stop();
