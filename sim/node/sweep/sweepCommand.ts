@@ -27,6 +27,11 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
   const quiet = options.quiet === true;
   const perTick = options.perTick === true || loaded.plan.sweep.outputs.perTick;
   const dir = options.out ? resolve(options.out) : '';
+  if (!quiet && !(distributed && role === 'worker')) {
+    const { plan } = loaded;
+    const where = distributed ? `through Redis (${role})` : `on ${workers} worker${workers === 1 ? '' : 's'}${shard ? `, shard ${shard.index}/${shard.count}` : ''}`;
+    process.stderr.write(`sweep "${plan.sweep.name}": ${plan.runCount} runs (${plan.points.length} points × ${plan.sweep.seedsPerPoint} seed${plan.sweep.seedsPerPoint === 1 ? '' : 's'}) ${where}\n`);
+  }
   if (distributed) {
     const { runDistributed } = await import('./distributed/run');
     await runDistributed(loaded, { url: options.redis!, role, dir, workers, perTick, quiet }, stdout);
