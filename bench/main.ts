@@ -65,6 +65,14 @@ function runChild(mode: string, args: string[]): void {
   else throw new Error(`bench: unknown child mode "${mode}"`);
 }
 
+/** One line from the sweep figures: runs/s on 1 and 2 workers and the speed-up when present, else the JSON. */
+function describeSweep(figures: unknown): string {
+  const f = (figures ?? {}) as { workers1?: Spread; workers2?: Spread; speedup?: number; machineSpeedup?: number };
+  if (!f.workers1 || !f.workers2) return JSON.stringify(figures);
+  const machine = typeof f.machineSpeedup === 'number' ? `; a pure CPU loop gets ${fmt(f.machineSpeedup, 2)}x from 2 threads right now` : '';
+  return `1 worker ${fmtSpread(f.workers1, 'runs/s')}, 2 workers ${fmtSpread(f.workers2, 'runs/s')}, speed-up ${fmt(f.speedup ?? NaN, 2)}x${machine}`;
+}
+
 function previousResults(file: string): Record<string, unknown> | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -147,7 +155,7 @@ async function main(): Promise<void> {
     } catch (err) {
       sweep = { ok: false, skipped: `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
     }
-    if (sweep.ok) console.log(`sweep bench (${sweep.exportName}): ${JSON.stringify(sweep.figures)}`);
+    if (sweep.ok) console.log(`sweep (bench/sweep.ts ${sweep.exportName}): ${describeSweep(sweep.figures)}`);
     else console.log(`sweep bench: not available (${sweep.skipped})`);
   } else console.log('sweep bench: skipped (BENCH_SKIP)');
 

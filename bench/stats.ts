@@ -51,5 +51,6 @@ export function fmt(x: number, digits = 1): string {
 
 /** "median (min–max) unit". */
 export function fmtSpread(s: Spread, unit: string, digits = 1): string {
-  return `${fmt(s.median, digits)} ${unit} (min ${fmt(s.min, digits)}, max ${fmt(s.max, digits)}, n=${s.n})`;
+  const n = typeof s.n === 'number' ? `, n=${s.n}` : '';
+  return `${fmt(s.median, digits)} ${unit} (min ${fmt(s.min, digits)}, max ${fmt(s.max, digits)}${n})`;
 }

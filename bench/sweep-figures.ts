@@ -26,7 +26,9 @@ export async function measureSweep(root: string): Promise<SweepFigures> {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      // As scripts/build-node.mjs bundles the CLI: heavy packages stay external, CommonJS ones get a require.
+      external: ['bullmq', 'ioredis', '@dsnp/parquetjs'],
+      banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);" },
       logLevel: 'warning',
     });
     const mod = (await import(pathToFileURL(outfile).href)) as Record<string, unknown>;
