@@ -145,6 +145,7 @@ export function startWorkshop(root: HTMLElement): void {
   function markStale(): void {
     const stale = shown !== null && shown.key !== wanted;
     content.classList.toggle('stale', stale);
+    hash.hidden = stale;
     if (stale) {
       status.textContent = 'Re-running…';
       status.dataset.fidelity = 'running';

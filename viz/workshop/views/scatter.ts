@@ -46,14 +46,15 @@ export function renderScatter(container: HTMLElement, trials: readonly Trial[], 
   });
   const points = trials.map((t) => ({ x: t.outcomes[xId], y: t.outcomes[yId] }));
   const pad = (lo: number, hi: number): [number, number] => {
-    const span = hi - lo || Math.abs(hi) || 1;
+    // One value (or all equal): a unit-wide window around it, so the ticks stay readable.
+    const span = hi - lo || Math.max(Math.abs(hi) * 0.5, 1);
     return [lo - span * 0.08, hi + span * 0.08];
   };
   const [x0, x1] = extent(points, (p) => p.x) as [number, number];
   const [y0, y1] = extent(points, (p) => p.y) as [number, number];
   const x = scaleLinear().domain(pad(x0 ?? 0, x1 ?? 1)).nice().range([0, frame.width]);
   const y = scaleLinear().domain(pad(y0 ?? 0, y1 ?? 1)).nice().range([frame.height, 0]);
-  frame.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${frame.height})`).call(axisBottom(x).ticks(6).tickFormat((v) => formatValue(Number(v))));
+  frame.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${frame.height})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(frame.width / 70))).tickFormat((v) => formatValue(Number(v))));
   frame.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((v) => formatValue(Number(v))));
   frame.plot.append('text').attr('class', 'axis-label').attr('x', frame.width / 2).attr('y', frame.height + 26).attr('text-anchor', 'middle').attr('font-size', 11).text(`${xo.label} (${xo.unit}) →`);
   frame.plot.append('text').attr('class', 'axis-label').attr('transform', `translate(-44,${frame.height / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 11).text(`${yo.label} →`);
