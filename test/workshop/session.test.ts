@@ -45,7 +45,7 @@ describe('LiveSession', () => {
     }
   });
 
-  it('drops a cancelled run: the next answer is still the bytes of a run from scratch', () => {
+  it('drops a cancelled run (and a warm-up): the next answer is still the bytes of a run from scratch', () => {
     const session = new LiveSession(world, 5, { captureOnRerun: true });
     const first = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 200 * M, start: '2001-01' }]);
     const stopped = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 900 * M, start: '2001-01' }]);
@@ -54,6 +54,9 @@ describe('LiveSession', () => {
     expect(session.run(stopped, () => ++polls > 20)).toBeNull();
     expect(polls).toBe(21);
     // Unchanged plan: answered from memory, not from the cancelled run.
+    expect(session.run(first)?.ticksRun).toBe(0);
+    // Warming up runs the current plan again and keeps nothing.
+    session.warmUp(2, 2);
     expect(session.run(first)?.ticksRun).toBe(0);
     const later = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 200 * M, start: '2003-01' }]);
     const live = session.run(later)!;
