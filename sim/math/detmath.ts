@@ -186,7 +186,7 @@ export function log1p(x: number): number {
 }
 
 function isOddInteger(y: number): boolean {
-  return Number.isInteger(y) && Math.abs(y) < 2 ** 53 && Math.abs(y % 2) === 1;
+  return Number.isInteger(y) && Math.abs(y) < 9007199254740992 /* 2^53 */ && Math.abs(y % 2) === 1;
 }
 
 /** x^y with the special cases of Math.pow (ECMAScript Number::exponentiate). */
@@ -266,11 +266,14 @@ function kernelCos(x: number, y: number): number {
   return w + (1 - w - hz + (z * r - x * y));
 }
 
+/** Head and tail of the last `reduce`d argument (a scratch pair, so reducing allocates nothing). */
+const reduced = new Float64Array(2);
+
 /**
- * x − n·π/2 as head + tail, with n the nearest integer to x·2/π (Cody–Waite with
- * π/2 in three parts): accurate for |x| up to about 2^20·π/2, deterministic beyond.
+ * x − n·π/2 as head + tail (left in `reduced`), with n the nearest integer to x·2/π, returned
+ * (Cody–Waite with π/2 in three parts): accurate for |x| up to about 2^20·π/2, deterministic beyond.
  */
-function reduce(x: number): { n: number; head: number; tail: number } {
+function reduce(x: number): number {
   const n = Math.round(x * INV_PIO2);
   const r = x - n * PIO2_1;
   const w = n * PIO2_1T;
@@ -283,13 +286,17 @@ function reduce(x: number): { n: number; head: number; tail: number } {
     head = t - w2;
     tail = t - head - w2;
   }
-  return { n, head, tail };
+  reduced[0] = head;
+  reduced[1] = tail;
+  return n;
 }
 
 export function sin(x: number): number {
   if (!Number.isFinite(x)) return NaN;
   if (Math.abs(x) < 0.7853981633974483) return kernelSin(x, 0);
-  const { n, head, tail } = reduce(x);
+  const n = reduce(x);
+  const head = reduced[0];
+  const tail = reduced[1];
   switch (((n % 4) + 4) % 4) {
     case 0:
       return kernelSin(head, tail);
@@ -305,7 +312,9 @@ export function sin(x: number): number {
 export function cos(x: number): number {
   if (!Number.isFinite(x)) return NaN;
   if (Math.abs(x) < 0.7853981633974483) return kernelCos(x, 0);
-  const { n, head, tail } = reduce(x);
+  const n = reduce(x);
+  const head = reduced[0];
+  const tail = reduced[1];
   switch (((n % 4) + 4) % 4) {
     case 0:
       return kernelCos(head, tail);

@@ -223,7 +223,7 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
   const to = state.traffickers;
   const homeWeights = countries.id.map((id) => spec.homeShares[id] ?? 0);
   const capitals: number[] = [];
-  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * exp(CAPITAL_LOG_SD * normal(rng) - CAPITAL_LOG_SD ** 2 / 2));
+  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * exp(CAPITAL_LOG_SD * normal(rng) - (CAPITAL_LOG_SD * CAPITAL_LOG_SD) / 2));
   const capitalSum = capitals.reduce((a, b) => a + b, 0);
   // Organisations start with the capacity to move the world's initial harvest, shared by capital.
   let harvest = 0;
