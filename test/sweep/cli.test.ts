@@ -59,7 +59,7 @@ describe('balloon sweep', () => {
     for (let rec = await cursor.next(); rec; rec = await cursor.next()) hashes.push(String((rec as Record<string, unknown>).hash));
     await reader.close();
     expect(hashes).toEqual(rows.map((row) => row[7]));
-  });
+  }, 300_000);
 
   it('gives byte-identical outputs on 1 and 2 workers, and sharded then merged', () => {
     const dir = tempDir();
@@ -89,7 +89,7 @@ describe('balloon sweep', () => {
     expect(m.stdout).toMatch(/8 of 8 runs/);
     expect(readFileSync(join(merged, 'runs.csv'), 'utf8')).toBe(readFileSync(join(one, 'runs.csv'), 'utf8'));
     expect(JSON.parse(readFileSync(join(merged, 'manifest.json'), 'utf8')).complete).toBe(true);
-  });
+  }, 300_000);
 
   it('writes per-tick tables on request', () => {
     const dir = tempDir();
@@ -115,7 +115,7 @@ describe('balloon sweep', () => {
     const outcomes = csvOf(out)[0].slice(6);
     expect(outcomes.length).toBeGreaterThan(0);
     expect(outcomes.every((k) => k.startsWith('consumptionKg.') || k.startsWith('users.'))).toBe(true);
-  });
+  }, 300_000);
 
   it('rejects bad sweeps with one clear line before any run starts', () => {
     const dir = tempDir();
@@ -140,7 +140,7 @@ describe('balloon sweep', () => {
     const badWorkers = balloon(['sweep', SWEEP_FIXTURE, '--out', join(dir, 'x'), '--workers', 'many']);
     expect(badWorkers.code).toBe(2);
     expect(errorLines(badWorkers)[0]).toMatch(/--workers: expected a whole number from 1 to 1024, got "many"/);
-  });
+  }, 300_000);
 
   it('refuses to mix two sweeps in one directory', () => {
     const dir = tempDir();
@@ -151,7 +151,7 @@ describe('balloon sweep', () => {
     const r = balloon(['sweep', b, '--out', out]);
     expect(r.code).toBe(1);
     expect(errorLines(r)[0]).toMatch(/holds the outputs of another sweep/);
-  });
+  }, 300_000);
 
   it('a sweep killed with SIGKILL resumes with the same command: every run exactly once, same hashes as uninterrupted', async () => {
     const dir = tempDir();
@@ -188,7 +188,7 @@ describe('balloon sweep', () => {
     const again = balloon(['sweep', file, '--out', out]);
     expect(again.stdout).toMatch(/30 runs in runs\.csv/);
     expect(again.stdout).not.toMatch(/ran now/);
-  });
+  }, 300_000);
 });
 
 describe('balloon sensitivity', () => {
@@ -217,11 +217,11 @@ describe('balloon sensitivity', () => {
     expect(Number(users[0][2])).toBeGreaterThan(0.9);
     expect(Number(users[0][3])).toBeGreaterThan(0.9);
     expect(Math.abs(Number(users[1][2]))).toBeLessThan(0.2);
-  });
+  }, 300_000);
 
   it('explains a directory that is not a sweep', () => {
     const r = balloon(['sensitivity', tempDir()]);
     expect(r.code).toBe(1);
     expect(errorLines(r)[0]).toMatch(/expected a sweep output directory with manifest\.json and runs\.csv/);
-  });
+  }, 300_000);
 });

@@ -109,7 +109,7 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     expect(producerOut).toMatch(/24 runs in runs\.csv/);
     expect(readFileSync(join(out, 'runs.csv'), 'utf8')).toBe(readFileSync(join(local, 'runs.csv'), 'utf8'));
     for (const w of await Promise.all(workerExits)) expect(w.code).toBe(0);
-  });
+  }, 300_000);
 
   it('a producer killed with SIGKILL and restarted gathers every run exactly once', async () => {
     const dir = tempDir();
@@ -137,7 +137,7 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     expect(new Set(runs).size).toBe(24);
     expect(readFileSync(join(out, 'runs.csv'), 'utf8')).toBe(readFileSync(join(local, 'runs.csv'), 'utf8'));
     expect((await workerExit).code).toBe(0);
-  });
+  }, 300_000);
 
   it('says so clearly when Redis cannot be reached', async () => {
     const port = await freePort();
@@ -145,5 +145,5 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     const r = balloon(['sweep', writeSweep(dir, 7), '--out', join(dir, 'o'), '--redis', `redis://127.0.0.1:${port}`, '--role', 'producer']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^balloon: --redis redis://127\\.0\\.0\\.1:${port}: cannot reach Redis \\(`))]);
-  });
+  }, 300_000);
 });

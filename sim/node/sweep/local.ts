@@ -19,6 +19,8 @@ export interface LocalOptions {
   shard: Shard | null;
   perTick: boolean;
   quiet: boolean;
+  /** Printed to stderr once the directory is known to be usable. */
+  banner?: string;
 }
 
 export function initFor(loaded: LoadedSweep, perTick: boolean): Omit<InitMessage, 'type'> {
@@ -57,6 +59,7 @@ export async function drain(
 
 export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: LocalOptions): Promise<FinishReport & { ranNow: number }> {
   prepareDirectory(dir, loaded, options.shard);
+  if (!options.quiet && options.banner) process.stderr.write(`${options.banner}\n`);
   const journal = Journal.open(dir);
   try {
     const mine = runIndices(loaded.plan.runCount, options.shard);

@@ -27,18 +27,15 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
   const quiet = options.quiet === true;
   const perTick = options.perTick === true || loaded.plan.sweep.outputs.perTick;
   const dir = options.out ? resolve(options.out) : '';
-  if (!quiet && !(distributed && role === 'worker')) {
-    const { plan } = loaded;
-    const where = distributed ? `through Redis (${role})` : `on ${workers} worker${workers === 1 ? '' : 's'}${shard ? `, shard ${shard.index}/${shard.count}` : ''}`;
-    process.stderr.write(`sweep "${plan.sweep.name}": ${plan.runCount} runs (${plan.points.length} points × ${plan.sweep.seedsPerPoint} seed${plan.sweep.seedsPerPoint === 1 ? '' : 's'}) ${where}\n`);
-  }
   if (distributed) {
     const { runDistributed } = await import('./distributed/run');
     await runDistributed(loaded, { url: options.redis!, role, dir, workers, perTick, quiet }, stdout);
     return;
   }
   const started = Date.now(); // host-only
-  const report = await runLocalSweep(loaded, dir, { workers, shard, perTick, quiet });
+  const { plan } = loaded;
+  const banner = `sweep "${plan.sweep.name}": ${plan.runCount} runs (${plan.points.length} points × ${plan.sweep.seedsPerPoint} seed${plan.sweep.seedsPerPoint === 1 ? '' : 's'}) on ${workers} worker${workers === 1 ? '' : 's'}${shard ? `, shard ${shard.index}/${shard.count}` : ''}`;
+  const report = await runLocalSweep(loaded, dir, { workers, shard, perTick, quiet, banner });
   const seconds = (Date.now() - started) / 1000; // host-only
   if (!quiet) {
     const speed = report.ranNow > 0 ? ` (${report.ranNow} ran now in ${seconds.toFixed(1)} s, ${(report.ranNow / seconds).toFixed(1)} runs/s on ${workers} worker${workers === 1 ? '' : 's'})` : '';
