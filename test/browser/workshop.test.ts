@@ -94,7 +94,8 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     await release(page, slider, 300 * M);
     await nextRun(page, seen);
     const quick = { ms: Number(await page.getAttribute('#rerun-time', 'data-ms')), text: await page.textContent('#rerun-time') };
-    console.log(`workshop re-run, release to redraw: ${quick.ms.toFixed(0)} ms — "${quick.text}"`);
+    const first = await page.getAttribute('#partial-time', 'data-ms');
+    console.log(`workshop re-run, release to redraw: ${quick.ms.toFixed(0)} ms — "${quick.text}"${first ? `; first years on screen after ${Number(first).toFixed(0)} ms` : ''}`);
     expect(quick.text).toMatch(/re-ran 2005–2015 in \d+ ms/);
     expect(quick.ms).toBeGreaterThan(0);
     await page.waitForSelector('#fidelity[data-fidelity="full"]', { timeout: 120_000 });

@@ -8,6 +8,7 @@ import { runScenario } from '../../sim/run';
 import { LiveSession } from '../../viz/workshop/live/session';
 import { atFidelity } from '../../viz/workshop/live/fidelity';
 import { digest } from '../../viz/workshop/live/digest';
+import { partialResult } from '../../viz/workshop/live/partial';
 import { planPolicies, SLOTS, type LeverRow } from '../../viz/workshop/data/plan';
 import { fixture } from './helpers';
 
@@ -104,5 +105,22 @@ describe('digest', () => {
     // The years before the lever are the same as without levers.
     expect(d.northConsumptionT.slice(0, 4)).toEqual(none.northConsumptionT.slice(0, 4));
     expect(d.northConsumptionT.slice(5)).not.toEqual(none.northConsumptionT.slice(5));
+  });
+});
+
+describe('partial answers', () => {
+  it('digest the years run so far exactly as the finished run has them', () => {
+    const world = fixture('small-scenario');
+    const session = new LiveSession(world, 2);
+    const policies = planPolicies(world, [{ slot: 1, kind: 'prevention', country: 'USA', budgetUsdPerYear: 400 * M, start: '2001-01' }]);
+    const partials: ReturnType<typeof digest>[] = [];
+    const live = session.run(policies, undefined, (sim) => partials.push(digest(partialResult(sim, session.baseline), session.scenarioOf(policies), session.baseline)))!;
+    const full = digest(live.result, session.scenarioOf(policies), session.baseline);
+    // Resumed at the start of 2001: called at the starts of 2002, 2003 and 2004.
+    expect(partials.map((p) => p.years)).toEqual([2, 3, 4]);
+    for (const p of partials) {
+      expect(p.northConsumptionT).toEqual(full.northConsumptionT.slice(0, p.years));
+      expect(p.cultivationKha.COL).toEqual(full.cultivationKha.COL.slice(0, p.years));
+    }
   });
 });

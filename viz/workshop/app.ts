@@ -71,7 +71,7 @@ export function startWorkshop(root: HTMLElement): void {
   let shown: { key: string; fidelity: Fidelity; digest: Digest } | null = null;
   /** The plan shown before the last change: its overlay is drawn at the fidelity of the current answer when known. */
   let beforeKey: string | null = null;
-  let timing: { key: string; begun: number; answered: boolean } | null = null;
+  let timing: { key: string; begun: number; answered: boolean; firstMs?: number } | null = null;
   let story: { story: Story; step: number } | null = null;
   let axes: [OutcomeId, OutcomeId] = ['costUsdBn', 'northConsumptionT'];
   let mapYear: number | null = null;
@@ -82,6 +82,7 @@ export function startWorkshop(root: HTMLElement): void {
   const status = el('span', { class: 'fidelity', id: 'fidelity' }, 'Preparing the world…');
   const rerunTime = el('span', { id: 'rerun-time', class: 'timing' });
   const fullTime = el('span', { id: 'full-time', class: 'timing' });
+  const partialTime = el('span', { id: 'partial-time', class: 'timing' });
   const hash = el('code', { class: 'hash', id: 'ws-hash' });
   const storyButtons = library.map((s) => el('button', { type: 'button', class: 'story-button', 'data-story': s.id, onclick: () => jump(s, 0) }, s.title));
   const help = helpDialog();
@@ -108,7 +109,7 @@ export function startWorkshop(root: HTMLElement): void {
   const scatter = el('div', { class: 'scatter-holder' });
   const mapHolder = el('div', { class: 'map-holder' });
   const mapSlider = el('input', { type: 'range', id: 'ws-map-year', min: Number(scenario.start.slice(0, 4)), max: Number(scenario.end.slice(0, 4)), step: 1, 'aria-label': 'Map year' });
-  const runLine = el('div', { class: 'run-line' }, status, rerunTime, fullTime, hash);
+  const runLine = el('div', { class: 'run-line' }, status, rerunTime, partialTime, fullTime, hash);
   const table = el('div', { class: 'table-holder' });
   const content = el(
     'main',
@@ -136,10 +137,34 @@ export function startWorkshop(root: HTMLElement): void {
     levers,
   );
 
-  const runner = new LiveRunner(onAnswer, (message) => {
-    status.textContent = `The simulation stopped: ${message}`;
-    status.dataset.fidelity = 'error';
-  });
+  const runner = new LiveRunner(
+    onAnswer,
+    (message) => {
+      status.textContent = `The simulation stopped: ${message}`;
+      status.dataset.fidelity = 'error';
+    },
+    onPartial,
+  );
+
+  /** The first years of the wanted plan: its lines grow over the previous plan while the run goes on. */
+  function onPartial(key: string, partial: Digest): void {
+    if (key !== wanted || !shown || shown.key === key) return;
+    const none = baselines.workshop ?? shown.digest;
+    const step = story ? story.story.steps[story.step] : null;
+    const last = partial.firstYear + partial.years - 1;
+    renderMultiples(multiples, { now: partial, before: shown.digest, none, fidelityNote: `running: years to ${last} so far`, annotation: step?.marker ?? null });
+    multiples.classList.add('partial');
+    status.textContent = `Re-running… ${last} done`;
+    if (timing && timing.key === key && timing.firstMs === undefined) {
+      const { begun } = timing;
+      const t = timing;
+      requestAnimationFrame(() => {
+        t.firstMs = performance.now() - begun; // host-only
+        partialTime.textContent = `first years on screen after ${Math.round(t.firstMs)} ms`;
+        partialTime.dataset.ms = String(t.firstMs);
+      });
+    }
+  }
 
   /** While the shown answer is not the wanted plan's, say so and dim the charts. */
   function markStale(): void {
@@ -171,6 +196,7 @@ export function startWorkshop(root: HTMLElement): void {
     const before = (shown.fidelity === 'full' ? prior?.full : prior?.workshop)?.digest ?? (prior?.full ?? prior?.workshop)?.digest ?? null;
     const step = story ? story.story.steps[story.step] : null;
     renderMultiples(multiples, { now: shown.digest, before, none, fidelityNote: fidelityNote(shown.fidelity), annotation: step?.marker ?? null });
+    multiples.classList.remove('partial');
     xSelect.value = axes[0];
     ySelect.value = axes[1];
     renderScatter(scatter, trials(), axes[0], axes[1], shown.key, pick);
@@ -264,6 +290,8 @@ export function startWorkshop(root: HTMLElement): void {
     if (entry.rows.length === 0) entry.rows = cloneRows(plan.rows);
     known.set(key, entry);
     timing = measure ? { key, begun: performance.now(), answered: false } : null; // host-only
+    partialTime.textContent = '';
+    delete partialTime.dataset.ms;
     const cached = entry.full ?? entry.workshop;
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
     markStale();

@@ -6,7 +6,11 @@
 import * as Comlink from 'comlink';
 import type { Policy } from '../../sim/scenario/schema';
 import type { Fidelity } from './live/fidelity';
+import type { Digest } from './live/digest';
 import type { InitReply, LiveReply, LiveWorkerApi } from './worker/protocol';
+
+/** The years a quick re-run has simulated so far, for plan `key`. */
+export type PartialHandler = (key: string, digest: Digest) => void;
 
 export interface Answer {
   key: string;
@@ -31,10 +35,15 @@ class Lane {
     readonly fidelity: Fidelity,
     private readonly onAnswer: (a: Answer) => void,
     private readonly onError: (message: string) => void,
+    private readonly onPartial?: PartialHandler,
   ) {
     const worker = new Worker(new URL('./worker/liveWorker.ts', import.meta.url), { type: 'module', name: `balloon-live-${fidelity}` });
     this.api = Comlink.wrap<LiveWorkerApi>(worker);
+    if (onPartial) void this.api.listen(Comlink.proxy((job: number, digest: Digest) => job === this.job && this.running !== null && onPartial(this.running, digest)));
   }
+
+  /** Number of the re-run in flight (partial answers of older runs are dropped). */
+  private job = 0;
 
   async init(text: string, seed: number): Promise<InitReply> {
     this.open(await this.api.init(text, this.fidelity, seed));
@@ -64,7 +73,7 @@ class Lane {
         this.pending = null;
         this.running = job.key;
         if (this.flag) Atomics.store(this.flag, 0, 0);
-        const reply = await this.api.rerun(job.policies, this.flag);
+        const reply = await this.api.rerun(job.policies, this.flag, this.onPartial ? ++this.job : undefined);
         this.running = null;
         if (reply) this.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
       }
@@ -81,8 +90,8 @@ export class LiveRunner {
   private readonly fast: Lane;
   private readonly full: Lane;
 
-  constructor(onAnswer: (a: Answer) => void, onError: (message: string) => void) {
-    this.fast = new Lane('workshop', onAnswer, onError);
+  constructor(onAnswer: (a: Answer) => void, onError: (message: string) => void, onPartial?: PartialHandler) {
+    this.fast = new Lane('workshop', onAnswer, onError, onPartial);
     this.full = new Lane('full', onAnswer, onError);
   }
 

@@ -81,8 +81,9 @@ export class LiveSession {
   /**
    * The run of a plan, or null when `isCancelled` (polled every tick) says stop:
    * then the session is as before the call, and the snapshots it took are dropped.
+   * `onYear` sees the simulation at each year boundary it passes (for partial answers).
    */
-  run(policies: readonly Policy[], isCancelled?: () => boolean): LiveRun | null {
+  run(policies: readonly Policy[], isCancelled?: () => boolean, onYear?: (sim: Simulation) => void): LiveRun | null {
     const first = firstAffectedTick(this.world, this.policies, policies);
     if (first === Infinity) return { result: this.current, fromTick: 0, ticksRun: 0 };
     const tpy = this.world.ticksPerYear;
@@ -91,7 +92,7 @@ export class LiveSession {
     const sim = resumeSimulation(scenario, this.snapshots[k]);
     const before = sim.tick;
     this.valid = k;
-    if (!this.finish(sim, k + 1, this.capture, isCancelled)) {
+    if (!this.finish(sim, k + 1, this.capture, isCancelled, onYear)) {
       this.valid = k;
       return null;
     }
@@ -101,15 +102,18 @@ export class LiveSession {
   }
 
   /** Step to the horizon, keeping snapshots at year boundaries from year `from` on when asked; false if cancelled. */
-  private finish(sim: Simulation, from: number, capture: boolean, isCancelled?: () => boolean): boolean {
+  private finish(sim: Simulation, from: number, capture: boolean, isCancelled?: () => boolean, onYear?: (sim: Simulation) => void): boolean {
     const burnIn = sim.totalTicks - sim.world.horizonTicks;
     const tpy = this.world.ticksPerYear;
     while (sim.tick < sim.totalTicks) {
       if (isCancelled?.()) return false;
       const t = sim.tick - burnIn;
-      if (capture && t >= 0 && t % tpy === 0 && t / tpy >= from) {
-        this.snapshots[t / tpy] = sim.snapshot();
-        this.valid = t / tpy;
+      if (t >= 0 && t % tpy === 0 && t / tpy >= from) {
+        if (capture) {
+          this.snapshots[t / tpy] = sim.snapshot();
+          this.valid = t / tpy;
+        }
+        onYear?.(sim);
       }
       sim.step();
     }

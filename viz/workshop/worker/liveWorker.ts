@@ -6,13 +6,21 @@ import * as Comlink from 'comlink';
 import { parseScenarioText } from '../../../sim/scenario/validate';
 import type { Policy } from '../../../sim/scenario/schema';
 import { LiveSession } from '../live/session';
+import type { Simulation } from '../../../sim/simulation';
 import { digest } from '../live/digest';
+import { partialResult } from '../live/partial';
 import { atFidelity, type Fidelity } from '../live/fidelity';
-import type { InitReply, LiveReply, LiveWorkerApi } from './protocol';
+import type { InitReply, LiveReply, LiveWorkerApi, PartialListener } from './protocol';
 
 let session: LiveSession | null = null;
+let listener: PartialListener | null = null;
+/** Years between partial answers (the first comes after one year). */
+const PARTIAL_YEARS = 3;
 
 const api: LiveWorkerApi = {
+  listen(l: PartialListener): void {
+    listener = l;
+  },
   init(text: string, fidelity: Fidelity, seed: number): InitReply {
     const begun = performance.now(); // host-only
     const parsed = parseScenarioText(text);
@@ -22,12 +30,22 @@ const api: LiveWorkerApi = {
     if (fidelity === 'workshop') session.warmUp();
     return { ok: true, baseline, ms: performance.now() - begun }; // host-only
   },
-  rerun(policies: Policy[], cancelFlag?: Int32Array): LiveReply | null {
+  rerun(policies: Policy[], cancelFlag?: Int32Array, job?: number): LiveReply | null {
     if (!session) throw new Error('rerun before init');
+    const live = session;
     const begun = performance.now(); // host-only
-    const run = session.run(policies, cancelFlag ? () => Atomics.load(cancelFlag, 0) !== 0 : undefined);
+    const scenario = live.scenarioOf(policies);
+    let years = 0;
+    // The years done so far, posted without waiting for the page: the charts grow while the run goes on.
+    const partial =
+      job !== undefined && listener
+        ? (sim: Simulation) => {
+            if (++years % PARTIAL_YEARS === 1 && sim.tick < sim.totalTicks) void listener!(job, digest(partialResult(sim, live.baseline), scenario, live.baseline));
+          }
+        : undefined;
+    const run = live.run(policies, cancelFlag ? () => Atomics.load(cancelFlag, 0) !== 0 : undefined, partial);
     if (!run) return null;
-    const d = digest(run.result, session.scenarioOf(policies), session.baseline);
+    const d = digest(run.result, scenario, live.baseline);
     return { digest: d, fromTick: run.fromTick, ticksRun: run.ticksRun, ms: performance.now() - begun }; // host-only
   },
 };

@@ -14,12 +14,18 @@ export interface LiveReply {
   ms: number;
 }
 
+/** A digest of the years simulated so far in re-run `job`. */
+export type PartialListener = (job: number, digest: Digest) => void;
+
 export interface LiveWorkerApi {
+  /** Where partial answers go (one listener for the worker's life). */
+  listen(listener: PartialListener): void;
   /** Validate the world (scenario file text), run it without levers and keep its snapshots. */
   init(scenarioText: string, fidelity: Fidelity, seed: number): InitReply;
   /**
    * Run the world under a plan's fixed-length policy list (see data/plan.ts); null
    * when `cancelFlag` (over a SharedArrayBuffer) became non-zero during the run.
+   * With a `job` number, the listener gets a partial digest every two simulated years.
    */
-  rerun(policies: Policy[], cancelFlag?: Int32Array): LiveReply | null;
+  rerun(policies: Policy[], cancelFlag?: Int32Array, job?: number): LiveReply | null;
 }
