@@ -1,7 +1,9 @@
 /**
  * Means and intervals over seeds. Host-free and deterministic: the bootstrap
- * draws from a seeded stream, so the same inputs give the same interval.
+ * draws from a seeded stream, and log/tan come from sim/math/detmath (not the
+ * engine's Math), so the same inputs give the same interval in Node and browsers.
  */
+import { log, tan } from '../math/detmath';
 import { createStream } from '../model/rng';
 
 export interface Estimate {
@@ -49,7 +51,7 @@ export function normalQuantile(p: number): number {
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
   if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   if (p > 1 - low) return -normalQuantile(1 - p);
@@ -64,7 +66,7 @@ export function normalQuantile(p: number): number {
  * accurate to about 1e-3 from 3 degrees of freedom.
  */
 export function tQuantile(p: number, df: number): number {
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 1) return tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
   const z = normalQuantile(p);
   const z2 = z * z;
@@ -72,7 +74,7 @@ export function tQuantile(p: number, df: number): number {
   const g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
   const g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
   const g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160;
-  return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
+  return z + g1 / df + g2 / (df * df) + g3 / (df * df * df) + g4 / (df * df * df * df);
 }
 
 /** Mean with a t-based confidence interval for the mean (paired differences: pass the differences). */
