@@ -8,6 +8,7 @@ import { formatIssue } from '../scenario/formatIssue';
 import { finishErrors, renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
 import type { ZodLike } from '../scenario/describeSchema';
 import { LIMITS } from '../scenario/limits';
+import { ALL_MEASURES } from '../results/measures';
 import { SWEEP_LIMITS } from './limits';
 import { isRange, sweepSchema, type Sweep } from './schema';
 
@@ -37,6 +38,12 @@ function extraChecks(sweep: Sweep): PendingError[] {
     if (sweep.design.type !== 'grid' && p.levels !== undefined) {
       problems.push({ segments: ['parameters', i, 'levels'], expected: 'no "levels" (only grid designs use them)', found: String(p.levels) });
     }
+  });
+  const known = [...new Set(ALL_MEASURES.map((m) => m.id))];
+  (sweep.outputs.measures ?? []).forEach((id, i) => {
+    if (known.includes(id)) return;
+    const near = known.find((k) => k.toLowerCase() === id.toLowerCase()) ?? known.find((k) => k.toLowerCase().startsWith(id.slice(0, 4).toLowerCase()));
+    problems.push({ segments: ['outputs', 'measures', i], expected: `a measure id${near ? ` such as "${near}"` : ` (${known.slice(0, 6).join(', ')}, …)`}`, found: renderFound(id) });
   });
   if (sweep.design.type === 'grid') {
     const points = gridSize(sweep);

@@ -31,6 +31,7 @@ describe('sweep file validation', () => {
     expect(messages({ ...ok, design: { type: 'lhs', points: 600_000 }, seedsPerPoint: 2 })[0]).toMatch(/^seedsPerPoint: expected at most 1000000 runs/);
     expect(messages({ ...ok, design: { type: 'sobol' } })[0]).toMatch(/^design\.type: expected/);
     expect(messages({ ...ok, extra: 1 })[0]).toMatch(/extra/);
+    expect(messages({ ...ok, outputs: { measures: ['users', 'consumptionKG'] } })).toEqual(['outputs.measures[1]: expected a measure id such as "consumptionKg", got "consumptionKG"']);
   });
 
   it('reads text safely: bad JSON gets a line and column', () => {
