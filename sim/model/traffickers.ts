@@ -40,6 +40,8 @@ export interface TraffickerPlan {
   legCut: Float64Array; // share of the risk a bribe removes
   legBribe: Float64Array; // bribe per kg
   legTransit: Float64Array; // transit cost per kg, congestion included
+  /** Weight of n loads' observations, 1 - (1 - beliefLearning)^n, for n = 0..255 (computed once per run). */
+  learningWeight: Float64Array;
 }
 
 export function createTraffickerPlan(world: World, capacity: number): TraffickerPlan {
@@ -63,6 +65,7 @@ export function createTraffickerPlan(world: World, capacity: number): Trafficker
     legCut: new Float64Array(world.paths.legs.length),
     legBribe: new Float64Array(world.paths.legs.length),
     legTransit: new Float64Array(world.paths.legs.length),
+    learningWeight: Float64Array.from({ length: 256 }, (_, n) => 1 - pow(1 - world.behaviour.traffickers.beliefLearning, n)),
   };
 }
 
@@ -93,29 +96,34 @@ export function refreshUsablePaths(world: World, state: WorldState, k: number): 
 }
 
 /** Update beliefs from last tick's observations and public news. */
-export function updateBeliefs(world: World, state: WorldState): void {
+export function updateBeliefs(world: World, state: WorldState, plan: TraffickerPlan): void {
   const b = world.behaviour.traffickers;
   const nR = world.routes.n;
   const to = state.traffickers;
   const rs = state.routes;
   const decay = 1 - pow(1 - b.beliefDecay, 12 / world.ticksPerYear);
+  const unlearnt = 1 - b.beliefLearning;
+  const rumour = b.rumourWeight;
+  const baseSeizure = world.routes.baseSeizure;
+  const weightOfLoads = plan.learningWeight;
+  const { belief: beliefs, loadsSent, loadsSeized } = to;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const base = k * nR;
     for (let l = 0; l < nR; l++) {
-      let belief = to.belief[base + l];
-      const sent = to.loadsSent[base + l];
+      let belief = beliefs[base + l];
+      const sent = loadsSent[base + l];
       if (sent > 0) {
         // Each load is one observation: more loads, more weight on what happened.
-        const weight = 1 - pow(1 - b.beliefLearning, sent);
-        belief += weight * (to.loadsSeized[base + l] / sent - belief);
+        const weight = sent < weightOfLoads.length && sent === Math.floor(sent) ? weightOfLoads[sent] : 1 - pow(unlearnt, sent);
+        belief += weight * (loadsSeized[base + l] / sent - belief);
       } else {
-        belief += decay * (world.routes.baseSeizure[l] - belief);
+        belief += decay * (baseSeizure[l] - belief);
       }
-      belief += b.rumourWeight * (rs.publicRisk[l] - belief);
-      to.belief[base + l] = belief;
-      to.loadsSent[base + l] = 0;
-      to.loadsSeized[base + l] = 0;
+      belief += rumour * (rs.publicRisk[l] - belief);
+      beliefs[base + l] = belief;
+      loadsSent[base + l] = 0;
+      loadsSeized[base + l] = 0;
     }
   }
 }
