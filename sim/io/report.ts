@@ -21,8 +21,6 @@ interface BlockSpec {
   keep?: (entity: string, first: number, last: number) => boolean;
   /** Show at most this many rows, largest last-year value first. */
   top?: number;
-  /** Show the run total instead of first vs last year (for spending). */
-  total?: boolean;
 }
 
 const BLOCKS: BlockSpec[] = [
