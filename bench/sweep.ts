@@ -1,9 +1,9 @@
 /**
  * Sweep throughput on 1 and 2 worker threads (issue 7: ≥ 1.8× on 2 workers).
- * Runs a fixed 16-run Latin hypercube sweep over the small test world through
- * the same pool and scheduler as `balloon sweep` (journal and file outputs left
- * out: they are not the bottleneck), 3 times per worker count, and reports runs/s
- * (median, min, max) and the speed-up of the medians. Called by bench/main.ts;
+ * Runs a fixed 64-run Latin hypercube sweep over the small test world through
+ * the same worker pool as `balloon sweep` (journal and file outputs left out:
+ * they are not the bottleneck), on warmed-up threads, 3 times per worker count,
+ * and reports runs/s (median, min, max) and the speed-up of the medians. Called by bench/main.ts;
  * standalone: `npx tsx bench/sweep.ts` after `npm run build:node`.
  */
 import { readFileSync } from 'node:fs';
@@ -36,13 +36,13 @@ export interface SweepBenchFigures {
 }
 
 const SWEEP = {
-  name: 'bench: 16 runs of the small test world',
+  name: 'bench: 64 runs of the small test world',
   base: 'test/fixtures/small-scenario.json',
   parameters: [
     { path: 'countries.COL.corruption', min: 0.3, max: 0.8 },
     { path: 'markets.USA.elasticity', min: -1, max: -0.3 },
   ],
-  design: { type: 'lhs', points: 8, seed: 1 },
+  design: { type: 'lhs', points: 32, seed: 1 },
   seedsPerPoint: 2,
   masterSeed: 1,
 };
@@ -61,18 +61,15 @@ function tasks(p: SweepPlan): RunTask[] {
   });
 }
 
-async function runsPerSecond(p: SweepPlan, workers: number): Promise<number> {
-  const pool = new WorkerPool(workers, { baseInput: p.baseInput, segments: p.segments, measures: null, perTick: false });
-  try {
-    const all = tasks(p);
-    // Warm up each worker (module load, JIT) outside the timing.
-    await Promise.all(all.slice(0, workers).map((t) => pool.run(t)));
-    const t0 = performance.now(); // host-only
-    await Promise.all(all.map((t) => pool.run(t)));
-    return all.length / ((performance.now() - t0) / 1000); // host-only
-  } finally {
-    await pool.close();
-  }
+function newPool(p: SweepPlan, workers: number): WorkerPool {
+  return new WorkerPool(workers, { baseInput: p.baseInput, segments: p.segments, measures: null, perTick: false });
+}
+
+/** Runs/s of the whole sweep on `pool`. */
+async function runsPerSecond(pool: WorkerPool, all: RunTask[]): Promise<number> {
+  const t0 = performance.now(); // host-only
+  await Promise.all(all.map((t) => pool.run(t)));
+  return all.length / ((performance.now() - t0) / 1000); // host-only
 }
 
 const SPIN = `const { parentPort } = require('node:worker_threads');
@@ -109,12 +106,20 @@ function spread(xs: number[]): { median: number; min: number; max: number } {
 export async function measureSweepThroughput(repeats = 3): Promise<SweepBenchFigures> {
   const p = plan();
   const loadBefore = loadavg()[0];
+  const all = tasks(p);
+  const pools = [newPool(p, 1), newPool(p, 2)];
   const one: number[] = [];
   const two: number[] = [];
-  // Interleaved, so a load change on a shared machine hits both alike.
-  for (let i = 0; i < repeats; i++) {
-    one.push(await runsPerSecond(p, 1));
-    two.push(await runsPerSecond(p, 2));
+  try {
+    // Warm up every worker thread (module load, JIT: the first runs of a cold thread are several times slower).
+    for (const pool of pools) await runsPerSecond(pool, [...all, ...all]);
+    // Interleaved, so a load change on a shared machine hits both alike.
+    for (let i = 0; i < repeats; i++) {
+      one.push(await runsPerSecond(pools[0], all));
+      two.push(await runsPerSecond(pools[1], all));
+    }
+  } finally {
+    await Promise.all(pools.map((pool) => pool.close()));
   }
   const spinOne: number[] = [];
   const spinTwo: number[] = [];
