@@ -9,6 +9,7 @@ import { LiveSession } from '../../viz/workshop/live/session';
 import { atFidelity } from '../../viz/workshop/live/fidelity';
 import { digest } from '../../viz/workshop/live/digest';
 import { partialResult } from '../../viz/workshop/live/partial';
+import { everyLever } from '../../viz/workshop/data/warmup';
 import { planPolicies, SLOTS, type LeverRow } from '../../viz/workshop/data/plan';
 import { fixture } from './helpers';
 
@@ -56,8 +57,8 @@ describe('LiveSession', () => {
     expect(polls).toBe(21);
     // Unchanged plan: answered from memory, not from the cancelled run.
     expect(session.run(first)?.ticksRun).toBe(0);
-    // Warming up runs the current plan again and keeps nothing.
-    session.warmUp(2, 2);
+    // Warming up with every lever on keeps nothing.
+    session.warmUp(2, 2, planPolicies(world, everyLever(world, '2003-01')));
     expect(session.run(first)?.ticksRun).toBe(0);
     const later = planPolicies(world, [{ slot: 0, kind: 'prevention', country: 'USA', budgetUsdPerYear: 200 * M, start: '2003-01' }]);
     const live = session.run(later)!;

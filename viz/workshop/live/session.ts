@@ -63,12 +63,14 @@ export class LiveSession {
    * out, `times` times, and throw the results away. The first runs on a resumed
    * state are several times slower than later ones while the engine re-optimises
    * for the restored objects; doing that now keeps it out of the first lever move.
+   * `policies` (default: the current plan) may switch levers on so their code is
+   * warm too: the runs are thrown away, so the session's answers do not change.
    */
-  warmUp(years = 6, times = 3): void {
+  warmUp(years = 6, times = 3, policies: readonly Policy[] = this.policies): void {
     const k = Math.max(0, this.valid - years);
     const tpy = this.world.ticksPerYear;
     for (let i = 0; i < times; i++) {
-      const sim = resumeSimulation(this.scenarioOf(this.policies), this.snapshots[k]);
+      const sim = resumeSimulation(this.scenarioOf(policies), this.snapshots[k]);
       // The same work as a re-run, snapshots included, with nothing kept.
       while (sim.tick < sim.totalTicks) {
         if (sim.tick % tpy === 0) sim.snapshot();

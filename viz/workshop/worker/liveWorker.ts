@@ -9,6 +9,8 @@ import { LiveSession } from '../live/session';
 import type { Simulation } from '../../../sim/simulation';
 import { digest } from '../live/digest';
 import { partialResult } from '../live/partial';
+import { planPolicies } from '../data/plan';
+import { everyLever } from '../data/warmup';
 import { atFidelity, type Fidelity } from '../live/fidelity';
 import type { InitReply, LiveReply, LiveWorkerApi, PartialListener } from './protocol';
 
@@ -27,7 +29,11 @@ const api: LiveWorkerApi = {
     if (!parsed.ok) return { ok: false, message: parsed.errors[0]?.message ?? 'invalid scenario' };
     session = new LiveSession(atFidelity(parsed.value, fidelity), seed, { captureOnRerun: true });
     const baseline = digest(session.baseline, session.world, session.baseline);
-    if (fidelity === 'workshop') session.warmUp();
+    if (fidelity === 'workshop') {
+      const years = Number(session.world.end.slice(0, 4)) - Number(session.world.start.slice(0, 4)) + 1;
+      const from = `${Number(session.world.start.slice(0, 4)) + Math.max(0, years - 6)}-01`;
+      session.warmUp(6, 3, planPolicies(session.world, everyLever(session.world, from)));
+    }
     return { ok: true, baseline, ms: performance.now() - begun }; // host-only
   },
   rerun(policies: Policy[], cancelFlag?: Int32Array, job?: number): LiveReply | null {
