@@ -106,7 +106,8 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     const afterCultivation = await lines(page, 'ws-displacement');
     expect(afterConsumption.now).not.toBe(beforeConsumption.now);
     expect(afterCultivation.COL, 'Colombian coca under eradication').not.toBe(beforeCultivation.COL);
-    // The previous state is drawn, faint, exactly where the current one was.
+    // The previous state is drawn, faint, exactly where the current one was (eradication lowers
+    // these lines, so the axes, set by the highest line, are unchanged and the paths compare as text).
     expect(afterConsumption.before).toBe(beforeConsumption.now);
     expect(afterCultivation['before:COL']).toBe(beforeCultivation.COL);
     expect(await page.getAttribute('figure.chart[data-chart="ws-consumption"] path.mark[data-series="before"]', 'stroke-opacity')).toBe('0.4');
