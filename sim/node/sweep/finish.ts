@@ -14,6 +14,7 @@ export interface FinishReport {
 }
 
 export async function finishDirectory(dir: string, loaded: LoadedSweep, shard: Shard | null, journal: Journal): Promise<FinishReport> {
+  await journal.flush();
   const records = journal.records();
   const manifest = buildManifest(loaded, shard, records);
   await writeOutputs(dir, manifest, records);

@@ -1,11 +1,13 @@
 /**
  * The run journal (`journal.jsonl`): one JSON line per finished run, appended
- * and fsync'd before the run counts as done. It is the only thing a sweep needs
+ * as it finishes and fsync'd in groups (one fdatasync in flight at a time, off
+ * the main thread, covering every line written before it), so short runs are not
+ * held up by the disk. It is the only thing a sweep needs
  * to resume: a crash can at worst tear the last line, which reading ignores and
  * reopening cuts off. A run index seen twice (e.g. a merge of overlapping
  * shards) is kept once; different hashes for one run are an error.
  */
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
 
@@ -77,6 +79,10 @@ export class Journal {
   private fd: number;
   private readonly done: Map<number, { seed: number; hash: string }>;
   readonly dir: string;
+  /** Lines written since the last fdatasync started. */
+  private dirty = false;
+  private syncing: Promise<void> | null = null;
+  private syncError: Error | null = null;
 
   private constructor(dir: string, fd: number, records: Map<number, RunRecord>) {
     this.dir = dir;
@@ -106,8 +112,9 @@ export class Journal {
     return [...readJournal(this.dir).records.values()];
   }
 
-  /** Appends the record durably; a run already journaled is not written again. */
+  /** Appends the record (durable at the next group fsync); a run already journaled is not written again. */
   append(record: RunRecord): boolean {
+    if (this.syncError) throw this.syncError;
     const old = this.done.get(record.run);
     if (old) {
       if (old.hash !== record.hash || old.seed !== record.seed) {
@@ -118,13 +125,36 @@ export class Journal {
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     let off = 0;
     while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
-    fdatasyncSync(this.fd);
     this.done.set(record.run, { seed: record.seed, hash: record.hash });
+    this.dirty = true;
+    if (!this.syncing) this.syncing = this.syncLoop();
     return true;
   }
 
+  private async syncLoop(): Promise<void> {
+    while (this.dirty && this.fd >= 0) {
+      this.dirty = false;
+      await new Promise<void>((resolve) =>
+        fdatasync(this.fd, (err) => {
+          if (err) this.syncError = err;
+          resolve();
+        }),
+      );
+    }
+    this.syncing = null;
+  }
+
+  /** Resolves once every line written so far is on disk. */
+  async flush(): Promise<void> {
+    while (this.syncing) await this.syncing;
+    if (this.syncError) throw this.syncError;
+  }
+
   close(): void {
-    if (this.fd >= 0) closeSync(this.fd);
+    if (this.fd >= 0) {
+      if (this.dirty || this.syncing) fdatasyncSync(this.fd);
+      closeSync(this.fd);
+    }
     this.fd = -1;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Producer: queues every run not yet in the journal, then gathers finished jobs
  * into the same journal as a local sweep. Gathering is idempotent: a job's
- * result is journaled (fsync'd) before the job is removed from Redis, and a run
+ * result is journaled and fsync'd before the job is removed from Redis, and a run
  * already in the journal is never written again, so a producer killed at any
  * moment and restarted loses nothing and duplicates nothing.
  */
@@ -55,8 +55,10 @@ export async function gather(
           onKept(task.run);
         }
       }
-      await job.remove();
     }
+    // A job leaves Redis only once its result is on disk here.
+    await journal.flush();
+    for (const job of jobs) await job.remove();
   }
   if (redo.length > 0) await enqueue(queue, loaded, redo, perTick);
   const failed = await queue.getFailed(0, 0);
