@@ -63,11 +63,13 @@ function targetControls(props: LeverPanelProps, row: LeverRow): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (spec.target === 'partners') {
     const box = el('select', { multiple: true, size: 4, 'data-field': 'partners', 'aria-label': 'partners' }, ...scenario.countries.map((c) => el('option', { value: c.id, selected: (row.partners ?? []).includes(c.id) }, `${c.name} (${c.id})`)));
+    const chosen = el('span', { class: 'partners-note' }, `${(row.partners ?? []).join(' + ') || 'none'} (Ctrl-click to add or remove)`);
     box.addEventListener('change', () => {
       row.partners = [...box.selectedOptions].map((o) => o.value);
+      chosen.textContent = `${row.partners.join(' + ') || 'none'} (Ctrl-click to add or remove)`;
       commit();
     });
-    out.push(box);
+    out.push(box, chosen);
     return out;
   }
   if (spec.target === 'donorRecipient') {
@@ -107,7 +109,7 @@ function amountControl(props: LeverPanelProps, row: LeverRow, cost: HTMLElement)
     const { base, down, up } = shareSteps(scenario, plan, row);
     Object.assign(slider, { min: String(-down), max: String(up), step: '1' });
     slider.value = String(Math.round(((row.preventionShare ?? base) - base) * 100));
-    note.textContent = `own share ${percent(base)}; ±${Math.max(down, up)} points affordable`;
+    note.textContent = `own ${percent(base)}; ${percent(base - down / 100)}–${percent(base + up / 100)} affordable`;
     slider.addEventListener('input', () => {
       row.preventionShare = clampAmount(scenario, plan, row, base + Number(slider.value) / 100);
       show();
