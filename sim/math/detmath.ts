@@ -43,18 +43,26 @@ const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
 const HALF_LN2 = 0.5 * Math.LN2;
-const THREE_HALVES_LN2 = 1.5 * Math.LN2;
+/** Below this |x|, fdlibm returns 1 + x. */
+const EXP_TINY = 3.725290298461914e-9;
+/** ±0.5, looked up by the sign of x: rounding k this way takes no branch (a branch on a random sign costs more than the rest). */
+const HALF_AWAY = new Float64Array([0.5, -0.5]);
 
 /**
- * e^x (fdlibm e_exp.c). The common case, 0.5 ln 2 < |x| < 708, is kept small so that
- * compilers inline it; it does exactly what `expAll` does for those arguments.
+ * e^x (fdlibm e_exp.c). The common case, 2^-28 < |x| < 708, is kept small and free of
+ * branches on x so that compilers inline it. It gives exactly fdlibm's bits: fdlibm takes
+ * k = ±1 for 0.5 ln 2 < |x| < 1.5 ln 2, which the rounding gives too (the one argument
+ * where the two could differ is within ulps of 1.5 ln 2, and none does: test/math checks),
+ * and for |x| < 0.5 ln 2 it takes k = 0 with the formula 1 − (x·c/(c − 2) − x), which is
+ * the general formula with k = 0, bit for bit. (At |x| = 0.5 ln 2 itself the rounding gives
+ * k = ±1 where fdlibm takes 0; both give the same bits there, and test/math checks it.)
  */
 export function exp(x: number): number {
-  const ax = x < 0 ? -x : x;
+  const ax = Math.abs(x);
   // (The unary plus tells the compiler the call returns a number, so the inlined fast path needs no boxing.)
-  if (!(ax > HALF_LN2 && ax < 708)) return +expAll(x);
-  // (| 0 truncates like Math.trunc here: the value is below 1100 in magnitude)
-  const k = ax < THREE_HALVES_LN2 ? (x > 0 ? 1 : -1) : (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
+  if (!(ax > EXP_TINY && ax < 708)) return +expAll(x);
+  // Round half away from zero; | 0 truncates like Math.trunc here (the value is below 1100 in magnitude).
+  const k = (INV_LN2 * x + HALF_AWAY[+(x < 0)]) | 0;
   const hi = x - k * LN2_HI;
   const lo = k * LN2_LO;
   const r = hi - lo;
@@ -83,7 +91,7 @@ function expAll(x: number): number {
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (ax < 3.725290298461914e-9) {
+  } else if (ax < EXP_TINY) {
     return 1 + x;
   }
   const t = x * x;

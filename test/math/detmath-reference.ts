@@ -1,0 +1,337 @@
+/**
+ * sim/math/detmath.ts as of commit 2d5a226 (before the speed-ups of issue 7), kept
+ * verbatim as the reference its faster successor must match bit for bit
+ * (test/math/detmath-equal.test.ts). Not used by the model.
+ */
+/**
+ * Deterministic elementary functions: the same bits on every JavaScript engine.
+ *
+ * Why: ECMAScript leaves the accuracy of Math.exp, Math.log, Math.pow, Math.cos…
+ * to the engine, and engines differ. Node 20 (V8 11.3) and Chromium 156 disagree in
+ * the last bit for about 10% of arguments of exp, log and pow (measured on 20 000
+ * arguments each), so the same scenario and seed gave different result hashes in the
+ * browser and in the CLI. These functions use only +, −, ×, ÷ and sqrt, which IEEE 754
+ * rounds correctly everywhere, plus exact bit manipulation, so they are identical on
+ * every host. exp, log and the sin/cos kernels are ports of fdlibm (Sun Microsystems,
+ * freely distributable); they are accurate to about 1 ulp. pow is exp(y·log x), accurate
+ * to about |y·ln x| ulp, enough for a simulation; small integer powers are taken by
+ * squaring, and y = ½ is sqrt.
+ */
+
+// Bit access through typed-array views of one scratch double (much faster than a DataView in
+// engines' optimising compilers). The word order follows the host's endianness.
+const scratch = new Float64Array(1);
+const words = new Int32Array(scratch.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+
+/** 2^n for integer n in [-1074, 1023], exactly (index n + 1074): powers of two are exact down to the subnormals. */
+const POW2 = new Float64Array(1074 + 1024);
+for (let n = 0, p = 1; n <= 1023; n++, p *= 2) POW2[n + 1074] = p;
+for (let n = -1, p = 0.5; n >= -1074; n--, p *= 0.5) POW2[n + 1074] = p;
+
+/** 2^k for integer k in [-1074, 1023], exactly. */
+function twoTo(k: number): number {
+  return POW2[k + 1074];
+}
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700e0;
+const EXP_OVERFLOW = 7.09782712893383973096e2;
+const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+const HALF_LN2 = 0.5 * Math.LN2;
+const THREE_HALVES_LN2 = 1.5 * Math.LN2;
+
+/**
+ * e^x (fdlibm e_exp.c). The common case, 0.5 ln 2 < |x| < 708, is kept small so that
+ * compilers inline it; it does exactly what `expAll` does for those arguments.
+ */
+export function exp(x: number): number {
+  const ax = x < 0 ? -x : x;
+  // (The unary plus tells the compiler the call returns a number, so the inlined fast path needs no boxing.)
+  if (!(ax > HALF_LN2 && ax < 708)) return +expAll(x);
+  // (| 0 truncates like Math.trunc here: the value is below 1100 in magnitude)
+  const k = ax < THREE_HALVES_LN2 ? (x > 0 ? 1 : -1) : (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
+  const hi = x - k * LN2_HI;
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  return (1 - (lo - (r * c) / (2 - c) - hi)) * twoTo(k);
+}
+
+/** e^x for every x (fdlibm e_exp.c). */
+function expAll(x: number): number {
+  if (x !== x) return NaN;
+  if (x > EXP_OVERFLOW) return Infinity;
+  if (x < EXP_UNDERFLOW) return 0;
+  const ax = Math.abs(x);
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (ax > 0.5 * Math.LN2) {
+    if (ax < 1.5 * Math.LN2) {
+      k = x > 0 ? 1 : -1;
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    } else {
+      k = Math.trunc(INV_LN2 * x + (x > 0 ? 0.5 : -0.5));
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (ax < 3.725290298461914e-9) {
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k > 1023) return y * twoTo(1023) * twoTo(k - 1023);
+  if (k < -1021) return y * twoTo(k + 1000) * twoTo(-1000);
+  return y * twoTo(k);
+}
+
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/**
+ * Natural logarithm (fdlibm e_log.c). The common case (a positive normal x not within
+ * about 2^-20 of a power of two, and not in fdlibm's middle band) is kept small so that
+ * compilers inline it; the other cases take the out-of-line paths, which do what fdlibm does.
+ */
+export function log(x: number): number {
+  scratch[0] = x;
+  const high = words[HI];
+  if (high < 0x00100000 || high >= 0x7ff00000) return +logSpecial(x, high);
+  const hx = high & 0x000fffff;
+  const i0 = (hx + 0x95f64) & 0x100000;
+  const k = (high >> 20) - 1023 + (i0 >> 20);
+  // x with its exponent set to 0 (or -1 when i0 is set): fdlibm sets the high word; scaling by a power of two is the same, exactly.
+  const f = x * twoTo(-k) - 1;
+  if ((0x000fffff & (2 + hx)) < 3 || ((hx - 0x6147a) | (0x6b851 - hx)) > 0) return +logKernel(f, k, hx);
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  // fdlibm returns f - s(f - r) when k = 0; this expression gives the same bits then.
+  return k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
+}
+
+/** log(x) for zero, negative, subnormal, infinite and NaN x (`high` is x's high word). */
+function logSpecial(x: number, high: number): number {
+  let hx = high;
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | words[LO]) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO54;
+    scratch[0] = x;
+    hx = words[HI];
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  const e = hx >> 20;
+  k += e - 1023;
+  hx &= 0x000fffff;
+  const i0 = (hx + 0x95f64) & 0x100000;
+  const f = x * twoTo(1023 - e - (i0 >> 20)) - 1;
+  k += i0 >> 20;
+  return logKernel(f, k, hx);
+}
+
+/** log(2^k (1 + f)) for |f| < 2^-20. */
+function logNearPowerOfTwo(f: number, k: number): number {
+  const dk = k;
+  if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+  const r = f * f * (0.5 - 0.33333333333333333 * f);
+  return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
+}
+
+/** log(2^k (1 + f)), with hx the top 20 bits of the mantissa of 1 + f (every case of fdlibm). */
+function logKernel(f: number, k: number, hx: number): number {
+  if ((0x000fffff & (2 + hx)) < 3) return logNearPowerOfTwo(f, k);
+  const s = f / (2 + f);
+  const dk = k;
+  const z = s * s;
+  let i = hx - 0x6147a;
+  const w = z * z;
+  const j = 0x6b851 - hx;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  i |= j;
+  const r = t2 + t1;
+  if (i > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}
+
+/** ln(1 + x), accurate for small x (the log(u)·x/(u−1) correction). */
+export function log1p(x: number): number {
+  const u = 1 + x;
+  if (u === 1) return x;
+  if (u === Infinity) return Infinity;
+  return (log(u) * x) / (u - 1);
+}
+
+function isOddInteger(y: number): boolean {
+  return Number.isInteger(y) && Math.abs(y) < 9007199254740992 /* 2^53 */ && Math.abs(y % 2) === 1;
+}
+
+/** x^y with the special cases of Math.pow (ECMAScript Number::exponentiate). */
+export function pow(x: number, y: number): number {
+  if (Number.isNaN(y)) return NaN;
+  if (y === 0) return 1;
+  if (Number.isNaN(x)) return NaN;
+  if (y === 1) return x;
+  if (y === 2) return x * x;
+  if (y === -1) return 1 / x;
+  const ax = Math.abs(x);
+  if (y === Infinity || y === -Infinity) {
+    if (ax === 1) return NaN;
+    return ax > 1 === y > 0 ? Infinity : 0;
+  }
+  if (x === 0) {
+    const negative = Object.is(x, -0) && isOddInteger(y);
+    if (y > 0) return negative ? -0 : 0;
+    return negative ? -Infinity : Infinity;
+  }
+  if (ax === Infinity) {
+    const negative = x < 0 && isOddInteger(y);
+    if (y > 0) return negative ? -Infinity : Infinity;
+    return negative ? -0 : 0;
+  }
+  if (x < 0) {
+    if (!Number.isInteger(y)) return NaN;
+    const magnitude = pow(-x, y);
+    return isOddInteger(y) ? -magnitude : magnitude;
+  }
+  if (y === 0.5) return Math.sqrt(x);
+  if (Number.isInteger(y) && Math.abs(y) <= 64) {
+    // Small integer powers by squaring: exact for small integers, as people expect.
+    let result = 1;
+    let base = x;
+    for (let n = Math.abs(y); n > 0; n >>= 1) {
+      if (n & 1) result *= base;
+      base *= base;
+    }
+    return y > 0 ? result : 1 / result;
+  }
+  return exp(y * log(x));
+}
+
+const PIO2_1 = 1.57079632673412561417e0;
+const PIO2_1T = 6.07710050650619224932e-11;
+const PIO2_2 = 6.07710050630396597660e-11;
+const PIO2_2T = 2.02226624879595063154e-21;
+const INV_PIO2 = 6.36619772367581382433e-1;
+const S1 = -1.66666666666666324348e-1;
+const S2 = 8.33333333332248946124e-3;
+const S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6;
+const S5 = -2.50507602534068634195e-8;
+const S6 = 1.58969099521155010221e-10;
+const C1 = 4.16666666666666019037e-2;
+const C2 = -1.38888888888741095749e-3;
+const C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7;
+const C5 = 2.08757232129817482790e-9;
+const C6 = -1.13596475577881948265e-11;
+
+/** sin on [−π/4, π/4] with tail y of the reduced argument (fdlibm k_sin.c). */
+function kernelSin(x: number, y: number): number {
+  const z = x * x;
+  const v = z * x;
+  const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
+}
+
+/** cos on [−π/4, π/4] with tail y (fdlibm k_cos.c). */
+function kernelCos(x: number, y: number): number {
+  const z = x * x;
+  const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
+  const hz = 0.5 * z;
+  const w = 1 - hz;
+  return w + (1 - w - hz + (z * r - x * y));
+}
+
+/** Head and tail of the last `reduce`d argument (a scratch pair, so reducing allocates nothing). */
+const reduced = new Float64Array(2);
+
+/**
+ * x − n·π/2 as head + tail (left in `reduced`), with n the nearest integer to x·2/π, returned
+ * (Cody–Waite with π/2 in three parts): accurate for |x| up to about 2^20·π/2, deterministic beyond.
+ */
+function reduce(x: number): number {
+  const n = Math.round(x * INV_PIO2);
+  const r = x - n * PIO2_1;
+  const w = n * PIO2_1T;
+  let head = r - w;
+  let tail = r - head - w;
+  if (Math.abs(head) < 1e-3) {
+    // Cancellation: redo with the second part of π/2.
+    const t = r - n * PIO2_1T;
+    const w2 = n * PIO2_2T - (r - t - n * PIO2_2);
+    head = t - w2;
+    tail = t - head - w2;
+  }
+  reduced[0] = head;
+  reduced[1] = tail;
+  return n;
+}
+
+export function sin(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 0.7853981633974483) return kernelSin(x, 0);
+  const n = reduce(x);
+  const head = reduced[0];
+  const tail = reduced[1];
+  switch (((n % 4) + 4) % 4) {
+    case 0:
+      return kernelSin(head, tail);
+    case 1:
+      return kernelCos(head, tail);
+    case 2:
+      return -kernelSin(head, tail);
+    default:
+      return -kernelCos(head, tail);
+  }
+}
+
+export function cos(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 0.7853981633974483) return kernelCos(x, 0);
+  const n = reduce(x);
+  const head = reduced[0];
+  const tail = reduced[1];
+  switch (((n % 4) + 4) % 4) {
+    case 0:
+      return kernelCos(head, tail);
+    case 1:
+      return -kernelSin(head, tail);
+    case 2:
+      return -kernelCos(head, tail);
+    default:
+      return kernelSin(head, tail);
+  }
+}
+
+export function tan(x: number): number {
+  return sin(x) / cos(x);
+}
