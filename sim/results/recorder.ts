@@ -14,7 +14,7 @@ export interface Recorder {
   /** Entity index offsets by kind. */
   offsets: { world: number; country: number; region: number; route: number; market: number; policy: number };
   measureOffsets: { world: number; country: number; region: number; route: number; market: number; policy: number };
-  scratch: { cultivation: Float64Array; production: Float64Array; eradicated: Float64Array; based: Float64Array; transit: Float64Array };
+  scratch: { cultivation: Float64Array; production: Float64Array; eradicated: Float64Array; based: Float64Array; transit: Float64Array; shipped: Float64Array };
 }
 
 export function entitiesOf(world: World): EntityInfo[] {
@@ -86,21 +86,24 @@ export function createRecorder(world: World): Recorder {
       eradicated: new Float64Array(countries.n),
       based: new Float64Array(countries.n),
       transit: new Float64Array(countries.n),
+      shipped: new Float64Array(0), // grown to the organisations' capacity on first use
     },
   };
 }
 
-/** Append one tick's rows; `tick` is the horizon tick (0 = the scenario's start month). */
+/** Write one row at index `i` of the columns; returns the next index. */
+function put(s: Series, i: number, tick: number, entity: number, measure: number, value: number): number {
+  s.tick[i] = tick;
+  s.entity[i] = entity;
+  s.measure[i] = measure;
+  s.value[i] = value;
+  return i + 1;
+}
+
+/** Append one tick's rows; `tick` is the horizon tick (0 = the scenario's start month). No allocation (the scratch is the recorder's). */
 export function recordTick(rec: Recorder, world: World, state: WorldState, tick: number): void {
   const s = rec.series;
   let i = s.length;
-  const put = (entity: number, measure: number, value: number) => {
-    s.tick[i] = tick;
-    s.entity[i] = entity;
-    s.measure[i] = measure;
-    s.value[i] = value;
-    i++;
-  };
   const { countries, regions, routes, markets } = world;
   const { cultivation, production, eradicated, based, transit } = rec.scratch;
   const rg = state.regions;
@@ -121,88 +124,88 @@ export function recordTick(rec: Recorder, world: World, state: WorldState, tick:
     worldCultivation += rg.cocaHa[r];
   }
   for (let l = 0; l < routes.n; l++) transit[routes.to[l]] += state.routes.flowKg[l];
+  if (rec.scratch.shipped.length < to.capacity) rec.scratch.shipped = new Float64Array(to.capacity);
+  const shipped = rec.scratch.shipped;
   let alive = 0;
   let scale = 0;
-  const shipped: number[] = [];
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    alive++;
     scale += to.scaleKg[k];
     based[to.home[k]] += 1;
-    shipped.push(to.activityKg[k * countries.n + to.home[k]]);
+    shipped[alive++] = to.activityKg[k * countries.n + to.home[k]];
   }
-  shipped.sort((x, y) => y - x);
+  // Largest first: sorted ascending, read from the end (the sum's order, hence its bits, is that of a descending sort).
+  shipped.subarray(0, alive).sort();
   let top5 = 0;
   let all = 0;
-  for (let j = 0; j < shipped.length; j++) {
-    if (j < 5) top5 += shipped[j];
-    all += shipped[j];
+  for (let j = 0; j < alive; j++) {
+    const x = shipped[alive - 1 - j];
+    if (j < 5) top5 += x;
+    all += x;
   }
   let violence = 0;
   for (let c = 0; c < countries.n; c++) violence += police.violence[c];
 
+  // In the order of WORLD_MEASURES.
   const wm = rec.measureOffsets.world;
-  const worldValues = [
-    worldCultivation,
-    a.producedKg,
-    a.consumedKg,
-    a.seizedKg,
-    a.lostKg,
-    a.stocksKg,
-    alive,
-    a.revenueUsd,
-    a.capitalUsd,
-    a.confiscatedUsd,
-    a.bribesUsd,
-    a.spendUsd,
-    violence,
-    all > 0 ? top5 / all : 0,
-    alive > 0 ? scale / alive : 0,
-  ];
-  for (let j = 0; j < worldValues.length; j++) put(0, wm + j, worldValues[j]);
+  i = put(s, i, tick, 0, wm, worldCultivation);
+  i = put(s, i, tick, 0, wm + 1, a.producedKg);
+  i = put(s, i, tick, 0, wm + 2, a.consumedKg);
+  i = put(s, i, tick, 0, wm + 3, a.seizedKg);
+  i = put(s, i, tick, 0, wm + 4, a.lostKg);
+  i = put(s, i, tick, 0, wm + 5, a.stocksKg);
+  i = put(s, i, tick, 0, wm + 6, alive);
+  i = put(s, i, tick, 0, wm + 7, a.revenueUsd);
+  i = put(s, i, tick, 0, wm + 8, a.capitalUsd);
+  i = put(s, i, tick, 0, wm + 9, a.confiscatedUsd);
+  i = put(s, i, tick, 0, wm + 10, a.bribesUsd);
+  i = put(s, i, tick, 0, wm + 11, a.spendUsd);
+  i = put(s, i, tick, 0, wm + 12, violence);
+  i = put(s, i, tick, 0, wm + 13, all > 0 ? top5 / all : 0);
+  i = put(s, i, tick, 0, wm + 14, alive > 0 ? scale / alive : 0);
 
   const cm = rec.measureOffsets.country;
   for (let c = 0; c < countries.n; c++) {
     const e = rec.offsets.country + c;
-    put(e, cm, cultivation[c]);
-    put(e, cm + 1, production[c]);
-    put(e, cm + 2, eradicated[c]);
-    put(e, cm + 3, police.seizuresKg[c]);
-    put(e, cm + 4, police.capacityUsd[c]);
-    put(e, cm + 5, police.capability[c]);
-    put(e, cm + 6, police.corruption[c]);
-    put(e, cm + 7, police.bribesUsd[c]);
-    put(e, cm + 8, police.violence[c]);
-    put(e, cm + 9, police.arrests[c]);
-    put(e, cm + 10, police.confiscatedUsd[c]);
-    put(e, cm + 11, based[c]);
-    put(e, cm + 12, transit[c]);
-    put(e, cm + 13, state.countrySpendUsd[c]);
+    i = put(s, i, tick, e, cm, cultivation[c]);
+    i = put(s, i, tick, e, cm + 1, production[c]);
+    i = put(s, i, tick, e, cm + 2, eradicated[c]);
+    i = put(s, i, tick, e, cm + 3, police.seizuresKg[c]);
+    i = put(s, i, tick, e, cm + 4, police.capacityUsd[c]);
+    i = put(s, i, tick, e, cm + 5, police.capability[c]);
+    i = put(s, i, tick, e, cm + 6, police.corruption[c]);
+    i = put(s, i, tick, e, cm + 7, police.bribesUsd[c]);
+    i = put(s, i, tick, e, cm + 8, police.violence[c]);
+    i = put(s, i, tick, e, cm + 9, police.arrests[c]);
+    i = put(s, i, tick, e, cm + 10, police.confiscatedUsd[c]);
+    i = put(s, i, tick, e, cm + 11, based[c]);
+    i = put(s, i, tick, e, cm + 12, transit[c]);
+    i = put(s, i, tick, e, cm + 13, state.countrySpendUsd[c]);
   }
   const rm = rec.measureOffsets.region;
   for (let r = 0; r < regions.n; r++) {
     const e = rec.offsets.region + r;
-    put(e, rm, rg.cocaHa[r]);
-    put(e, rm + 1, rg.harvestKg[r]);
-    put(e, rm + 2, rg.eradicatedHa[r]);
-    put(e, rm + 3, rg.farmgatePrice[r]);
+    i = put(s, i, tick, e, rm, rg.cocaHa[r]);
+    i = put(s, i, tick, e, rm + 1, rg.harvestKg[r]);
+    i = put(s, i, tick, e, rm + 2, rg.eradicatedHa[r]);
+    i = put(s, i, tick, e, rm + 3, rg.farmgatePrice[r]);
   }
   const lm = rec.measureOffsets.route;
   for (let l = 0; l < routes.n; l++) {
     const e = rec.offsets.route + l;
-    put(e, lm, state.routes.flowKg[l]);
-    put(e, lm + 1, state.routes.seizedKg[l]);
-    put(e, lm + 2, state.routes.seizureProbability[l]);
+    i = put(s, i, tick, e, lm, state.routes.flowKg[l]);
+    i = put(s, i, tick, e, lm + 1, state.routes.seizedKg[l]);
+    i = put(s, i, tick, e, lm + 2, state.routes.seizureProbability[l]);
   }
   const mm = rec.measureOffsets.market;
   for (let q = 0; q < markets.n; q++) {
     const e = rec.offsets.market + q;
-    put(e, mm, state.markets.consumedKg[q]);
-    put(e, mm + 1, state.markets.users[q]);
-    put(e, mm + 2, state.markets.wholesalePrice[q]);
-    put(e, mm + 3, retailPriceUsdPerGram(world, state, q));
+    i = put(s, i, tick, e, mm, state.markets.consumedKg[q]);
+    i = put(s, i, tick, e, mm + 1, state.markets.users[q]);
+    i = put(s, i, tick, e, mm + 2, state.markets.wholesalePrice[q]);
+    i = put(s, i, tick, e, mm + 3, retailPriceUsdPerGram(world, state, q));
   }
   const pm = rec.measureOffsets.policy;
-  for (let p = 0; p < world.policies.length; p++) put(rec.offsets.policy + p, pm, state.policySpendUsd[p]);
+  for (let p = 0; p < world.policies.length; p++) i = put(s, i, tick, rec.offsets.policy + p, pm, state.policySpendUsd[p]);
   s.length = i;
 }
