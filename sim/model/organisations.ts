@@ -102,7 +102,13 @@ function investigate(world: World, state: WorldState, seed: number): void {
     let arrestHazard = 0;
     let assetHazard = 0;
     for (let c = 0; c < nC; c++) {
-      const share = traffic[c] > 0 ? to.activityKg[k * nC + c] / traffic[c] : 0;
+      // Most organisations are active in a few countries: where one is not, both terms are exact zeros.
+      const activity = to.activityKg[k * nC + c];
+      if (activity === 0 || !(traffic[c] > 0)) {
+        hazards[c] = 0;
+        continue;
+      }
+      const share = activity / traffic[c];
       hazards[c] = (b.police.arrestHazardPerUsd * police.investigationUsd[c] * share) / tpy;
       arrestHazard += hazards[c];
       assetHazard += (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy;
@@ -113,7 +119,9 @@ function investigate(world: World, state: WorldState, seed: number): void {
       to.confiscatedUsd[k] += confiscated;
       // Credit the confiscation to the countries by their part of the hazard.
       for (let c = 0; c < nC; c++) {
-        const share = traffic[c] > 0 ? to.activityKg[k * nC + c] / traffic[c] : 0;
+        const activity = to.activityKg[k * nC + c];
+        if (activity === 0 || !(traffic[c] > 0)) continue; // no part there (as above)
+        const share = activity / traffic[c];
         const part = (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy / assetHazard;
         police.confiscatedUsd[c] += confiscated * part;
       }

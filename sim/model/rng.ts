@@ -59,6 +59,29 @@ export function restoreStream(state: RandomState): Random {
   return fromState(state);
 }
 
+/** How many of the next `n` draws of `rng` fall below `p` (the draws made as `n` calls would make them, stepped in locals). */
+export function countBelow(rng: Random, n: number, p: number): number {
+  const st = rng.s;
+  let s0 = st[0];
+  let s1 = st[1];
+  let s2 = st[2];
+  let c = st[3];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    if (s2 < p) count++;
+  }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = c;
+  return count;
+}
+
 /** Standard normal draw (Box–Muller, one of the pair). */
 export function normal(rng: Random): number {
   const u = 1 - rng();

@@ -10,6 +10,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { TraffickerPlan } from './traffickers';
 import { log } from '../math/detmath';
+import { countBelow, type Random } from './rng';
 
 export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): void {
   const { paths, routes } = world;
@@ -89,7 +90,7 @@ function shipPath(
   kg: number,
   bribeMask: number,
   value: number,
-  rng: () => number,
+  rng: Random,
 ): number {
   const { paths, routes } = world;
   const b = world.behaviour.traffickers;
@@ -128,8 +129,7 @@ function shipPath(
       probability *= 1 - b.bribeEfficacy * corr;
     }
     // Each load is seized or not as a unit.
-    let seizedLoads = 0;
-    for (let n = 0; n < loads; n++) if (rng() < probability) seizedLoads++;
+    const seizedLoads = countBelow(rng, loads, probability);
     to.loadsSent[k * nR + l] += loads;
     to.loadsSeized[k * nR + l] += seizedLoads;
     const seized = seizedLoads === loads ? mass : seizedLoads * (mass / loads);
