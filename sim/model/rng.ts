@@ -34,16 +34,23 @@ export interface Random {
 export const ALEA_MULTIPLIER = 2091639;
 export const ALEA_2_POW_MINUS_32 = 2.3283064365386963e-10;
 
+/**
+ * One Alea step on a stream's live state [s0, s1, s2, c]; returns the draw. Every stream steps
+ * through this one function, so callers that pass `rng.s` get it inlined (a call to the stream
+ * itself goes to one of many closures, which compilers do not inline).
+ */
+export function nextUniform(s: Float64Array): number {
+  const t = ALEA_MULTIPLIER * s[0] + s[3] * ALEA_2_POW_MINUS_32;
+  const c = t | 0;
+  s[0] = s[1];
+  s[1] = s[2];
+  s[3] = c;
+  return (s[2] = t - c);
+}
+
 function fromState(saved: RandomState): Random {
   const s = new Float64Array([saved.s0, saved.s1, saved.s2, saved.c]);
-  const next = (() => {
-    const t = ALEA_MULTIPLIER * s[0] + s[3] * ALEA_2_POW_MINUS_32;
-    const c = t | 0;
-    s[0] = s[1];
-    s[1] = s[2];
-    s[3] = c;
-    return (s[2] = t - c);
-  }) as Random;
+  const next = (() => nextUniform(s)) as Random;
   Object.defineProperty(next, 's', { value: s });
   next.state = () => ({ c: s[3], s0: s[0], s1: s[1], s2: s[2] });
   return next;
@@ -84,8 +91,8 @@ export function countBelow(rng: Random, n: number, p: number): number {
 
 /** Standard normal draw (Box–Muller, one of the pair). */
 export function normal(rng: Random): number {
-  const u = 1 - rng();
-  const v = rng();
+  const u = 1 - nextUniform(rng.s);
+  const v = nextUniform(rng.s);
   return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 

@@ -117,13 +117,14 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
         // Each load is one observation: more loads, more weight on what happened.
         const weight = sent < weightOfLoads.length && sent === Math.floor(sent) ? weightOfLoads[sent] : 1 - pow(unlearnt, sent);
         belief += weight * (loadsSeized[base + l] / sent - belief);
+        // (Counts are zero where no load was sent: only these need clearing.)
+        loadsSent[base + l] = 0;
+        loadsSeized[base + l] = 0;
       } else {
         belief += decay * (baseSeizure[l] - belief);
       }
       belief += rumour * (rs.publicRisk[l] - belief);
       beliefs[base + l] = belief;
-      loadsSent[base + l] = 0;
-      loadsSeized[base + l] = 0;
     }
   }
 }
