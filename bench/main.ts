@@ -19,7 +19,7 @@ import { decisionsPerRun, measureGrowerPhase } from './growers';
 import { childLoop, childOneRun, inChild, type LoopMemory, type OneRunMemory } from './memory';
 import { measureBrowser } from './browser';
 import { measureSweep, sweepRatio } from './sweep-figures';
-import { fmt, fmtSpread, repeat, type Spread } from './stats';
+import { fmt, fmtSpread, repeat, spread, time, type Spread } from './stats';
 
 const ROOT = findRoot();
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -121,18 +121,47 @@ async function main(): Promise<void> {
   console.log(`  phase ${fmtSpread(growers.phaseNsPerDecision, 'ns/decision')}; floor ${fmtSpread(growers.floorNsPerDecision, 'ns/decision')}`);
   console.log(`  phase / floor = ${fmtSpread(growers.ratio, 'x', 2)}`);
 
-  // 3. Linearity: 10x agents, 10x ticks (CPU time ratios of medians).
-  let linearity: { agents: { wall: Spread; cpu: Spread }; ticks: { wall: Spread; cpu: Spread }; agentsRatio: number; ticksRatio: number } | null = null;
+  // 3. Linearity: 10x agents, 10x ticks. Each scaled run is paired with three baseline runs timed just
+  // before it (their median) and the ratio is the median of the pairs' CPU time ratios: on a shared
+  // machine the load changes over minutes, and a ratio against the baseline timed at the start would
+  // measure that.
+  let linearity: {
+    agents: { wall: Spread; cpu: Spread };
+    ticks: { wall: Spread; cpu: Spread };
+    agentsRatio: number;
+    ticksRatio: number;
+    agentsRatios: Spread;
+    ticksRatios: Spread;
+  } | null = null;
   if (!SKIP.has('linearity')) {
     const reps = QUICK ? 1 : 3;
-    const agentsScenario = moreAgents(scenario, 10);
-    const ticksScenario = moreTicks(scenario, 10);
-    const agents = repeat(reps, 1, () => void runScenario(agentsScenario, { seed: scenario.seed }));
-    const ticks = repeat(reps, 1, () => void runScenario(ticksScenario, { seed: scenario.seed }));
-    linearity = { agents, ticks, agentsRatio: agents.cpu.median / base.cpu.median, ticksRatio: ticks.cpu.median / base.cpu.median };
-    console.log('linearity (CPU time against the baseline):');
-    console.log(`  10x growers and organisations: ${fmtSpread(agents.cpu, 'ms')} = ${fmt(linearity.agentsRatio, 2)}x`);
-    console.log(`  10x ticks:                     ${fmtSpread(ticks.cpu, 'ms')} = ${fmt(linearity.ticksRatio, 2)}x`);
+    const paired = (scaled: typeof scenario) => {
+      void runScenario(scaled, { seed: scenario.seed }); // warm-up
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      const ratios: number[] = [];
+      for (let i = 0; i < reps; i++) {
+        const one = repeat(3, 0, () => void runScenario(scenario, { seed: scenario.seed })).cpu.median;
+        const big = time(() => void runScenario(scaled, { seed: scenario.seed }));
+        wall.push(big.wallMs);
+        cpu.push(big.cpuMs);
+        ratios.push(big.cpuMs / one);
+      }
+      return { times: { wall: spread(wall), cpu: spread(cpu) }, ratios: spread(ratios) };
+    };
+    const agents = paired(moreAgents(scenario, 10));
+    const ticks = paired(moreTicks(scenario, 10));
+    linearity = {
+      agents: agents.times,
+      ticks: ticks.times,
+      agentsRatio: agents.ratios.median,
+      ticksRatio: ticks.ratios.median,
+      agentsRatios: agents.ratios,
+      ticksRatios: ticks.ratios,
+    };
+    console.log('linearity (CPU time against baseline runs timed just before each):');
+    console.log(`  10x growers and organisations: ${fmtSpread(agents.times.cpu, 'ms')}; ratio ${fmtSpread(agents.ratios, 'x', 2)}`);
+    console.log(`  10x ticks:                     ${fmtSpread(ticks.times.cpu, 'ms')}; ratio ${fmtSpread(ticks.ratios, 'x', 2)}`);
   } else console.log('linearity: skipped (BENCH_SKIP)');
 
   // 4. Memory, in child processes.
