@@ -1,0 +1,77 @@
+/**
+ * Before/after on a shared machine: the baseline run of the working tree against the same run at
+ * another commit, alternating the two in one process so that both see the same load, and the
+ * result hashes of both (a speed-up must not change a bit).
+ *
+ *   npx tsx bench/compare.ts <commit> [runs]      (default 12 runs of each, after 2 warm-ups)
+ *
+ * The commit's sim/ is extracted with `git archive` into dist/ (ignored by git, and under the
+ * repository so that its imports find node_modules) and imported from there; its scenario loader
+ * validates the scenario for it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spread, time } from './stats';
+
+type Run = (scenario: unknown, options: { seed: number }) => { hash: string };
+type Load = (input: unknown) => unknown;
+
+async function importTree(root: string): Promise<{ run: Run; load: Load }> {
+  const run = (await import(pathToFileURL(join(root, 'sim', 'run.ts')).href)) as { runScenario: Run };
+  const validate = (await import(pathToFileURL(join(root, 'sim', 'scenario', 'validate.ts')).href)) as { loadScenario: Load };
+  return { run: run.runScenario, load: validate.loadScenario };
+}
+
+async function main(): Promise<void> {
+  const [commit, runsArg] = process.argv.slice(2);
+  if (!commit) {
+    console.error('usage: npx tsx bench/compare.ts <commit> [runs]');
+    process.exit(2);
+  }
+  const runs = Number(runsArg ?? 12);
+  const root = resolve('.');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'dist', 'compare-'));
+  try {
+    execFileSync('sh', ['-c', `git archive ${JSON.stringify(commit)} sim | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
+    const input = JSON.parse(readFileSync(join(root, 'scenarios', 'baseline.json'), 'utf8')) as unknown;
+    const before = await importTree(dir);
+    const after = await importTree(root);
+    const sBefore = before.load(input);
+    const sAfter = after.load(input);
+    const seed = 1;
+    const cpuBefore: number[] = [];
+    const cpuAfter: number[] = [];
+    const ratios: number[] = [];
+    let hashBefore = '';
+    let hashAfter = '';
+    for (let i = -2; i < runs; i++) {
+      // Alternate which goes first, so neither always runs right after the other's garbage.
+      const first = i % 2 === 0;
+      const a = first ? time(() => void (hashBefore = before.run(sBefore, { seed }).hash)) : null;
+      const b = time(() => void (hashAfter = after.run(sAfter, { seed }).hash));
+      const a2 = a ?? time(() => void (hashBefore = before.run(sBefore, { seed }).hash));
+      if (i < 0) continue;
+      cpuBefore.push(a2.cpuMs);
+      cpuAfter.push(b.cpuMs);
+      ratios.push(b.cpuMs / a2.cpuMs);
+    }
+    const s = (x: number[]) => {
+      const v = spread(x);
+      return `${v.median.toFixed(0)} ms (min ${v.min.toFixed(0)}, max ${v.max.toFixed(0)})`;
+    };
+    const r = spread(ratios);
+    console.log(`baseline run, CPU time, ${runs} runs each: ${commit} ${s(cpuBefore)}; working tree ${s(cpuAfter)}`);
+    console.log(`working tree / ${commit}: ${r.median.toFixed(3)} (min ${r.min.toFixed(3)}, max ${r.max.toFixed(3)}) per pair`);
+    console.log(`result hashes (seed ${seed}): ${commit} ${hashBefore}, working tree ${hashAfter}: ${hashBefore === hashAfter ? 'the same' : 'DIFFERENT'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`compare: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
