@@ -95,6 +95,7 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
   const priceWeight = 1 - exp(-12 / (g.priceMemoryMonths * tpy));
   const maxShare = 1 - pow(1 - b.maxEradicationSharePerMonth, 12 / tpy);
   const altDecay = g.altDevDecayPerYear / tpy;
+  const intensificationRate = 1 / Math.max(1, (g.intensificationMonths * tpy) / 12);
 
   for (let r = 0; r < regions.n; r++) {
     const coca = rg.cocaHa[r];
@@ -112,7 +113,12 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
     const mature = rg.matureHa[r];
     rg.matureHa[r] = planted > mature ? mature + (planted - mature) / maturityTicks : planted;
 
-    const harvest = (rg.matureHa[r] * regions.yieldKgPerHa[r]) / tpy;
+    // Intensification: under eradication pressure (the share of coca destroyed, as a yearly rate)
+    // growers in the region plant denser, harvest more often and use more inputs, so output per
+    // mature ha drifts towards 1 + intensificationMax x pressure; its extra cost eats its extra revenue.
+    const pressure = Math.min(1, share * tpy);
+    rg.yieldFactor[r] += (1 + g.intensificationMax * pressure - rg.yieldFactor[r]) * intensificationRate;
+    const harvest = (rg.matureHa[r] * regions.yieldKgPerHa[r] * rg.yieldFactor[r]) / tpy;
     rg.harvestKg[r] = harvest;
     rg.stockKg[r] += harvest;
     state.accounts.producedKg += harvest;

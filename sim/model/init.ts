@@ -42,6 +42,7 @@ export function createState(world: World, seed: number): WorldState {
       cocaHa: f64(regions.n),
       matureHa: f64(regions.n),
       logSurvival: f64(regions.n),
+      yieldFactor: new Float64Array(regions.n).fill(1),
       stockKg: f64(regions.n),
       farmgatePrice: f64(regions.n),
       expectedPrice: f64(regions.n),

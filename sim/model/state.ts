@@ -25,6 +25,7 @@ export interface RegionState {
   cocaHa: Float64Array; // planted
   matureHa: Float64Array; // yielding
   logSurvival: Float64Array; // cumulative log(1 - eradicated share)
+  yieldFactor: Float64Array; // output per mature ha relative to the data's yield (intensification under eradication)
   stockKg: Float64Array; // unsold harvest (paste/base, cocaine equivalent)
   farmgatePrice: Float64Array; // USD/kg, clears TO purchases against stock
   expectedPrice: Float64Array; // what growers expect: smoothed local price

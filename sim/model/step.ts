@@ -99,7 +99,7 @@ function recordResults(world: World, state: WorldState): void {
   const w = 1 - pow(0.9, 12 / tpy);
   const eradicatedKg = new Float64Array(world.countries.n);
   for (let r = 0; r < world.regions.n; r++) {
-    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r];
+    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
   }
   const to = state.traffickers;
   let scale = 0;
