@@ -1,5 +1,6 @@
 /**
- * Consumer markets. Demand = users x grams per user x (retail / reference retail)^elasticity.
+ * Consumer markets. Demand = users x grams per user x (retail / reference retail)^elasticity,
+ * prices taken in the market's own currency: in dollars the reference moves with the currency.
  * Organisations offer part of their stock in the market; the wholesale price
  * moves part of the way towards the price at which demand takes what is offered
  * (retail = wholesale x markup); sales are pro rata.
@@ -23,6 +24,12 @@ export function preventionEffect(world: World, state: WorldState, m: number): nu
   return 1 + perCapita / world.behaviour.markets.preventionUsdPerCapitaHalf;
 }
 
+/** The market's reference wholesale price in dollars this tick (its currency's value moves it). */
+export function referencePriceUsd(world: World, state: WorldState, m: number): number {
+  const t = Math.min(state.tick, world.totalTicks - 1);
+  return world.markets.wholesale0[m] * world.markets.currencyFactor[m * world.totalTicks + t];
+}
+
 export function clearMarkets(world: World, state: WorldState): void {
   const { markets } = world;
   const b = world.behaviour.markets;
@@ -42,7 +49,8 @@ export function clearMarkets(world: World, state: WorldState): void {
     let offered = 0;
     for (let k = 0; k < to.capacity; k++) if (to.alive[k]) offered += to.stockKg[k * nC + c] * offer;
     const price = ms.wholesalePrice[m];
-    const clearing = offered > 0 ? markets.wholesale0[m] * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
+    const reference = referencePriceUsd(world, state, m);
+    const clearing = offered > 0 ? reference * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
     // Prices move part of the way to the clearing price each month (at most +-30%).
     // Nothing offered: the price rises by the most it can in a tick (if it moves at all).
     const gap = offered > 0 ? log(clearing / price) : MAX_LOG_PRICE_STEP;
@@ -51,7 +59,7 @@ export function clearMarkets(world: World, state: WorldState): void {
     const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, raw));
     const next = price * exp(step);
     ms.wholesalePrice[m] = next;
-    const demand = demandAtReference * pow(next / markets.wholesale0[m], markets.elasticity[m]);
+    const demand = demandAtReference * pow(next / reference, markets.elasticity[m]);
     const fill = offered > 0 ? Math.min(1, demand / offered) : 0;
     let consumed = 0;
     if (fill > 0) {
@@ -84,7 +92,7 @@ function updateUsers(world: World, state: WorldState): void {
   for (let m = 0; m < markets.n; m++) {
     const c = markets.country[m];
     ms.preventionStockUsd[m] += (state.police.preventionUsd[c] - ms.preventionStockUsd[m]) / lag;
-    const relativeRetail = ms.wholesalePrice[m] / markets.wholesale0[m];
+    const relativeRetail = ms.wholesalePrice[m] / referencePriceUsd(world, state, m);
     const initiation = (ms.initiation0[m] * pow(relativeRetail, b.initiationPriceElasticity)) / preventionEffect(world, state, m);
     const users = ms.users[m];
     const treatmentPerUser = state.police.treatmentUsd[c] / Math.max(users, 1);

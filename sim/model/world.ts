@@ -60,6 +60,12 @@ export interface Markets {
   gramsPerUserPerYear: Float64Array;
   elasticity: Float64Array;
   wholesale0: Float64Array; // USD/kg
+  /**
+   * Per market and tick (index m * totalTicks + t): the market's currency in dollars
+   * relative to the year of `start` (1 without an exchange rate). Demand is a function
+   * of the local price, so in dollars its reference price is wholesale0 x this factor.
+   */
+  currencyFactor: Float64Array;
   retailMarkup: Float64Array;
   quitRate: Float64Array; // per year
 }
@@ -206,6 +212,7 @@ export function buildWorld(s: Scenario): World {
     gramsPerUserPerYear: toArray(s.markets.map((m) => m.gramsPerUserPerYear)),
     elasticity: toArray(s.markets.map((m) => m.elasticity)),
     wholesale0: toArray(s.markets.map((m) => m.wholesalePriceUsdPerKg)),
+    currencyFactor: currencyFactors(s, burnInTicks, burnInTicks + horizonTicks, startYear, startMonth),
     retailMarkup: toArray(s.markets.map((m) => m.retailMarkup)),
     quitRate: toArray(s.markets.map((m) => m.quitRatePerYear)),
   };
@@ -269,4 +276,25 @@ export function buildWorld(s: Scenario): World {
     paths: findPaths(countries, routes, marketOfCountry, LIMITS.pathLegs),
     policies,
   };
+}
+
+/**
+ * The dollar value of each market's currency per tick, relative to the calendar year of
+ * `start` (burn-in ticks fall in the years before it). Yearly values, held through the year.
+ */
+function currencyFactors(s: Scenario, burnInTicks: number, totalTicks: number, startYear: number, startMonth: number): Float64Array {
+  const tpy = s.ticksPerYear;
+  const out = new Float64Array(s.markets.length * totalTicks).fill(1);
+  s.markets.forEach((market, m) => {
+    const rate = market.exchangeRate;
+    if (!rate) return;
+    const valueIn = (year: number) => rate.usdPerUnit[Math.max(0, Math.min(rate.usdPerUnit.length - 1, year - rate.firstYear))];
+    const reference = valueIn(startYear);
+    const firstTickOfYear = ((startMonth - 1) * tpy) / 12;
+    for (let t = 0; t < totalTicks; t++) {
+      const year = startYear + Math.floor((firstTickOfYear + t - burnInTicks) / tpy);
+      out[m * totalTicks + t] = valueIn(year) / reference;
+    }
+  });
+  return out;
 }

@@ -76,6 +76,20 @@ export const routeSchema = z.strictObject({
   baseSeizureProbability: z.number().min(0).max(0.95).describe('Probability a load is seized on this leg with no extra enforcement'),
 });
 
+export const exchangeRateSchema = z
+  .strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter upper-case currency code such as "EUR"').describe('ISO 4217 code of the currency consumers pay in, e.g. "EUR"'),
+    firstYear: z.number().int().min(1900).max(2300).describe('Calendar year of the first value'),
+    usdPerUnit: z
+      .array(positive.max(1e6))
+      .min(1)
+      .max(LIMITS.years + 1)
+      .describe('US dollars per unit of the currency, yearly averages from firstYear on; years before or after the list take its first or last value'),
+  })
+  .describe(
+    "The market's currency against the US dollar. Consumers respond to the price in their own currency, organisations to the price in dollars: a stronger currency makes the market pay more dollars for the same demand. Omitted: the market pays in dollars.",
+  );
+
 export const marketSchema = z.strictObject({
   country: countryId,
   users: nonNegative.describe('Past-year users of cocaine at the start'),
@@ -84,6 +98,7 @@ export const marketSchema = z.strictObject({
   wholesalePriceUsdPerKg: positive.describe('Wholesale price per kg at the start; also the reference price for demand'),
   retailMarkup: z.number().min(1).max(20).default(3).describe('Retail price per pure gram divided by wholesale price per gram'),
   quitRatePerYear: share.default(0.15).describe('Share of users who stop each year'),
+  exchangeRate: exchangeRateSchema.optional(),
 });
 
 const leverBase = {

@@ -18,15 +18,17 @@ const HOLDING = [
   'partial-displacement',
   'displacement-index',
   'us-consumption-falls',
+  'europe-consumption-rises',
   'europe-rivals-us',
+  'west-africa-route',
   'markup',
 ];
 
-describe('stylised facts of the Colombia case (colombia-2000s, 6 seeds)', () => {
+describe('stylised facts of the Colombia case (colombia-2000s, 12 seeds)', () => {
   let facts: Map<string, FactResult>;
   beforeAll(() => {
     const scenario = loadScenario(readJson('scenarios/colombia-2000s.json'));
-    const pairs: Pair<AnnualDigest>[] = runPaired(scenario, withoutPolicies(scenario), seedsFrom(1, 6), annualDigest);
+    const pairs: Pair<AnnualDigest>[] = runPaired(scenario, withoutPolicies(scenario), seedsFrom(1, 12), annualDigest);
     facts = new Map(evaluateFacts(scenario, pairs).map((f) => [f.id, f]));
   }, 600_000);
 
