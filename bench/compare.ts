@@ -7,7 +7,8 @@
  *
  * The commit's sim/ is extracted with `git archive` into dist/ (ignored by git, and under the
  * repository so that its imports find node_modules) and imported from there; its scenario loader
- * validates the scenario for it.
+ * validates the scenario for it. Run it from the repository: its package.json makes both trees ES
+ * modules (loaded as CommonJS, every import goes through a getter and the timings mean little).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
