@@ -5,9 +5,10 @@
  *
  *   npx tsx bench/compare.ts <commit> [runs]      (default 12 runs of each, after 2 warm-ups)
  *
- * The commit's sim/ is extracted with `git archive` into dist/ (ignored by git, and under the
- * repository so that its imports find node_modules) and imported from there; its scenario loader
- * validates the scenario for it. Run it from the repository: its package.json makes both trees ES
+ * The commit's sim/ and scenarios/ are extracted with `git archive` into dist/ (ignored by git,
+ * and under the repository so that its imports find node_modules) and imported from there; each
+ * tree runs its own scenarios/baseline.json (a commit that changed the model or the scenario gives
+ * another hash: then the times compare different runs). Run it from the repository: its package.json makes both trees ES
  * modules (loaded as CommonJS, every import goes through a getter and the timings mean little).
  */
 import { execFileSync } from 'node:child_process';
@@ -36,12 +37,12 @@ async function main(): Promise<void> {
   mkdirSync(join(root, 'dist'), { recursive: true });
   const dir = mkdtempSync(join(root, 'dist', 'compare-'));
   try {
-    execFileSync('sh', ['-c', `git archive ${JSON.stringify(commit)} sim | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
-    const input = JSON.parse(readFileSync(join(root, 'scenarios', 'baseline.json'), 'utf8')) as unknown;
+    execFileSync('sh', ['-c', `git archive ${JSON.stringify(commit)} sim scenarios | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
+    const baselineOf = (tree: string) => JSON.parse(readFileSync(join(tree, 'scenarios', 'baseline.json'), 'utf8')) as unknown;
     const before = await importTree(dir);
     const after = await importTree(root);
-    const sBefore = before.load(input);
-    const sAfter = after.load(input);
+    const sBefore = before.load(baselineOf(dir));
+    const sAfter = after.load(baselineOf(root));
     const seed = 1;
     const cpuBefore: number[] = [];
     const cpuAfter: number[] = [];
