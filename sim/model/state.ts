@@ -110,7 +110,10 @@ export interface TraffickerState {
   stockKg: Float64Array;
   /** Known routes (1/0), capacity*nR. */
   knows: Uint8Array;
-  /** Believed seizure probability per route, capacity*nR. */
+  /**
+   * Believed seizure probability per route, capacity*nR. Kept up to date for the routes the
+   * organisation knows only (no one reads the others): learning a route sets its belief afresh.
+   */
   belief: Float64Array;
   /** Loads sent and seized this tick per route (own observations), capacity*nR. */
   loadsSent: Float64Array;

@@ -106,11 +106,13 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
   const rumour = b.rumourWeight;
   const baseSeizure = world.routes.baseSeizure;
   const weightOfLoads = plan.learningWeight;
-  const { belief: beliefs, loadsSent, loadsSeized } = to;
+  const { belief: beliefs, loadsSent, loadsSeized, knows } = to;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const base = k * nR;
     for (let l = 0; l < nR; l++) {
+      // Only beliefs about known routes are kept: one is set afresh when a route is learnt (see state.ts).
+      if (!knows[base + l]) continue;
       let belief = beliefs[base + l];
       const sent = loadsSent[base + l];
       if (sent > 0) {
