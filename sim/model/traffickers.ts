@@ -25,6 +25,7 @@ export interface TraffickerPlan {
   pathWeight: Float64Array; // capacity*maxPaths, aligned with usablePaths
   pathCost: Float64Array; // transport + bribes per kg, aligned with usablePaths
   bribeMask: Uint8Array; // bit i = pay bribes on leg i
+  pathOrigin: Int32Array; // origin country of each usable path, aligned with usablePaths
   desiredKg: Float64Array; // capacity*nC: kg to ship from each origin this tick
   ordersKg: Float64Array; // capacity*nC: kg to buy in each producer country
   bestReturn: Float64Array; // per organisation
@@ -52,6 +53,7 @@ export function createTraffickerPlan(world: World, capacity: number): Trafficker
     pathWeight: new Float64Array(capacity * maxPaths),
     pathCost: new Float64Array(capacity * maxPaths),
     bribeMask: new Uint8Array(capacity * maxPaths),
+    pathOrigin: new Int32Array(capacity * maxPaths),
     desiredKg: new Float64Array(capacity * nC),
     ordersKg: new Float64Array(capacity * nC),
     bestReturn: new Float64Array(capacity),
@@ -167,6 +169,9 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     }
   }
   const keepPerLeg = 1 - b.lossPerLeg;
+  const { pathWeight, pathCost, bribeMask, pathOrigin } = plan;
+  const { usablePaths, belief } = to;
+  const { legs, legStart, legCount } = paths;
 
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
@@ -175,17 +180,18 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     const beliefRow = k * nR;
     let best = -Infinity;
     for (let j = 0; j < count; j++) {
-      const p = to.usablePaths[row + j];
+      const p = usablePaths[row + j];
+      pathOrigin[row + j] = paths.origin[p];
       const value = pathValue[p];
       const sanction = pathSanction[p];
       const buy = pathBuy[p];
       let survival = 1;
       let cost = 0;
       let mask = 0;
-      const start = paths.legStart[p];
-      for (let i = 0, n = paths.legCount[p]; i < n; i++) {
+      const start = legStart[p];
+      for (let i = 0, n = legCount[p]; i < n; i++) {
         const leg = start + i;
-        let risk = to.belief[beliefRow + paths.legs[leg]];
+        let risk = belief[beliefRow + legs[leg]];
         const cut = legCut[leg];
         const bribe = legBribe[leg];
         if (bribe > 0 && risk * cut * (value + sanction) > bribe) {
@@ -198,15 +204,15 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       }
       const margin = survival * value - buy - cost - sanction * (1 - survival);
       const ret = margin / (buy + cost);
-      plan.pathWeight[row + j] = ret;
-      plan.pathCost[row + j] = cost;
-      plan.bribeMask[row + j] = mask;
+      pathWeight[row + j] = ret;
+      pathCost[row + j] = cost;
+      bribeMask[row + j] = mask;
       if (ret > best) best = ret;
     }
     plan.bestReturn[k] = count > 0 ? best : -1;
     if (count === 0 || best <= 0) {
       to.scaleKg[k] *= Math.max(0, 1 - growth);
-      for (let j = 0; j < count; j++) plan.pathWeight[row + j] = 0;
+      for (let j = 0; j < count; j++) pathWeight[row + j] = 0;
       to.unitCostUsd[k] = 0;
       continue;
     }
@@ -214,11 +220,11 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     let total = 0;
     let unitCost = 0;
     for (let j = 0; j < count; j++) {
-      const ret = plan.pathWeight[row + j];
+      const ret = pathWeight[row + j];
       const w = ret > 0 ? exp((ret - best) / b.choiceTemperature) : 0;
-      plan.pathWeight[row + j] = w;
+      pathWeight[row + j] = w;
       total += w;
-      unitCost += w * (plan.originMaxPrice[paths.origin[to.usablePaths[row + j]]] + plan.pathCost[row + j]);
+      unitCost += w * (plan.originMaxPrice[pathOrigin[row + j]] + pathCost[row + j]);
     }
     unitCost /= total;
     to.unitCostUsd[k] = unitCost;
@@ -227,9 +233,9 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     const appetite = Math.min(1, 2 / (1 + exp(-(best - b.hurdleReturn) / b.volumeResponse)));
     const volume = Math.min(to.scaleKg[k] * appetite, to.capitalUsd[k] / unitCost);
     for (let j = 0; j < count; j++) {
-      const w = plan.pathWeight[row + j] / total;
-      plan.pathWeight[row + j] = w;
-      plan.desiredKg[k * nC + paths.origin[to.usablePaths[row + j]]] += volume * w;
+      const w = pathWeight[row + j] / total;
+      pathWeight[row + j] = w;
+      plan.desiredKg[k * nC + pathOrigin[row + j]] += volume * w;
     }
     // What it already holds at each origin is shipped first; the rest is bought, plus a buffer
     // that is larger when the farmgate price is below what the market expects (buy cheap, hold).
