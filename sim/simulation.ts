@@ -41,8 +41,8 @@ class Run implements Simulation {
   private scratch: Scratch;
   private recorder: Recorder;
 
-  constructor(scenario: Scenario, seed: number, state?: WorldState) {
-    this.world = buildWorld(scenario);
+  constructor(scenario: Scenario, seed: number, state?: WorldState, world: World = buildWorld(scenario)) {
+    this.world = world;
     this.seed = seed >>> 0;
     this.state = state ?? createState(this.world, this.seed);
     this.scratch = createScratch(this.world, this.state);
@@ -129,17 +129,43 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
 }
 
 export function resumeSimulation(scenario: Scenario, snapshot: Snapshot): Simulation {
-  const saved = structuredClone(snapshot);
-  const state = {
-    ...saved.state,
-    traffickers: { ...saved.state.traffickers, rng: saved.streams.traffickers.map((s) => (s ? restoreStream(s) : null)) },
-    streams: {
-      growers: saved.streams.growers.map(restoreStream),
-      police: restoreStream(saved.streams.police),
-      entry: restoreStream(saved.streams.entry),
-    },
-  } as WorldState;
-  const run = new Run(scenario, saved.seed, state);
-  run.restoreSeries(saved.series);
+  const world = buildWorld(scenario);
+  // A fresh state of the world, filled with the snapshot's values: the objects keep the
+  // shapes the model's hot loops were compiled for (objects rebuilt by structuredClone
+  // have other hidden classes, and engines run resumed worlds several times slower on them).
+  const state = createState(world, snapshot.seed >>> 0);
+  copyInto(state as unknown as Plain, snapshot.state as unknown as Plain, 'state', SKIP);
+  state.traffickers.rng = snapshot.streams.traffickers.map((s) => (s ? restoreStream(structuredClone(s)) : null));
+  state.streams = {
+    growers: snapshot.streams.growers.map((s) => restoreStream(structuredClone(s))),
+    police: restoreStream(structuredClone(snapshot.streams.police)),
+    entry: restoreStream(structuredClone(snapshot.streams.entry)),
+  };
+  const run = new Run(scenario, snapshot.seed, state, world);
+  run.restoreSeries(snapshot.series);
   return run;
+}
+
+/**
+ * Copy `source`'s values into `target`, which has the same structure: typed arrays by
+ * value (into the target's own arrays), plain objects member by member, everything
+ * else (numbers, booleans, arrays of plain values) as a copy. A key on one side only
+ * means the snapshot is of another model version: an error, not a silent default.
+ */
+type Plain = Record<string, unknown>;
+/** Parts of the state a snapshot keeps elsewhere (random streams, restored separately). */
+const SKIP = new Set(['state.streams', 'state.traffickers.rng']);
+
+function copyInto(target: Plain, source: Plain, path: string, skip: ReadonlySet<string>): void {
+  for (const key of Object.keys(source)) if (!(key in target)) throw new Error(`snapshot has ${path}.${key}, which this model does not know`);
+  for (const key of Object.keys(target)) {
+    if (skip.has(`${path}.${key}`)) continue;
+    if (!(key in source)) throw new Error(`snapshot lacks ${path}.${key}`);
+    const t = target[key];
+    const s = source[key];
+    if (ArrayBuffer.isView(t) && ArrayBuffer.isView(s) && (t as Float64Array).length === (s as Float64Array).length) (t as Float64Array).set(s as Float64Array);
+    else if (ArrayBuffer.isView(s)) target[key] = (s as Float64Array).slice();
+    else if (t !== null && s !== null && typeof t === 'object' && typeof s === 'object' && !Array.isArray(t)) copyInto(t as Plain, s as Plain, `${path}.${key}`, skip);
+    else target[key] = structuredClone(s);
+  }
 }
