@@ -22,6 +22,8 @@ export interface Simulation {
   readonly totalTicks: number;
   step(): void;
   snapshot(): Snapshot;
+  /** The rows recorded so far, as views on the recorder's columns (valid until the next step). */
+  recordedSeries(): Snapshot['series'];
   result(): RunResult;
 }
 
@@ -80,6 +82,12 @@ class Run implements Simulation {
       },
       series: { length: s.length, tick: s.tick, entity: s.entity, measure: s.measure, value: s.value },
     });
+  }
+
+  recordedSeries(): Snapshot['series'] {
+    const s = this.recorder.series;
+    const n = s.length;
+    return { length: n, tick: s.tick.subarray(0, n), entity: s.entity.subarray(0, n), measure: s.measure.subarray(0, n), value: s.value.subarray(0, n) };
   }
 
   restoreSeries(saved: Snapshot['series']): void {

@@ -8,7 +8,7 @@ import type { RunResult } from '../../../sim/results/types';
 import type { Simulation } from '../../../sim/simulation';
 
 export function partialResult(sim: Simulation, like: RunResult): RunResult {
-  const s = sim.snapshot().series;
+  const s = sim.recordedSeries();
   const ticks = Math.max(0, sim.tick - (sim.totalTicks - sim.world.horizonTicks));
   return {
     ...like,
