@@ -18,7 +18,6 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER } from './rng';
 import { exp, log, log1p, pow } from '../math/detmath';
-import { fastExp, fastLog } from '../math/tablemath';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
 const REMOTENESS_LICIT_PENALTY = 0.5;
@@ -187,7 +186,7 @@ function drawShocks(state: WorldState, ctx: GrowerContext, r: number, first: num
   let c = st[3];
   let j = 0;
   for (let i = firstDecider(ctx.regionStart[r], first, seasonTicks), end = ctx.regionStart[r + 1]; i < end; i += seasonTicks, j++) {
-    logOutlay[j] = fastLog(unitCost * costFactor[i] + fixedOutlay);
+    logOutlay[j] = log(unitCost * costFactor[i] + fixedOutlay);
     const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
     s0 = s1;
     s1 = s2;
@@ -195,7 +194,7 @@ function drawShocks(state: WorldState, ctx: GrowerContext, r: number, first: num
     s2 = t - c;
     // The logistic draw (as `logisticOf` in rng.ts).
     const u = s2 * 0.999998 + 0.000001;
-    shock[j] = fastLog(u / (1 - u));
+    shock[j] = log(u / (1 - u));
   }
   st[0] = s0;
   st[1] = s1;
@@ -219,16 +218,17 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
   const start = ctx.regionStart[r];
   const end = ctx.regionStart[r + 1];
   const logS = rg.logSurvival[r];
-  // ln of the expected revenue per ha is ln(gross) - belief (a belief b is an expected loss e^-b).
-  const logGross = fastLog(ctx.cocaGrossUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA);
+  const gross = ctx.cocaGrossUsdPerHa[r];
   const { logOutlay, shock } = ctx;
   const bias = state.growers.regionBias[r];
   let coca = rg.cocaHa[r];
-  // Growers deciding together last decided together, so they share the survival since then:
-  // it is computed once per distinct value.
+  // Growers deciding together last decided together, so they share the survival since then and,
+  // usually, the belief: each is computed once per distinct value.
   let lastLogSAt = NaN;
   let survival = 1;
   let hazard = 0;
+  let lastBelief = NaN;
+  let logRevenue = 0;
   let j = 0; // index into this tick's logOutlay and shock (see drawShocks)
   let i = firstDecider(start, first, seasonTicks);
   // Two growers per iteration: the body of the one-grower loop below, written out for grower i and
@@ -239,25 +239,33 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
     let logSAt = logSurvivalAt[i];
     if (logSAt !== lastLogSAt) {
       lastLogSAt = logSAt;
-      survival = fastExp(logS - logSAt);
+      survival = exp(logS - logSAt);
       hazard = (logSAt - logS) * seasonsPerYear;
     }
     const current = cocaHa[i] * survival;
     const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
     eradicationBelief[i] = belief;
-    const utility = sensitivity * (logGross - belief - logOutlay[j]) + bias + noise * shock[j];
+    if (belief !== lastBelief) {
+      lastBelief = belief;
+      logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
+    }
+    const utility = sensitivity * (logRevenue - logOutlay[j]) + bias + noise * shock[j];
     logSAt = logSurvivalAt[i2];
     if (logSAt !== lastLogSAt) {
       lastLogSAt = logSAt;
-      survival = fastExp(logS - logSAt);
+      survival = exp(logS - logSAt);
       hazard = (logSAt - logS) * seasonsPerYear;
     }
     const current2 = cocaHa[i2] * survival;
     const belief2 = eradicationBelief[i2] + memory * (hazard - eradicationBelief[i2]);
     eradicationBelief[i2] = belief2;
-    const utility2 = sensitivity * (logGross - belief2 - logOutlay[j + 1]) + bias + noise * shock[j + 1];
-    const desired = landHa[i] / (1 + fastExp(-utility));
-    const desired2 = landHa[i2] / (1 + fastExp(-utility2));
+    if (belief2 !== lastBelief) {
+      lastBelief = belief2;
+      logRevenue = log(gross * exp(-belief2) + MIN_OUTLAY_USD_PER_HA);
+    }
+    const utility2 = sensitivity * (logRevenue - logOutlay[j + 1]) + bias + noise * shock[j + 1];
+    const desired = landHa[i] / (1 + exp(-utility));
+    const desired2 = landHa[i2] / (1 + exp(-utility2));
     const next = current + (desired - current) * gapRate[+(desired > current)];
     const next2 = current2 + (desired2 - current2) * gapRate[+(desired2 > current2)];
     coca += next - current;
@@ -272,7 +280,7 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
     const logSAt = logSurvivalAt[i];
     if (logSAt !== lastLogSAt) {
       lastLogSAt = logSAt;
-      survival = fastExp(logS - logSAt);
+      survival = exp(logS - logSAt);
       // Eradication hazard experienced since the last decision, per year.
       hazard = (logSAt - logS) * seasonsPerYear;
     }
@@ -280,8 +288,12 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
     const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
     eradicationBelief[i] = belief;
     // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
-    const utility = sensitivity * (logGross - belief - logOutlay[j]) + bias + noise * shock[j];
-    const desired = landHa[i] / (1 + fastExp(-utility));
+    if (belief !== lastBelief) {
+      lastBelief = belief;
+      logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
+    }
+    const utility = sensitivity * (logRevenue - logOutlay[j]) + bias + noise * shock[j];
+    const desired = landHa[i] / (1 + exp(-utility));
     // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
     const next = current + (desired - current) * gapRate[+(desired > current)];
     coca += next - current;
@@ -307,7 +319,7 @@ export function resumRegions(world: World, state: WorldState, ctx: GrowerContext
       const at = logSurvivalAt[i];
       if (at !== lastAt[k]) {
         lastAt[k] = at;
-        survivalOf[k] = fastExp(logS - at);
+        survivalOf[k] = exp(logS - at);
       }
       sum += cocaHa[i] * survivalOf[k];
     }
