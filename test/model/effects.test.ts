@@ -10,7 +10,7 @@ import type { Scenario } from '../../sim/scenario/schema';
 import type { RunResult } from '../../sim/results/types';
 import { mean, meanBetween, meanFrom, readJson } from './helpers';
 
-const SEEDS = [1, 2, 3, 4];
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const baseline: Scenario = loadScenario(readJson('scenarios/baseline.json'));
 const controlRuns = new Map<number, RunResult>();
 const control = (seed: number) => {
