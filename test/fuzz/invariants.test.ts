@@ -52,7 +52,11 @@ describe('invariants on random valid scenarios', () => {
   );
 
   it('the generator covers the extreme settings and every lever', () => {
-    const samples = fc.sample(validScenarioArb, { numRuns: 300, seed: fuzzSeed() }) as { policies: Record<string, unknown>[]; countries: { police: { budgetUsdPerYear: number } }[] }[];
+    const samples = fc.sample(validScenarioArb, { numRuns: 300, seed: fuzzSeed() }) as {
+      policies: Record<string, unknown>[];
+      countries: { police: { budgetUsdPerYear: number } }[];
+      markets: { exchangeRate?: unknown }[];
+    }[];
     const levers = new Set(samples.flatMap((s) => s.policies.map((p) => p.lever)));
     expect([...levers].sort()).toEqual(
       ['alternativeDevelopment', 'assetSeizure', 'capacityFunding', 'enforcementVsPrevention', 'eradication', 'highValueTargeting', 'intelligenceSharing', 'interdiction', 'prevention', 'treatment'],
@@ -60,5 +64,8 @@ describe('invariants on random valid scenarios', () => {
     expect(samples.some((s) => s.countries.every((c) => c.police.budgetUsdPerYear === 0))).toBe(true);
     expect(samples.some((s) => s.policies.filter((p) => p.lever === 'interdiction' && p.budgetUsdPerYear === 1e12).length >= 6)).toBe(true);
     expect(samples.some((s) => s.policies.some((p) => p.lever === 'eradication' && p.budgetUsdPerYear === 1e13))).toBe(true);
+    // Markets paying in a currency whose dollar value moves, and markets paying in dollars.
+    expect(samples.some((s) => s.markets.some((m) => m.exchangeRate !== undefined))).toBe(true);
+    expect(samples.some((s) => s.markets.every((m) => m.exchangeRate === undefined))).toBe(true);
   });
 });

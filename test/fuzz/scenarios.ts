@@ -75,14 +75,23 @@ const routeNumbers = fc.record({
   baseSeizureProbability: fc.oneof(fc.constantFrom(0, 0.95), fc.double({ min: 0, max: 0.95, noNaN: true })),
 });
 
-const marketNumbers = fc.record({
-  users: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 2e7, noNaN: true })),
-  gramsPerUserPerYear: positive(2000),
-  elasticity: fc.double({ min: -3, max: 0, noNaN: true }),
-  wholesalePriceUsdPerKg: positive(1e6),
-  retailMarkup: fc.double({ min: 1, max: 20, noNaN: true }),
-  quitRatePerYear: share,
-});
+const marketNumbers = fc.record(
+  {
+    users: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 2e7, noNaN: true })),
+    gramsPerUserPerYear: positive(2000),
+    elasticity: fc.double({ min: -3, max: 0, noNaN: true }),
+    wholesalePriceUsdPerKg: positive(1e6),
+    retailMarkup: fc.double({ min: 1, max: 20, noNaN: true }),
+    quitRatePerYear: share,
+    // A currency whose dollar value moves year by year, around or away from the horizon.
+    exchangeRate: fc.record({
+      currency: fc.constantFrom('EUR', 'GBP', 'XOF'),
+      firstYear: fc.integer({ min: 1995, max: 2005 }),
+      usdPerUnit: fc.array(fc.oneof(positive(1e6), fc.double({ min: 1e-4, max: 10, noNaN: true })), { minLength: 1, maxLength: 12 }),
+    }),
+  },
+  { requiredKeys: ['users', 'gramsPerUserPerYear', 'elasticity', 'wholesalePriceUsdPerKg', 'retailMarkup', 'quitRatePerYear'] },
+);
 
 const shape = fc.record({
   secondProducer: fc.boolean(),
