@@ -184,10 +184,13 @@ function drawShocks(state: WorldState, ctx: GrowerContext, r: number, first: num
   let s1 = st[1];
   let s2 = st[2];
   let c = st[3];
+  // Imported constants in locals: read once, not on every draw (see sim/math/detmath.ts).
+  const multiplier = ALEA_MULTIPLIER;
+  const twoPowMinus32 = ALEA_2_POW_MINUS_32;
   let j = 0;
   for (let i = firstDecider(ctx.regionStart[r], first, seasonTicks), end = ctx.regionStart[r + 1]; i < end; i += seasonTicks, j++) {
     logOutlay[j] = log(unitCost * costFactor[i] + fixedOutlay);
-    const t = ALEA_MULTIPLIER * s0 + c * ALEA_2_POW_MINUS_32;
+    const t = multiplier * s0 + c * twoPowMinus32;
     s0 = s1;
     s1 = s2;
     c = t | 0;
