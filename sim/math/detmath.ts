@@ -137,7 +137,7 @@ function logPoly(z: number, w: number): number {
 
 /**
  * Natural logarithm (fdlibm e_log.c). The common case (a positive normal x not within
- * about 2^-20 of a power of two, and not in fdlibm's middle band) is kept small so that
+ * about 2^-20 of a power of two) is kept small so that
  * compilers inline it; the other cases take the out-of-line paths, which do what fdlibm does.
  */
 export function log(x: number): number {
@@ -152,12 +152,18 @@ export function log(x: number): number {
   const k = (high >> 20) - 1023 + (i0 >> 20);
   // x with its exponent set to 0 (or -1 when i0 is set): fdlibm sets the high word; scaling by a power of two is the same, exactly.
   const f = x * twoTo(-k) - 1;
-  if ((0x000fffff & (2 + hx)) < 3 || ((hx - 0x6147a) | (0x6b851 - hx)) > 0) return +logKernel(f, k, hx);
+  if ((0x000fffff & (2 + hx)) < 3) return +logKernel(f, k, hx);
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
   const r = logPoly(z, w);
-  // fdlibm returns f - s(f - r) when k = 0; this expression gives the same bits then.
+  // fdlibm's middle band (4% of mantissas), here rather than out of line: a call would box f.
+  // (With k = 0 fdlibm returns f - (hfsq - s(hfsq + r)), and f - s(f - r) below; these
+  // expressions give the same bits then.)
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k * LN2_HI - (hfsq - (s * (hfsq + r) + k * LN2_LO) - f);
+  }
   return k * LN2_HI - (s * (f - r) - k * LN2_LO - f);
 }
 
