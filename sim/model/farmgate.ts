@@ -8,6 +8,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
+import type { TraffickerPlan } from './traffickers';
 import { exp, log, pow } from '../math/detmath';
 
 const MIN_COVERAGE = 0.01;
@@ -38,10 +39,11 @@ export function maxOriginPrice(world: World, state: WorldState, c: number): numb
 }
 
 /**
- * Clear organisations' orders (`ordersKg`, capacity*nC, kg per producer country)
+ * Clear organisations' orders (`plan.ordersKg`, capacity*nC, kg per producer country)
  * against regional stocks; move the drug and the money; update prices; spoil stock.
  */
-export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64Array, regionWeight: Float64Array): void {
+export function clearFarmgate(world: World, state: WorldState, plan: TraffickerPlan): void {
+  const { ordersKg, desiredKg, regionWeight, flowDemandKg } = plan;
   const { regions } = world;
   const nC = world.countries.n;
   const rg = state.regions;
@@ -57,9 +59,14 @@ export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64
     for (const r of list) regionWeight[r] = total > 0 ? rg.stockKg[r] / rg.farmgatePrice[r] / total : 1 / list.length;
   }
   rg.demandKg.fill(0);
+  flowDemandKg.fill(0);
+  const clearing = g.farmgateClearingWeight;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     for (let c = 0; c < nC; c++) {
+      // What it plans to ship from c this tick (orders add buffers on top): the demand a clearing price answers.
+      const planned = desiredKg[k * nC + c];
+      if (clearing > 0 && planned > 0) for (const r of world.regionsOfCountry[c]) flowDemandKg[r] += planned * regionWeight[r];
       const order = ordersKg[k * nC + c];
       if (order <= 0) continue;
       for (const r of world.regionsOfCountry[c]) rg.demandKg[r] += order * regionWeight[r];
@@ -105,7 +112,9 @@ export function clearFarmgate(world: World, state: WorldState, ordersKg: Float64
     const rawCoverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
     const coverage = Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, rawCoverage));
     const target = reference * pow(coverage, -1 / g.stockPriceElasticity);
-    const step = adjust * log(target / rg.farmgatePrice[r]);
+    let step = adjust * log(target / rg.farmgatePrice[r]);
+    // Experimental clearing term: the price rises while organisations plan to buy more than is on offer.
+    if (clearing > 0) step += clearing * (adjust * log((flowDemandKg[r] + 1) / (supply + 1)) / g.farmgateClearingElasticity - step);
     rg.farmgatePrice[r] *= exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
   }
 }

@@ -40,7 +40,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   decideGrowers(world, state, scratch.growers); // 4. growers whose season it is replant
   updateBeliefs(world, state, scratch.plan); // 5. organisations learn from last tick
   planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
-  clearFarmgate(world, state, scratch.plan.ordersKg, scratch.plan.regionWeight); // 7. buy at the farmgate
+  clearFarmgate(world, state, scratch.plan); // 7. buy at the farmgate
   shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
   clearMarkets(world, state); // 9. sell, consume, prices, users
   updateOrganisations(world, state, seed); // 10. arrests, splits, payouts, exits, exploration, entry

@@ -33,6 +33,7 @@ export interface TraffickerPlan {
   originMaxPrice: Float64Array;
   originExpectedPrice: Float64Array;
   regionWeight: Float64Array; // per region (farmgate scratch)
+  flowDemandKg: Float64Array; // per region: kg organisations plan to ship from it this tick (farmgate scratch)
   // This tick's terms of path valuation that do not depend on the organisation, computed once:
   // per path (world.paths) and per leg of a path (indexed like world.paths.legs).
   pathValue: Float64Array; // expected wholesale price at the path's market
@@ -61,6 +62,7 @@ export function createTraffickerPlan(world: World, capacity: number): Trafficker
     originMaxPrice: new Float64Array(nC),
     originExpectedPrice: new Float64Array(nC),
     regionWeight: new Float64Array(world.regions.n),
+    flowDemandKg: new Float64Array(world.regions.n),
     pathValue: new Float64Array(world.paths.n),
     pathSanction: new Float64Array(world.paths.n),
     pathBuy: new Float64Array(world.paths.n),

@@ -25,6 +25,8 @@ export const growerBehaviourSchema = z.strictObject({
   farmgatePriceAdjustment: num(0, 1, 0.3, 'Share of the gap to the inventory-implied farmgate price closed each month'),
   stockTargetMonths: num(0.1, 24, 2, 'Months of organisations\' demand that regional stocks usually cover'),
   stockPriceElasticity: num(0.1, 10, 4, 'How strongly stock coverage moves the farmgate price (higher = gentler)'),
+  farmgateClearingWeight: num(0, 1, 0, 'Experimental: weight of market clearing in the farmgate price (0 = the inventory rule alone; 1 = the price moves with the log of organisations\' planned purchases over the stock on offer). Not calibrated: see docs/model.md'),
+  farmgateClearingElasticity: num(0.1, 100, 4, 'With clearing: the log excess of planned purchases over stock that moves the log price by one, per month at full adjustment (higher = gentler)'),
   initialFarmgatePriceUsdPerKg: num(1, 1e6, 1200, 'Farmgate price of a kg of cocaine equivalent at the start of the burn-in'),
   altDevMaxBoost: num(0, 10, 1, 'Largest relative rise in licit income that alternative development can bring'),
   altDevUsdPerHaHalf: num(1, 1e7, 1000, 'Alternative-development stock per cultivable ha that brings half the largest rise'),
