@@ -15,6 +15,8 @@ const MIN_COVERAGE = 0.01;
 const MAX_COVERAGE = 10;
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;
+/** Largest clearing premium (log): prices at most e^3 times the inventory rule's, or 1/e^3 of it. */
+const MAX_PREMIUM = 3;
 
 /** Price in country `c` as seen by a buyer: stock-weighted mean of its regions' prices (current, or another price array). */
 export function originPrice(world: World, state: WorldState, c: number, prices: Float64Array = state.regions.farmgatePrice): number {
@@ -111,10 +113,17 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
     // Coverage is bounded so that an empty or overflowing store moves the price a lot, but not without limit.
     const rawCoverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
     const coverage = Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, rawCoverage));
-    const target = reference * pow(coverage, -1 / g.stockPriceElasticity);
-    let step = adjust * log(target / rg.farmgatePrice[r]);
-    // Experimental clearing term: the price rises while organisations plan to buy more than is on offer.
-    if (clearing > 0) step += clearing * (adjust * log((flowDemandKg[r] + 1) / (supply + 1)) / g.farmgateClearingElasticity - step);
+    let target = reference * pow(coverage, -1 / g.stockPriceElasticity);
+    if (clearing > 0) {
+      // Experimental clearing term: a premium that integrates how far organisations' planned purchases
+      // exceed the stock on offer, relative to that excess at the first clearing (taken as equilibrium).
+      const excess = log((flowDemandKg[r] + 1) / (supply + 1));
+      if (state.tick === 0) rg.clearingReference[r] = excess;
+      const premium = rg.clearingPremium[r] + (adjust * (excess - rg.clearingReference[r])) / g.farmgateClearingElasticity;
+      rg.clearingPremium[r] = Math.max(-MAX_PREMIUM, Math.min(MAX_PREMIUM, premium));
+      target *= exp(clearing * rg.clearingPremium[r]);
+    }
+    const step = adjust * log(target / rg.farmgatePrice[r]);
     rg.farmgatePrice[r] *= exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
   }
 }

@@ -55,6 +55,8 @@ export function createState(world: World, seed: number): WorldState {
       spoiledKg: f64(regions.n),
       demandKg: f64(regions.n),
       smoothedDemandKg: f64(regions.n),
+      clearingReference: f64(regions.n),
+      clearingPremium: f64(regions.n),
     },
     police: {
       capability: Float64Array.from(countries.capability0),

@@ -39,6 +39,9 @@ export interface RegionState {
   spoiledKg: Float64Array;
   demandKg: Float64Array;
   smoothedDemandKg: Float64Array; // organisations' orders, smoothed over a few months
+  /** Clearing term: log of planned purchases over stock at the first clearing (tick 0), and the log price premium integrated since. */
+  clearingReference: Float64Array;
+  clearingPremium: Float64Array;
 }
 
 export interface PoliceState {
