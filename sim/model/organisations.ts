@@ -7,7 +7,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { refreshUsablePaths } from './traffickers';
+import { addUsablePathsThrough, refreshUsablePaths } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp, pow } from '../math/detmath';
 
@@ -248,7 +248,7 @@ function explore(world: World, state: WorldState): void {
     const cost = Math.min(b.explorationCostUsd, to.capitalUsd[k]);
     to.capitalUsd[k] -= cost;
     to.transportUsd[k] += cost;
-    refreshUsablePaths(world, state, k);
+    addUsablePathsThrough(world, state, k, l);
   }
 }
 

@@ -13,6 +13,9 @@ export interface PathTable {
   legStart: Int32Array; // offset into legs
   legCount: Int32Array;
   legs: Int32Array; // route indices
+  /** The paths through each route, in path order: pathsOfRoute[pathsOfRouteStart[l] .. pathsOfRouteStart[l + 1]). */
+  pathsOfRouteStart: Int32Array; // routes.n + 1
+  pathsOfRoute: Int32Array;
 }
 
 /** Paths kept per (origin, market) pair. */
@@ -74,8 +77,17 @@ export function findPaths(countries: Countries, routes: Routes, marketOfCountry:
     legCount[i] = p.legs.length;
     legs.push(...p.legs);
   });
+  // (A path never uses a route twice: it never revisits a country.)
+  const pathsOfRouteStart = new Int32Array(routes.n + 1);
+  for (const l of legs) pathsOfRouteStart[l + 1]++;
+  for (let l = 0; l < routes.n; l++) pathsOfRouteStart[l + 1] += pathsOfRouteStart[l];
+  const pathsOfRoute = new Int32Array(legs.length);
+  const filled = pathsOfRouteStart.slice(0, routes.n);
+  for (let p = 0; p < n; p++) for (let i = legStart[p]; i < legStart[p] + legCount[p]; i++) pathsOfRoute[filled[legs[i]]++] = p;
   return {
     n,
+    pathsOfRouteStart,
+    pathsOfRoute,
     origin: Int32Array.from(kept.map((p) => p.origin)),
     market: Int32Array.from(kept.map((p) => p.market)),
     legStart,

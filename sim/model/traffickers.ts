@@ -99,6 +99,41 @@ export function refreshUsablePaths(world: World, state: WorldState, k: number): 
   to.usableCount[k] = count;
 }
 
+/**
+ * Organisation `k` has just learnt route `l`, knowing all the routes it knew when its usable paths were
+ * last computed: add the paths that `l` completes, keeping the list in path order. The same list as
+ * `refreshUsablePaths` gives (knowledge only grew), without going over every path.
+ */
+export function addUsablePathsThrough(world: World, state: WorldState, k: number, l: number): void {
+  const to = state.traffickers;
+  const { paths } = world;
+  const { usablePaths } = to;
+  const row = k * paths.n;
+  const first = paths.pathsOfRouteStart[l];
+  const end = paths.pathsOfRouteStart[l + 1];
+  let added = 0;
+  for (let q = first; q < end; q++) if (knowsPath(world, state, k, paths.pathsOfRoute[q])) added++;
+  if (added === 0) return;
+  // Merge from the back, in place: the new paths (in path order) into the old list (in path order).
+  let old = row + to.usableCount[k] - 1;
+  let out = old + added;
+  to.usableCount[k] += added;
+  for (let q = end - 1; out > old; q--) {
+    const p = paths.pathsOfRoute[q];
+    if (!knowsPath(world, state, k, p)) continue;
+    while (old >= row && usablePaths[old] > p) usablePaths[out--] = usablePaths[old--];
+    usablePaths[out--] = p;
+  }
+}
+
+function knowsPath(world: World, state: WorldState, k: number, p: number): boolean {
+  const { legs, legStart, legCount } = world.paths;
+  const knows = state.traffickers.knows;
+  const base = k * world.routes.n;
+  for (let i = legStart[p], end = i + legCount[p]; i < end; i++) if (!knows[base + legs[i]]) return false;
+  return true;
+}
+
 /** Update beliefs from last tick's observations and public news. */
 export function updateBeliefs(world: World, state: WorldState, plan: TraffickerPlan): void {
   const b = world.behaviour.traffickers;
