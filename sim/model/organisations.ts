@@ -7,7 +7,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { addUsablePathsThrough, refreshUsablePaths } from './traffickers';
+import { addUsablePathsThrough, listKnownRoutes, refreshUsablePaths, type TraffickerPlan } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp, pow } from '../math/detmath';
 
@@ -76,15 +76,16 @@ function kill(world: World, state: WorldState, k: number): void {
   to.usableCount[k] = 0;
 }
 
-export function updateOrganisations(world: World, state: WorldState, seed: number): void {
-  investigate(world, state, seed);
+/** `plan` keeps its lists of known routes up to date with what organisations learn. */
+export function updateOrganisations(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
+  investigate(world, state, plan, seed);
   payOutAndExit(world, state);
-  explore(world, state);
-  enter(world, state, seed);
+  explore(world, state, plan);
+  enter(world, state, plan, seed);
 }
 
 /** Arrests and confiscations, shared among organisations by their share of each country's traffic. */
-function investigate(world: World, state: WorldState, seed: number): void {
+function investigate(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
   const b = world.behaviour;
   const nC = world.countries.n;
   const tpy = world.ticksPerYear;
@@ -130,14 +131,14 @@ function investigate(world: World, state: WorldState, seed: number): void {
     if (arrestHazard > 0 && rng() < 1 - exp(-arrestHazard)) {
       const c = pickWeighted(rng, hazards, nC);
       police.arrests[c] += 1;
-      if (rng() < b.traffickers.fragmentationProbability) fragment(world, state, k, rng, seed);
+      if (rng() < b.traffickers.fragmentationProbability) fragment(world, state, plan, k, rng, seed);
       else dissolve(world, state, k, c);
     }
   }
 }
 
 /** The leader is gone and lieutenants split the organisation into two or three rivals. */
-function fragment(world: World, state: WorldState, k: number, rng: Random, seed: number): void {
+function fragment(world: World, state: WorldState, plan: TraffickerPlan, k: number, rng: Random, seed: number): void {
   const to = state.traffickers;
   const nC = world.countries.n;
   const nR = world.routes.n;
@@ -165,6 +166,7 @@ function fragment(world: World, state: WorldState, k: number, rng: Random, seed:
       to.knows[child * nR + l] = to.knows[k * nR + l] && rng() < SUCCESSOR_KEEPS_ROUTE ? 1 : 0;
     }
     refreshUsablePaths(world, state, child);
+    listKnownRoutes(world, state, plan, child);
   }
 }
 
@@ -216,7 +218,7 @@ function payOutAndExit(world: World, state: WorldState): void {
 }
 
 /** Organisations open new routes from the places they already reach, more often after losses. */
-function explore(world: World, state: WorldState): void {
+function explore(world: World, state: WorldState, plan: TraffickerPlan): void {
   const b = world.behaviour.traffickers;
   const { routes } = world;
   const nR = routes.n;
@@ -249,11 +251,12 @@ function explore(world: World, state: WorldState): void {
     to.capitalUsd[k] -= cost;
     to.transportUsd[k] += cost;
     addUsablePathsThrough(world, state, k, l);
+    plan.knownRoutes[k * nR + plan.knownCount[k]++] = l;
   }
 }
 
 /** New organisations form along profitable paths, at a rate rising with the market's public margin. */
-function enter(world: World, state: WorldState, seed: number): void {
+function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
   const b = world.behaviour.traffickers;
   const { paths, routes } = world;
   const tpy = world.ticksPerYear;
@@ -305,6 +308,7 @@ function enter(world: World, state: WorldState, seed: number): void {
     state.accounts.entryCapitalUsd += capital;
     for (let i = 0; i < legs; i++) to.knows[k * routes.n + paths.legs[paths.legStart[bestPath] + i]] = 1;
     refreshUsablePaths(world, state, k);
+    listKnownRoutes(world, state, plan, k);
   }
 }
 

@@ -27,7 +27,7 @@ export function createScratch(world: World, state: WorldState): Scratch {
   return {
     levers: createLeverInputs(world),
     growers: createGrowerContext(world),
-    plan: createTraffickerPlan(world, state.traffickers.capacity),
+    plan: createTraffickerPlan(world, state),
   };
 }
 
@@ -43,7 +43,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   clearFarmgate(world, state, scratch.plan); // 7. buy at the farmgate
   shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
   clearMarkets(world, state); // 9. sell, consume, prices, users
-  updateOrganisations(world, state, seed); // 10. arrests, splits, payouts, exits, exploration, entry
+  updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry
   updateViolence(world, state); // 11. violence
   recordResults(world, state);
   closeAccounts(world, state);
