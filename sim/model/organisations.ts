@@ -91,25 +91,34 @@ function investigate(world: World, state: WorldState, plan: TraffickerPlan, seed
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
   const police = state.police;
-  const traffic = new Float64Array(nC);
+  // One pass over the activity table: each country's traffic, and the countries where each organisation
+  // is active (most are active in a few: elsewhere both hazard terms below are exact zeros, and so are
+  // the terms they would add to the traffic).
+  const { traffic, hazards, activeCountries, activeCount } = plan;
+  traffic.fill(0);
+  activeCount.fill(0); // (organisations split off below are active nowhere yet)
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    for (let c = 0; c < nC; c++) traffic[c] += to.activityKg[k * nC + c];
+    let n = 0;
+    for (let c = 0; c < nC; c++) {
+      const activity = to.activityKg[k * nC + c];
+      if (activity === 0) continue;
+      traffic[c] += activity;
+      activeCountries[k * nC + n++] = c;
+    }
+    activeCount[k] = n;
   }
-  const hazards = new Float64Array(nC);
   const capacityAtStart = to.capacity;
   for (let k = 0; k < capacityAtStart; k++) {
     if (!to.alive[k]) continue;
     let arrestHazard = 0;
     let assetHazard = 0;
-    for (let c = 0; c < nC; c++) {
-      // Most organisations are active in a few countries: where one is not, both terms are exact zeros.
-      const activity = to.activityKg[k * nC + c];
-      if (activity === 0 || !(traffic[c] > 0)) {
-        hazards[c] = 0;
-        continue;
-      }
-      const share = activity / traffic[c];
+    const active = k * nC;
+    const activeEnd = active + activeCount[k];
+    for (let j = active; j < activeEnd; j++) {
+      const c = activeCountries[j];
+      if (!(traffic[c] > 0)) continue;
+      const share = to.activityKg[k * nC + c] / traffic[c];
       hazards[c] = (b.police.arrestHazardPerUsd * police.investigationUsd[c] * share) / tpy;
       arrestHazard += hazards[c];
       assetHazard += (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy;
@@ -119,21 +128,22 @@ function investigate(world: World, state: WorldState, plan: TraffickerPlan, seed
       to.capitalUsd[k] -= confiscated;
       to.confiscatedUsd[k] += confiscated;
       // Credit the confiscation to the countries by their part of the hazard.
-      for (let c = 0; c < nC; c++) {
-        const activity = to.activityKg[k * nC + c];
-        if (activity === 0 || !(traffic[c] > 0)) continue; // no part there (as above)
-        const share = activity / traffic[c];
+      for (let j = active; j < activeEnd; j++) {
+        const c = activeCountries[j];
+        if (!(traffic[c] > 0)) continue; // no part there (as above)
+        const share = to.activityKg[k * nC + c] / traffic[c];
         const part = (b.police.assetHazardPerUsd * police.assetUsd[c] * share) / tpy / assetHazard;
         police.confiscatedUsd[c] += confiscated * part;
       }
     }
     const rng = to.rng[k]!;
     if (arrestHazard > 0 && rng() < 1 - exp(-arrestHazard)) {
-      const c = pickWeighted(rng, hazards, nC);
+      const c = pickWeighted(rng, hazards, nC); // (zero where the organisation is not active)
       police.arrests[c] += 1;
       if (rng() < b.traffickers.fragmentationProbability) fragment(world, state, plan, k, rng, seed);
       else dissolve(world, state, k, c);
     }
+    for (let j = active; j < activeEnd; j++) hazards[activeCountries[j]] = 0;
   }
 }
 

@@ -51,6 +51,11 @@ export interface TraffickerPlan {
    */
   knownRoutes: Int32Array;
   knownCount: Int32Array;
+  // Investigation scratch (organisations.ts): per country, and the countries each organisation is active in.
+  traffic: Float64Array;
+  hazards: Float64Array; // all zero between uses
+  activeCountries: Int32Array; // capacity*nC, the first activeCount[k] of row k
+  activeCount: Int32Array;
 }
 
 export function createTraffickerPlan(world: World, state: WorldState): TraffickerPlan {
@@ -80,6 +85,10 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     learningWeight: Float64Array.from({ length: 256 }, (_, n) => 1 - pow(1 - world.behaviour.traffickers.beliefLearning, n)),
     knownRoutes: new Int32Array(capacity * world.routes.n),
     knownCount: new Int32Array(capacity),
+    traffic: new Float64Array(nC),
+    hazards: new Float64Array(nC),
+    activeCountries: new Int32Array(capacity * nC),
+    activeCount: new Int32Array(capacity),
   };
   for (let k = 0; k < capacity; k++) if (state.traffickers.alive[k]) listKnownRoutes(world, state, plan, k);
   return plan;
