@@ -91,22 +91,12 @@ function investigate(world: World, state: WorldState, plan: TraffickerPlan, seed
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
   const police = state.police;
-  // One pass over the activity table: each country's traffic, and the countries where each organisation
-  // is active (most are active in a few: elsewhere both hazard terms below are exact zeros, and so are
-  // the terms they would add to the traffic).
+  // (Where an organisation is not active, its terms here are exact zeros: see TraffickerPlan.activeCountries.)
   const { traffic, hazards, activeCountries, activeCount } = plan;
   traffic.fill(0);
-  activeCount.fill(0); // (organisations split off below are active nowhere yet)
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    let n = 0;
-    for (let c = 0; c < nC; c++) {
-      const activity = to.activityKg[k * nC + c];
-      if (activity === 0) continue;
-      traffic[c] += activity;
-      activeCountries[k * nC + n++] = c;
-    }
-    activeCount[k] = n;
+    for (let j = k * nC, end = j + activeCount[k]; j < end; j++) traffic[activeCountries[j]] += to.activityKg[k * nC + activeCountries[j]];
   }
   const capacityAtStart = to.capacity;
   for (let k = 0; k < capacityAtStart; k++) {

@@ -25,6 +25,8 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
   rs.seizedKg.fill(0);
   rs.lostKg.fill(0);
   to.activityKg.fill(0);
+  const { activeCountries, activeCount } = plan;
+  activeCount.fill(0);
 
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
@@ -72,6 +74,9 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
       to.stockKg[k * nC + c] -= sent;
       shipped += sent;
     }
+    let active = 0;
+    for (let c = 0; c < nC; c++) if (to.activityKg[k * nC + c] !== 0) activeCountries[k * nC + active++] = c;
+    activeCount[k] = active;
     to.shippedKg[k] = shipped;
     if (shipped > 0) to.recentLoss[k] += 0.2 * (seizedTotal / shipped - to.recentLoss[k]);
   }

@@ -44,7 +44,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
   clearMarkets(world, state); // 9. sell, consume, prices, users
   updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry
-  updateViolence(world, state); // 11. violence
+  updateViolence(world, state, scratch.plan); // 11. violence
   recordResults(world, state);
   closeAccounts(world, state);
   state.tick++;

@@ -51,11 +51,20 @@ export interface TraffickerPlan {
    */
   knownRoutes: Int32Array;
   knownCount: Int32Array;
-  // Investigation scratch (organisations.ts): per country, and the countries each organisation is active in.
+  /**
+   * The countries each organisation moved drugs through this tick (where its activityKg is not zero),
+   * listed when it has shipped (shipping.ts): capacity*nC, the first activeCount[k] of row k, in country
+   * order. Most are active in a few countries; investigation and violence go over these only (elsewhere
+   * their terms are exact zeros).
+   */
+  activeCountries: Int32Array;
+  activeCount: Int32Array;
+  // Investigation scratch (organisations.ts), per country.
   traffic: Float64Array;
   hazards: Float64Array; // all zero between uses
-  activeCountries: Int32Array; // capacity*nC, the first activeCount[k] of row k
-  activeCount: Int32Array;
+  // Violence scratch (violence.ts), per country: total and sum of squares of organisations' traffic.
+  violenceTotal: Float64Array;
+  violenceSquares: Float64Array;
 }
 
 export function createTraffickerPlan(world: World, state: WorldState): TraffickerPlan {
@@ -87,6 +96,8 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     knownCount: new Int32Array(capacity),
     traffic: new Float64Array(nC),
     hazards: new Float64Array(nC),
+    violenceTotal: new Float64Array(nC),
+    violenceSquares: new Float64Array(nC),
     activeCountries: new Int32Array(capacity * nC),
     activeCount: new Int32Array(capacity),
   };

@@ -6,24 +6,31 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
+import type { TraffickerPlan } from './traffickers';
 import { pow } from '../math/detmath';
 
-export function updateViolence(world: World, state: WorldState): void {
+export function updateViolence(world: World, state: WorldState, plan: TraffickerPlan): void {
   const b = world.behaviour.violence;
   const nC = world.countries.n;
   const to = state.traffickers;
   const police = state.police;
   const decay = 1 - pow(1 - b.decayPerMonth, 12 / world.ticksPerYear);
-  for (let c = 0; c < nC; c++) {
-    let total = 0;
-    let sumSquares = 0;
-    for (let k = 0; k < to.capacity; k++) {
-      if (!to.alive[k]) continue;
+  // Each country's total and sum of squares of organisations' traffic, summed organisation by organisation
+  // over the countries each is active in (elsewhere the terms are exact zeros: see TraffickerPlan.activeCountries).
+  const { violenceTotal: total, violenceSquares: sumSquares, activeCountries, activeCount } = plan;
+  total.fill(0);
+  sumSquares.fill(0);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let j = k * nC, end = j + activeCount[k]; j < end; j++) {
+      const c = activeCountries[j];
       const a = to.activityKg[k * nC + c];
-      total += a;
-      sumSquares += a * a;
+      total[c] += a;
+      sumSquares[c] += a * a;
     }
-    const competitors = sumSquares > 0 ? Math.min(to.capacity, (total * total) / sumSquares) : 0;
+  }
+  for (let c = 0; c < nC; c++) {
+    const competitors = sumSquares[c] > 0 ? Math.min(to.capacity, (total[c] * total[c]) / sumSquares[c]) : 0;
     const inflow =
       decay * b.competitionWeight * Math.max(0, competitors - 1) +
       b.fragmentationWeight * police.fragmentations[c] +
