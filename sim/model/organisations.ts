@@ -196,7 +196,6 @@ function dissolve(world: World, state: WorldState, k: number, arrestingCountry: 
 
 function payOutAndExit(world: World, state: WorldState): void {
   const b = world.behaviour.traffickers;
-  const nC = world.countries.n;
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
   const payoutRate = 1 - pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
@@ -210,10 +209,8 @@ function payOutAndExit(world: World, state: WorldState): void {
       to.capitalUsd[k] -= payout;
       to.payoutsUsd[k] += payout;
     }
-    let stock = 0;
-    for (let c = 0; c < nC; c++) stock += to.stockKg[k * nC + c];
     // Broke, or shrunk to a sliver of the typical organisation: it folds (what it still holds is abandoned).
-    if ((to.capitalUsd[k] < b.exitCapitalUsd && stock < 1) || to.scaleKg[k] < EXIT_SCALE_SHARE * meanScale) kill(world, state, k);
+    if ((to.capitalUsd[k] < b.exitCapitalUsd && stockOf(world, state, k) < 1) || to.scaleKg[k] < EXIT_SCALE_SHARE * meanScale) kill(world, state, k);
   }
 }
 
@@ -310,6 +307,15 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
     refreshUsablePaths(world, state, k);
     listKnownRoutes(world, state, plan, k);
   }
+}
+
+/** All that organisation `k` holds, kg (summed in country order; elsewhere than world.holdingCountries stocks are exact zeros). */
+function stockOf(world: World, state: WorldState, k: number): number {
+  const nC = world.countries.n;
+  const holding = world.holdingCountries;
+  let stock = 0;
+  for (let i = 0; i < holding.length; i++) stock += state.traffickers.stockKg[k * nC + holding[i]];
+  return stock;
 }
 
 function meanOf(values: Float64Array, alive: Uint8Array): number {

@@ -56,9 +56,10 @@ function stocks(world: World, state: WorldState): number {
   for (let r = 0; r < world.regions.n; r++) total += rg.stockKg[r];
   const to = state.traffickers;
   const nC = world.countries.n;
+  const holding = world.holdingCountries; // (elsewhere stocks are exact zeros)
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    for (let c = 0; c < nC; c++) total += to.stockKg[k * nC + c];
+    for (let i = 0; i < holding.length; i++) total += to.stockKg[k * nC + holding[i]];
   }
   return total;
 }

@@ -104,6 +104,12 @@ export interface World {
   /** Route indices touching each country (as origin or destination). */
   routesOfCountry: number[][];
   paths: PathTable;
+  /**
+   * Countries where organisations can hold stock, in country order: producers (paths start there, and
+   * organisations buy there) and market countries (shipments arrive there). An organisation's stock in
+   * any other country is never written, so it stays exactly zero and sums of stock can skip it.
+   */
+  holdingCountries: Int32Array;
   policies: ScheduledPolicy[];
 }
 
@@ -274,6 +280,7 @@ export function buildWorld(s: Scenario): World {
     regionsOfCountry,
     routesOfCountry,
     paths: findPaths(countries, routes, marketOfCountry, LIMITS.pathLegs),
+    holdingCountries: Int32Array.from({ length: nC }, (_, c) => c).filter((c) => countries.isProducer[c] === 1 || marketOfCountry[c] >= 0),
     policies,
   };
 }
