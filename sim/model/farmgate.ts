@@ -63,9 +63,12 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
   rg.demandKg.fill(0);
   flowDemandKg.fill(0);
   const clearing = g.farmgateClearingWeight;
+  // (Plans and orders are zero outside producer countries.)
+  const producers = world.producerCountries;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    for (let c = 0; c < nC; c++) {
+    for (let i = 0; i < producers.length; i++) {
+      const c = producers[i];
       // What it plans to ship from c this tick (orders add buffers on top): the demand a clearing price answers.
       const planned = desiredKg[k * nC + c];
       if (clearing > 0 && planned > 0) for (const r of world.regionsOfCountry[c]) flowDemandKg[r] += planned * regionWeight[r];
@@ -76,7 +79,8 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
   }
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    for (let c = 0; c < nC; c++) {
+    for (let i = 0; i < producers.length; i++) {
+      const c = producers[i];
       const order = ordersKg[k * nC + c];
       if (order <= 0) continue;
       let bought = 0;

@@ -26,6 +26,7 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
   rs.lostKg.fill(0);
   to.activityKg.fill(0);
   const { activeCountries, activeCount } = plan;
+  const producers = world.producerCountries;
   activeCount.fill(0);
 
   for (let k = 0; k < to.capacity; k++) {
@@ -37,7 +38,8 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
     let shipped = 0;
     let seizedTotal = 0;
     let totalDesired = 0;
-    for (let c = 0; c < nC; c++) totalDesired += plan.desiredKg[k * nC + c];
+    // (Desired is zero outside producer countries.)
+    for (let i = 0; i < producers.length; i++) totalDesired += plan.desiredKg[k * nC + producers[i]];
     // One pass over the usable paths, origin by origin: paths are sorted by origin (see paths.ts),
     // so this visits them in the order of a loop over origins and, in each, over its paths.
     let c = -1; // origin of the current group of paths

@@ -252,6 +252,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
   const { pathWeight, pathCost, bribeMask, pathOrigin } = plan;
   const { usablePaths, belief } = to;
   const { legs, legStart, legCount } = paths;
+  const producers = world.producerCountries;
 
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
@@ -320,7 +321,8 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     // What it already holds at each origin is shipped first; the rest is bought, plus a buffer
     // that is larger when the farmgate price is below what the market expects (buy cheap, hold).
     let budget = to.capitalUsd[k] * (1 - 1e-9);
-    for (let c = 0; c < nC; c++) {
+    for (let i = 0; i < producers.length; i++) {
+      const c = producers[i]; // (desired is zero elsewhere)
       const desired = plan.desiredKg[k * nC + c];
       if (desired <= 0) continue;
       const cheapness = plan.originExpectedPrice[c] / plan.originPrice[c];

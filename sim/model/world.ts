@@ -110,6 +110,8 @@ export interface World {
    * any other country is never written, so it stays exactly zero and sums of stock can skip it.
    */
   holdingCountries: Int32Array;
+  /** Producer countries, in country order: paths start there, so organisations plan shipments from and buy there only. */
+  producerCountries: Int32Array;
   policies: ScheduledPolicy[];
 }
 
@@ -281,6 +283,7 @@ export function buildWorld(s: Scenario): World {
     routesOfCountry,
     paths: findPaths(countries, routes, marketOfCountry, LIMITS.pathLegs),
     holdingCountries: Int32Array.from({ length: nC }, (_, c) => c).filter((c) => countries.isProducer[c] === 1 || marketOfCountry[c] >= 0),
+    producerCountries: Int32Array.from({ length: nC }, (_, c) => c).filter((c) => countries.isProducer[c] === 1),
     policies,
   };
 }
