@@ -10,6 +10,7 @@ import type { WorldState } from './state';
 import { addUsablePathsThrough, listKnownRoutes, refreshUsablePaths, type TraffickerPlan } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp, pow } from '../math/detmath';
+import { maxOriginPrice } from './farmgate';
 
 /** Share of a dissolved organisation's capacity taken over by its largest rival at home. */
 const RIVAL_TAKEOVER = 0.5;
@@ -219,11 +220,9 @@ function explore(world: World, state: WorldState, plan: TraffickerPlan): void {
   const b = world.behaviour.traffickers;
   const { routes } = world;
   const nR = routes.n;
-  const nC = world.countries.n;
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
-  const reach = new Uint8Array(nC);
-  const candidates = new Int32Array(nR);
+  const { exploreReach: reach, exploreCandidates: candidates, knownRoutes, knownCount } = plan;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const rng = to.rng[k]!;
@@ -233,10 +232,9 @@ function explore(world: World, state: WorldState, plan: TraffickerPlan): void {
     if (to.capitalUsd[k] < 2 * b.explorationCostUsd && !desperate) continue;
     reach.fill(0);
     reach[to.home[k]] = 1;
-    for (let l = 0; l < nR; l++) {
-      if (!to.knows[k * nR + l]) continue;
-      reach[routes.from[l]] = 1;
-      reach[routes.to[l]] = 1;
+    for (let j = k * nR, end = j + knownCount[k]; j < end; j++) {
+      reach[routes.from[knownRoutes[j]]] = 1;
+      reach[routes.to[knownRoutes[j]]] = 1;
     }
     let n = 0;
     for (let l = 0; l < nR; l++) if (!to.knows[k * nR + l] && reach[routes.from[l]]) candidates[n++] = l;
@@ -248,7 +246,7 @@ function explore(world: World, state: WorldState, plan: TraffickerPlan): void {
     to.capitalUsd[k] -= cost;
     to.transportUsd[k] += cost;
     addUsablePathsThrough(world, state, k, l);
-    plan.knownRoutes[k * nR + plan.knownCount[k]++] = l;
+    knownRoutes[k * nR + knownCount[k]++] = l;
   }
 }
 
@@ -270,6 +268,9 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
   }
   const meanScale = aliveCount > 0 ? scaleTotal / aliveCount : 1000;
   const meanCapital = aliveCount > 0 ? capitalTotal / aliveCount : 1e6;
+  // What a newcomer pays at each origin: its highest regional price.
+  const buyAt = plan.entryBuyPrice;
+  for (const c of world.producerCountries) buyAt[c] = maxOriginPrice(world, state, c);
   for (let m = 0; m < world.markets.n; m++) {
     // The best return on any path to m, valued with public information only.
     let best = -Infinity;
@@ -285,8 +286,7 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
         survival *= 1 - state.routes.publicRisk[l];
         cost += routes.transitCostUsdPerKg[l];
       }
-      let buy = 0;
-      for (const r of world.regionsOfCountry[paths.origin[p]]) buy = Math.max(buy, state.regions.farmgatePrice[r]);
+      const buy = buyAt[paths.origin[p]];
       const ret = (survival * value - buy - cost - sanction * (1 - survival)) / (buy + cost);
       if (ret > best) {
         best = ret;

@@ -65,6 +65,10 @@ export interface TraffickerPlan {
   // Violence scratch (violence.ts), per country: total and sum of squares of organisations' traffic.
   violenceTotal: Float64Array;
   violenceSquares: Float64Array;
+  // Exploration and entry scratch (organisations.ts).
+  exploreReach: Uint8Array; // per country
+  exploreCandidates: Int32Array; // per route
+  entryBuyPrice: Float64Array; // per country
 }
 
 export function createTraffickerPlan(world: World, state: WorldState): TraffickerPlan {
@@ -98,6 +102,9 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     hazards: new Float64Array(nC),
     violenceTotal: new Float64Array(nC),
     violenceSquares: new Float64Array(nC),
+    exploreReach: new Uint8Array(nC),
+    exploreCandidates: new Int32Array(world.routes.n),
+    entryBuyPrice: new Float64Array(nC),
     activeCountries: new Int32Array(capacity * nC),
     activeCount: new Int32Array(capacity),
   };
