@@ -30,24 +30,44 @@ export function referencePriceUsd(world: World, state: WorldState, m: number): n
   return world.markets.wholesale0[m] * world.markets.currencyFactor[m * world.totalTicks + t];
 }
 
-export function clearMarkets(world: World, state: WorldState): void {
+/** Per-market working memory of `clearMarkets`, allocated once per run. */
+export interface MarketScratch {
+  offeredKg: Float64Array;
+  price: Float64Array; // this tick's wholesale price
+  fill: Float64Array; // share of what is offered that sells
+  consumedKg: Float64Array;
+}
+
+export function createMarketScratch(world: World): MarketScratch {
+  const n = world.markets.n;
+  return { offeredKg: new Float64Array(n), price: new Float64Array(n), fill: new Float64Array(n), consumedKg: new Float64Array(n) };
+}
+
+export function clearMarkets(world: World, state: WorldState, scratch: MarketScratch): void {
   const { markets } = world;
   const b = world.behaviour.markets;
   const tb = world.behaviour.traffickers;
   const tpy = world.ticksPerYear;
   const nC = world.countries.n;
+  const nM = markets.n;
   const ms = state.markets;
   const to = state.traffickers;
   const offer = 1 - pow(1 - b.offerSharePerMonth, 12 / tpy);
   const adjust = 1 - pow(1 - tb.priceAdjustment, 12 / tpy);
   const expectation = 1 - exp(-12 / (tb.priceMemoryMonths * tpy));
+  const { offeredKg, price: nextPrice, fill: fillOf, consumedKg } = scratch;
 
-  for (let m = 0; m < markets.n; m++) {
-    const c = markets.country[m];
+  // One pass over the organisations for every market at once (one market per country, so markets'
+  // sales touch different stocks): each market's sums still run organisation by organisation.
+  offeredKg.fill(0);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let m = 0; m < nM; m++) offeredKg[m] += to.stockKg[k * nC + markets.country[m]] * offer;
+  }
+  for (let m = 0; m < nM; m++) {
     // Demand at the reference price; the price that would sell what is offered follows from the elasticity.
     const demandAtReference = (ms.users[m] * markets.gramsPerUserPerYear[m]) / 1000 / tpy;
-    let offered = 0;
-    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) offered += to.stockKg[k * nC + c] * offer;
+    const offered = offeredKg[m];
     const price = ms.wholesalePrice[m];
     const reference = referencePriceUsd(world, state, m);
     const clearing = offered > 0 ? reference * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
@@ -59,26 +79,32 @@ export function clearMarkets(world: World, state: WorldState): void {
     const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, raw));
     const next = price * exp(step);
     ms.wholesalePrice[m] = next;
+    nextPrice[m] = next;
     const demand = demandAtReference * pow(next / reference, markets.elasticity[m]);
-    const fill = offered > 0 ? Math.min(1, demand / offered) : 0;
-    let consumed = 0;
-    if (fill > 0) {
-      for (let k = 0; k < to.capacity; k++) {
-        if (!to.alive[k]) continue;
-        const kg = to.stockKg[k * nC + c] * offer * fill;
-        if (kg <= 0) continue;
-        to.stockKg[k * nC + c] -= kg;
-        const revenue = kg * next;
-        to.capitalUsd[k] += revenue;
-        to.revenueUsd[k] += revenue;
-        consumed += kg;
-      }
-    }
+    fillOf[m] = offered > 0 ? Math.min(1, demand / offered) : 0;
     ms.demandKg[m] = demand;
     ms.offeredKg[m] = offered;
-    ms.consumedKg[m] = consumed;
-    state.accounts.consumedKg += consumed;
-    ms.expectedPrice[m] += expectation * (next - ms.expectedPrice[m]);
+  }
+  consumedKg.fill(0);
+  for (let k = 0; k < to.capacity; k++) {
+    if (!to.alive[k]) continue;
+    for (let m = 0; m < nM; m++) {
+      const fill = fillOf[m];
+      if (!(fill > 0)) continue;
+      const c = markets.country[m];
+      const kg = to.stockKg[k * nC + c] * offer * fill;
+      if (kg <= 0) continue;
+      to.stockKg[k * nC + c] -= kg;
+      const revenue = kg * nextPrice[m];
+      to.capitalUsd[k] += revenue;
+      to.revenueUsd[k] += revenue;
+      consumedKg[m] += kg;
+    }
+  }
+  for (let m = 0; m < nM; m++) {
+    ms.consumedKg[m] = consumedKg[m];
+    state.accounts.consumedKg += consumedKg[m];
+    ms.expectedPrice[m] += expectation * (nextPrice[m] - ms.expectedPrice[m]);
   }
   updateUsers(world, state);
 }

@@ -10,7 +10,7 @@ import { createGrowerContext, decideGrowers, updateRegions, type GrowerContext }
 import { createTraffickerPlan, planShipments, updateBeliefs, type TraffickerPlan } from './traffickers';
 import { clearFarmgate } from './farmgate';
 import { shipAll } from './shipping';
-import { clearMarkets } from './markets';
+import { clearMarkets, createMarketScratch, type MarketScratch } from './markets';
 import { updateOrganisations } from './organisations';
 import { updateViolence } from './violence';
 import { emptyAccounts } from './state';
@@ -21,6 +21,7 @@ export interface Scratch {
   levers: LeverInputs;
   growers: GrowerContext;
   plan: TraffickerPlan;
+  markets: MarketScratch;
 }
 
 export function createScratch(world: World, state: WorldState): Scratch {
@@ -28,6 +29,7 @@ export function createScratch(world: World, state: WorldState): Scratch {
     levers: createLeverInputs(world),
     growers: createGrowerContext(world),
     plan: createTraffickerPlan(world, state),
+    markets: createMarketScratch(world),
   };
 }
 
@@ -42,7 +44,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
   clearFarmgate(world, state, scratch.plan); // 7. buy at the farmgate
   shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
-  clearMarkets(world, state); // 9. sell, consume, prices, users
+  clearMarkets(world, state, scratch.markets); // 9. sell, consume, prices, users
   updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry
   updateViolence(world, state, scratch.plan); // 11. violence
   recordResults(world, state);
