@@ -10,7 +10,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { TraffickerPlan } from './traffickers';
 import { log } from '../math/detmath';
-import { countBelow, type Random } from './rng';
+import { countBelow } from './rng';
 
 export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): void {
   const { paths, routes } = world;
@@ -20,6 +20,7 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
   const to = state.traffickers;
   const rs = state.routes;
   const prices = state.markets.expectedPrice;
+  const acc = state.accounts;
 
   rs.flowKg.fill(0);
   rs.seizedKg.fill(0);
@@ -70,7 +71,45 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
       if (kg > affordable) kg = Math.max(0, affordable);
       if (kg <= 0) continue;
       sent += kg;
-      seizedTotal += shipPath(world, state, k, p, kg, plan.bribeMask[row + j], prices[paths.market[p]], rng);
+
+      // Move kg along path p, leg by leg. (Written here rather than in a function of its own: one that
+      // size is not inlined, and a call per shipment cost more than the shipment's arithmetic.)
+      const bribeMask = plan.bribeMask[row + j];
+      const value = prices[paths.market[p]];
+      let loads = Math.min(b.maxLoadsPerShipment, Math.max(1, Math.ceil(kg / b.loadKg)));
+      let mass = kg;
+      let pathSeized = 0;
+      const start = paths.legStart[p];
+      for (let i = 0; i < paths.legCount[p] && loads > 0; i++) {
+        const l = paths.legs[start + i];
+        const from = routes.from[l];
+        const dest = routes.to[l];
+        rs.flowKg[l] += mass;
+        to.activityKg[k * nC + from] += mass;
+        to.activityKg[k * nC + dest] += mass;
+        const transport = mass * routes.transitCostUsdPerKg[l] * rs.congestion[l];
+        to.capitalUsd[k] -= transport;
+        to.transportUsd[k] += transport;
+        let probability = rs.seizureProbability[l];
+        if (bribeMask & (1 << i)) probability *= payBribe(world, state, k, l, mass, value);
+        // Each load is seized or not as a unit.
+        const seizedLoads = countBelow(rng, loads, probability);
+        to.loadsSent[k * nR + l] += loads;
+        to.loadsSeized[k * nR + l] += seizedLoads;
+        const seized = seizedLoads === loads ? mass : seizedLoads * (mass / loads);
+        loads -= seizedLoads;
+        mass -= seized;
+        const lost = mass * b.lossPerLeg;
+        mass -= lost;
+        rs.seizedKg[l] += seized;
+        rs.lostKg[l] += lost;
+        acc.seizedKg += seized;
+        acc.lostKg += lost;
+        pathSeized += seized;
+        if (seized > 0) attributeSeizure(state, l, from, dest, seized, routes.baseSeizure[l]);
+      }
+      if (loads > 0) to.stockKg[k * nC + world.markets.country[paths.market[p]]] += mass;
+      seizedTotal += pathSeized;
     }
     if (!skip) {
       to.stockKg[k * nC + c] -= sent;
@@ -88,71 +127,26 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
   }
 }
 
-/** Move `kg` along path `p` for organisation `k`; returns the kg seized. */
-function shipPath(
-  world: World,
-  state: WorldState,
-  k: number,
-  p: number,
-  kg: number,
-  bribeMask: number,
-  value: number,
-  rng: Random,
-): number {
-  const { paths, routes } = world;
+/**
+ * Organisation `k` bribes its way across leg `l` with `mass` kg worth `value` per kg: the bribe is paid
+ * to the two agencies by their corruption. Returns the factor by which the bribe cuts the seizure risk.
+ */
+function payBribe(world: World, state: WorldState, k: number, l: number, mass: number, value: number): number {
   const b = world.behaviour.traffickers;
-  const nC = world.countries.n;
-  const nR = routes.n;
   const to = state.traffickers;
-  const rs = state.routes;
   const police = state.police;
-  const acc = state.accounts;
-
-  let loads = Math.min(b.maxLoadsPerShipment, Math.max(1, Math.ceil(kg / b.loadKg)));
-  let mass = kg;
-  let seizedTotal = 0;
-  const start = paths.legStart[p];
-  for (let i = 0; i < paths.legCount[p] && loads > 0; i++) {
-    const l = paths.legs[start + i];
-    const from = routes.from[l];
-    const dest = routes.to[l];
-    rs.flowKg[l] += mass;
-    to.activityKg[k * nC + from] += mass;
-    to.activityKg[k * nC + dest] += mass;
-    const transport = mass * routes.transitCostUsdPerKg[l] * rs.congestion[l];
-    to.capitalUsd[k] -= transport;
-    to.transportUsd[k] += transport;
-    let probability = rs.seizureProbability[l];
-    if (bribeMask & (1 << i)) {
-      const corr = rs.corruption[l];
-      const bribe = mass * b.bribeShareOfValue * corr * value;
-      to.capitalUsd[k] -= bribe;
-      to.bribesUsd[k] += bribe;
-      const cf = police.corruption[from];
-      const ct = police.corruption[dest];
-      const shareFrom = cf + ct > 0 ? cf / (cf + ct) : 0.5;
-      police.bribesUsd[from] += bribe * shareFrom;
-      police.bribesUsd[dest] += bribe * (1 - shareFrom);
-      probability *= 1 - b.bribeEfficacy * corr;
-    }
-    // Each load is seized or not as a unit.
-    const seizedLoads = countBelow(rng, loads, probability);
-    to.loadsSent[k * nR + l] += loads;
-    to.loadsSeized[k * nR + l] += seizedLoads;
-    const seized = seizedLoads === loads ? mass : seizedLoads * (mass / loads);
-    loads -= seizedLoads;
-    mass -= seized;
-    const lost = mass * b.lossPerLeg;
-    mass -= lost;
-    rs.seizedKg[l] += seized;
-    rs.lostKg[l] += lost;
-    acc.seizedKg += seized;
-    acc.lostKg += lost;
-    seizedTotal += seized;
-    if (seized > 0) attributeSeizure(state, l, from, dest, seized, routes.baseSeizure[l]);
-  }
-  if (loads > 0) to.stockKg[k * nC + world.markets.country[paths.market[p]]] += mass;
-  return seizedTotal;
+  const from = world.routes.from[l];
+  const dest = world.routes.to[l];
+  const corr = state.routes.corruption[l];
+  const bribe = mass * b.bribeShareOfValue * corr * value;
+  to.capitalUsd[k] -= bribe;
+  to.bribesUsd[k] += bribe;
+  const cf = police.corruption[from];
+  const ct = police.corruption[dest];
+  const shareFrom = cf + ct > 0 ? cf / (cf + ct) : 0.5;
+  police.bribesUsd[from] += bribe * shareFrom;
+  police.bribesUsd[dest] += bribe * (1 - shareFrom);
+  return 1 - b.bribeEfficacy * corr;
 }
 
 /** Seizures on a leg are credited to the two agencies by their share of the hazard (base risk to the destination). */
