@@ -156,7 +156,7 @@ export function log(x: number): number {
   const k = (high >> 20) - 1023 + (i0 >> 20);
   // x with its exponent set to 0 (or -1 when i0 is set): fdlibm sets the high word; scaling by a power of two is the same, exactly.
   const f = x * POW2[1074 - k] - 1;
-  if ((0x000fffff & (2 + hx)) < 3) return +logKernel(f, k, hx);
+  if ((0x000fffff & (2 + hx)) < 3) return +logNearPowerOfTwo(f, k);
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;

@@ -7,7 +7,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { addUsablePathsThrough, listKnownRoutes, refreshUsablePaths, type TraffickerPlan } from './traffickers';
+import { addUsablePathsThrough, relearnRoutes, type TraffickerPlan } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp, pow } from '../math/detmath';
 import { maxOriginPrice } from './farmgate';
@@ -166,8 +166,7 @@ function fragment(world: World, state: WorldState, plan: TraffickerPlan, k: numb
       to.belief[child * nR + l] = to.belief[k * nR + l];
       to.knows[child * nR + l] = to.knows[k * nR + l] && rng() < SUCCESSOR_KEEPS_ROUTE ? 1 : 0;
     }
-    refreshUsablePaths(world, state, child);
-    listKnownRoutes(world, state, plan, child);
+    relearnRoutes(world, state, plan, child);
   }
 }
 
@@ -304,8 +303,7 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
     if (k < 0) continue;
     state.accounts.entryCapitalUsd += capital;
     for (let i = 0; i < legs; i++) to.knows[k * routes.n + paths.legs[paths.legStart[bestPath] + i]] = 1;
-    refreshUsablePaths(world, state, k);
-    listKnownRoutes(world, state, plan, k);
+    relearnRoutes(world, state, plan, k);
   }
 }
 

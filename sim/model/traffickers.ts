@@ -130,21 +130,19 @@ function congestion(flow: number, capacity: number): number {
 /** Recompute the paths organisation `k` can use with the routes it knows. */
 export function refreshUsablePaths(world: World, state: WorldState, k: number): void {
   const to = state.traffickers;
-  const { paths } = world;
-  const nR = world.routes.n;
+  const n = world.paths.n;
   let count = 0;
-  for (let p = 0; p < paths.n; p++) {
-    let ok = true;
-    const start = paths.legStart[p];
-    for (let i = 0; i < paths.legCount[p]; i++) {
-      if (!to.knows[k * nR + paths.legs[start + i]]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) to.usablePaths[k * paths.n + count++] = p;
-  }
+  for (let p = 0; p < n; p++) if (knowsPath(world, state, k, p)) to.usablePaths[k * n + count++] = p;
   to.usableCount[k] = count;
+}
+
+/**
+ * Organisation `k`'s knowledge of routes was set wholesale (it was founded or split off): recompute its
+ * usable paths and its list of known routes.
+ */
+export function relearnRoutes(world: World, state: WorldState, plan: TraffickerPlan, k: number): void {
+  refreshUsablePaths(world, state, k);
+  listKnownRoutes(world, state, plan, k);
 }
 
 /**
