@@ -2,7 +2,7 @@
  * How strong is the production balloon? Paired runs of the baseline with and
  * without $200M/yr of eradication in Colombia from 2002, over seeds: the change
  * in Colombia's cultivation (mean from 2004) and in Peru's + Bolivia's.
- *   npx tsx scripts/balloon-strength.ts [seeds=8] ['{"traffickers":{...}}' behaviour overrides]
+ *   npx tsx scripts/balloon-strength.ts [seeds=8] ['{"growers":{...}}' behaviour overrides]   (DETAIL=1: prices and production too)
  */
 import { readFileSync } from 'node:fs';
 import { loadScenario } from '../sim/scenario/validate';
@@ -26,7 +26,6 @@ const meanFrom = (r: RunResult, measure: string, entity: string, kind: string, f
 const rows: number[][] = [];
 for (let seed = 1; seed <= seeds; seed++) {
   const c = runScenario(control, { seed });
-  const c0 = (_: string) => c;
   const t = runScenario(treated, { seed });
   const d = (e: string) => meanFrom(t, 'cultivationHa', e, 'country', 2004) - meanFrom(c, 'cultivationHa', e, 'country', 2004);
   const col = d('COL');
@@ -35,12 +34,14 @@ for (let seed = 1; seed <= seeds; seed++) {
   const perLevel = meanFrom(c, 'cultivationHa', 'PER', 'country', 2004);
   rows.push([col, other, -other / col, colLevel, perLevel]);
   if (process.env.DETAIL) {
-    const price = (r: RunResult, c: string) => {
-      const ids = r.series.entities.filter((e) => e.kind === 'region' && e.id.startsWith(c)).map((e) => e.id);
+    const price = (r: RunResult, country: string) => {
+      const ids = r.series.entities.filter((e) => e.kind === 'region' && e.id.startsWith(country)).map((e) => e.id);
       return ids.reduce((a, id) => a + meanFrom(r, 'farmgatePriceUsdPerKg', id, 'region', 2004), 0) / ids.length;
     };
-    const prod = (r: RunResult, c: string) => meanFrom(r, 'productionKg', c, 'country', 2004);
-    for (const c of ['COL', 'PER', 'BOL']) console.log(`   ${c}: price ${price(c0(c), c).toFixed(0)} -> ${price(t, c).toFixed(0)}, production ${(prod(c0(c), c) / 1e3).toFixed(1)} -> ${(prod(t, c) / 1e3).toFixed(1)} t/mo`);
+    const prod = (r: RunResult, country: string) => meanFrom(r, 'productionKg', country, 'country', 2004);
+    for (const country of ['COL', 'PER', 'BOL']) {
+      console.log(`   ${country}: price ${price(c, country).toFixed(0)} -> ${price(t, country).toFixed(0)}, production ${(prod(c, country) / 1e3).toFixed(1)} -> ${(prod(t, country) / 1e3).toFixed(1)} t/mo`);
+    }
   }
   console.log(`seed ${seed}: dCOL ${col.toFixed(0)} ha, dPER+BOL ${other.toFixed(0)} ha, displaced ${(-other / col).toFixed(2)}  (control COL ${colLevel.toFixed(0)}, PER ${perLevel.toFixed(0)})`);
 }
