@@ -39,11 +39,11 @@ export interface GrowerPhaseFigures {
 
 /**
  * The floor: per decision one Alea draw from the region's stream, five reads
- * (land, coca, log-survival, belief, cost factor) and three writes (belief,
+ * (land, coca, log-survival, belief, cost class) and three writes (belief,
  * coca, log-survival), in the phase's order over the same arrays, nothing else.
  */
 function floorLoop(world: World, state: WorldState, regionStart: Int32Array, season: number, first: number, streams: Float64Array[]): number {
-  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costFactor } = state.growers;
+  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costClass } = state.growers;
   let check = 0;
   for (let r = 0; r < world.regions.n; r++) {
     const st = streams[r];
@@ -63,7 +63,7 @@ function floorLoop(world: World, state: WorldState, regionStart: Int32Array, sea
       const coca = cocaHa[i];
       const at = logSurvivalAt[i];
       const belief = eradicationBelief[i];
-      const cost = costFactor[i];
+      const cost = costClass[i];
       check += land + cost + s2;
       eradicationBelief[i] = belief;
       cocaHa[i] = coca;

@@ -18,6 +18,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER } from './rng';
 import { exp, log, log1p, pow } from '../math/detmath';
+import { COST_CLASSES, costClassFactors, SHOCK_LEVELS, shockOddsFactors } from './grower-tables';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
 const REMOTENESS_LICIT_PENALTY = 0.5;
@@ -26,7 +27,7 @@ const REMOTENESS_ERADICATION_COST = 1;
 /** Added to every grower's outlay so the revenue/outlay ratio stays finite when costs and licit income are zero. */
 export const MIN_OUTLAY_USD_PER_HA = 1;
 
-/** Per-region inputs of the grower decision, refreshed each tick. */
+/** Per-region inputs of the grower decision, refreshed each tick, and its tables. */
 export interface GrowerContext {
   cocaGrossUsdPerHa: Float64Array; // expected price x yield
   cocaCostUsdPerHa: Float64Array; // production cost x yield (before the grower's own multiplier)
@@ -37,9 +38,13 @@ export interface GrowerContext {
   /** Scratch of `resumRegions`, one slot per decision class. */
   classLogSurvivalAt: Float64Array;
   classSurvival: Float64Array;
-  /** Per deciding grower of the region in hand: log of its outlay, and its logistic taste shock. */
-  logOutlay: Float64Array;
-  shock: Float64Array;
+  /** Cost multiplier of each cost class, and exp(−noise · ε) of each taste-shock level (see grower-tables.ts). */
+  costClassFactor: Float64Array;
+  shockOddsFactor: Float64Array;
+  /** For the region in hand, per cost class: the log of its outlay, and its odds term for the belief it was last computed for. */
+  classLogOutlay: Float64Array;
+  classOdds: Float64Array;
+  classOddsBelief: Float64Array;
   /** Growers are stored region by region: region r's are [regionStart[r], regionStart[r + 1]). */
   regionStart: Int32Array;
 }
@@ -54,22 +59,18 @@ export function createGrowerContext(world: World): GrowerContext {
     gapRate: new Float64Array(2),
     classLogSurvivalAt: new Float64Array(seasonTicksOf(world)),
     classSurvival: new Float64Array(seasonTicksOf(world)),
+    costClassFactor: costClassFactors(world.behaviour.growers.costHeterogeneity),
+    shockOddsFactor: shockOddsFactors(world.behaviour.growers.choiceNoise),
+    classLogOutlay: new Float64Array(COST_CLASSES),
+    classOdds: new Float64Array(COST_CLASSES),
+    classOddsBelief: new Float64Array(COST_CLASSES),
     regionStart: regionStarts(world),
-    logOutlay: new Float64Array(maxDecisionsPerRegion(world)),
-    shock: new Float64Array(maxDecisionsPerRegion(world)),
   };
 }
 
 /** Ticks between a grower's decisions. */
 export function seasonTicksOf(world: World): number {
   return Math.max(1, Math.round((world.behaviour.growers.seasonMonths * world.ticksPerYear) / 12));
-}
-
-/** Most growers of one region deciding in one tick. */
-function maxDecisionsPerRegion(world: World): number {
-  let max = 0;
-  for (let r = 0; r < world.regions.n; r++) max = Math.max(max, world.regions.growers[r]);
-  return Math.ceil(max / seasonTicksOf(world)) + 1;
 }
 
 function regionStarts(world: World): Int32Array {
@@ -156,7 +157,6 @@ export function decideGrowers(world: World, state: WorldState, ctx: GrowerContex
   // Growers are stored region by region and each region draws from its own stream, so the
   // loop runs region by region (the same growers, in the same order, as one pass over all).
   for (let r = 0; r < world.regions.n; r++) {
-    drawShocks(state, ctx, r, first, seasonTicks);
     decideInRegion(world, state, ctx, r, first, seasonTicks);
   }
   // Re-sum the regional aggregates once a year so rounding never drifts.
@@ -169,15 +169,34 @@ function firstDecider(start: number, first: number, seasonTicks: number): number
 }
 
 /**
- * For the growers of region r deciding this tick, in order: the log of what coca costs
- * them plus the licit income they forgo, and their logistic taste shock (one draw each
- * from the region's stream). A pass of its own so that the compiler inlines both logs.
+ * The decisions of region r's growers whose index is `first` modulo the season, in index order.
+ * The logit choice is computed on the odds against coca, exp(−u) = exp(sens · (ln O − ln R) − β) · exp(−noise · ε):
+ * the first factor is computed once per cost class and belief (growers deciding together usually
+ * share their belief), the second is looked up by the draw's level, so a decision itself takes
+ * one draw, two table reads, a multiplication and a division.
  */
-function drawShocks(state: WorldState, ctx: GrowerContext, r: number, first: number, seasonTicks: number): void {
-  const { costFactor } = state.growers;
-  const { logOutlay, shock } = ctx;
+function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: number, first: number, seasonTicks: number): void {
+  const g = world.behaviour.growers;
+  const seasonsPerYear = world.ticksPerYear / seasonTicks;
+  const sensitivity = g.incomeSensitivity;
+  const memory = g.eradicationMemory;
+  const gapRate = ctx.gapRate;
+  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costClass } = state.growers;
+  const rg = state.regions;
+  const logS = rg.logSurvival[r];
+  const gross = ctx.cocaGrossUsdPerHa[r];
+  const bias = state.growers.regionBias[r];
+  const { classLogOutlay, classOdds, classOddsBelief, shockOddsFactor } = ctx;
+  const end = ctx.regionStart[r + 1];
+  const from = firstDecider(ctx.regionStart[r], first, seasonTicks);
+  if (from >= end) return;
+  // Each cost class's log outlay: what coca costs it plus the licit income it forgoes.
   const unitCost = ctx.cocaCostUsdPerHa[r];
   const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
+  for (let k = 0; k < COST_CLASSES; k++) {
+    classLogOutlay[k] = log(unitCost * ctx.costClassFactor[k] + fixedOutlay);
+    classOddsBelief[k] = NaN;
+  }
   // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
   const st = state.streams.growers[r].s;
   let s0 = st[0];
@@ -187,99 +206,15 @@ function drawShocks(state: WorldState, ctx: GrowerContext, r: number, first: num
   // Imported constants in locals: read once, not on every draw (see sim/math/detmath.ts).
   const multiplier = ALEA_MULTIPLIER;
   const twoPowMinus32 = ALEA_2_POW_MINUS_32;
-  let j = 0;
-  for (let i = firstDecider(ctx.regionStart[r], first, seasonTicks), end = ctx.regionStart[r + 1]; i < end; i += seasonTicks, j++) {
-    logOutlay[j] = log(unitCost * costFactor[i] + fixedOutlay);
-    const t = multiplier * s0 + c * twoPowMinus32;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    // The logistic draw (as `logisticOf` in rng.ts).
-    const u = s2 * 0.999998 + 0.000001;
-    shock[j] = log(u / (1 - u));
-  }
-  st[0] = s0;
-  st[1] = s1;
-  st[2] = s2;
-  st[3] = c;
-}
-
-/**
- * The decisions of region r's growers whose index is `first` modulo the season. (Its own
- * function, with nothing else in it, so the compiler can inline exp and log into the loop.)
- */
-function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: number, first: number, seasonTicks: number): void {
-  const g = world.behaviour.growers;
-  const seasonsPerYear = world.ticksPerYear / seasonTicks;
-  const sensitivity = g.incomeSensitivity;
-  const noise = g.choiceNoise;
-  const memory = g.eradicationMemory;
-  const gapRate = ctx.gapRate;
-  const { landHa, cocaHa, logSurvivalAt, eradicationBelief } = state.growers;
-  const rg = state.regions;
-  const start = ctx.regionStart[r];
-  const end = ctx.regionStart[r + 1];
-  const logS = rg.logSurvival[r];
-  const gross = ctx.cocaGrossUsdPerHa[r];
-  const { logOutlay, shock } = ctx;
-  const bias = state.growers.regionBias[r];
+  const levels = SHOCK_LEVELS;
   let coca = rg.cocaHa[r];
-  // Growers deciding together last decided together, so they share the survival since then and,
-  // usually, the belief: each is computed once per distinct value.
+  // Growers deciding together last decided together, so they share the survival since then.
   let lastLogSAt = NaN;
   let survival = 1;
   let hazard = 0;
   let lastBelief = NaN;
   let logRevenue = 0;
-  let j = 0; // index into this tick's logOutlay and shock (see drawShocks)
-  let i = firstDecider(start, first, seasonTicks);
-  // Two growers per iteration: the body of the one-grower loop below, written out for grower i and
-  // grower i2 and interleaved. Their exps and divisions are independent, so the CPU overlaps them
-  // (about 7% off the grower phase); the order of every update, and so every bit, is that of one loop.
-  for (; i + seasonTicks < end; i += 2 * seasonTicks, j += 2) {
-    const i2 = i + seasonTicks;
-    let logSAt = logSurvivalAt[i];
-    if (logSAt !== lastLogSAt) {
-      lastLogSAt = logSAt;
-      survival = exp(logS - logSAt);
-      hazard = (logSAt - logS) * seasonsPerYear;
-    }
-    const current = cocaHa[i] * survival;
-    const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
-    eradicationBelief[i] = belief;
-    if (belief !== lastBelief) {
-      lastBelief = belief;
-      logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
-    }
-    const utility = sensitivity * (logRevenue - logOutlay[j]) + bias + noise * shock[j];
-    logSAt = logSurvivalAt[i2];
-    if (logSAt !== lastLogSAt) {
-      lastLogSAt = logSAt;
-      survival = exp(logS - logSAt);
-      hazard = (logSAt - logS) * seasonsPerYear;
-    }
-    const current2 = cocaHa[i2] * survival;
-    const belief2 = eradicationBelief[i2] + memory * (hazard - eradicationBelief[i2]);
-    eradicationBelief[i2] = belief2;
-    if (belief2 !== lastBelief) {
-      lastBelief = belief2;
-      logRevenue = log(gross * exp(-belief2) + MIN_OUTLAY_USD_PER_HA);
-    }
-    const utility2 = sensitivity * (logRevenue - logOutlay[j + 1]) + bias + noise * shock[j + 1];
-    const desired = landHa[i] / (1 + exp(-utility));
-    const desired2 = landHa[i2] / (1 + exp(-utility2));
-    const next = current + (desired - current) * gapRate[+(desired > current)];
-    const next2 = current2 + (desired2 - current2) * gapRate[+(desired2 > current2)];
-    coca += next - current;
-    coca += next2 - current2;
-    cocaHa[i] = next;
-    cocaHa[i2] = next2;
-    logSurvivalAt[i] = logS;
-    logSurvivalAt[i2] = logS;
-  }
-  // The last grower when their number is odd.
-  for (; i < end; i += seasonTicks, j++) {
+  for (let i = from; i < end; i += seasonTicks) {
     const logSAt = logSurvivalAt[i];
     if (logSAt !== lastLogSAt) {
       lastLogSAt = logSAt;
@@ -290,19 +225,34 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
     const current = cocaHa[i] * survival;
     const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
     eradicationBelief[i] = belief;
-    // Coca's expected revenue against what it costs plus the licit income forgone, on a log scale.
+    // Coca's expected revenue, less the eradication the grower expects, on a log scale.
     if (belief !== lastBelief) {
       lastBelief = belief;
       logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
     }
-    const utility = sensitivity * (logRevenue - logOutlay[j]) + bias + noise * shock[j];
-    const desired = landHa[i] / (1 + exp(-utility));
+    const k = costClass[i];
+    if (classOddsBelief[k] !== belief) {
+      classOddsBelief[k] = belief;
+      classOdds[k] = exp(sensitivity * (classLogOutlay[k] - logRevenue) - bias);
+    }
+    const t = multiplier * s0 + c * twoPowMinus32;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    // The taste shock's level: s2 is in [0, 1), so the level is in [0, levels).
+    const odds = classOdds[k] * shockOddsFactor[(s2 * levels) | 0];
+    const desired = landHa[i] / (1 + odds);
     // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
     const next = current + (desired - current) * gapRate[+(desired > current)];
     coca += next - current;
     cocaHa[i] = next;
     logSurvivalAt[i] = logS;
   }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = c;
   rg.cocaHa[r] = coca;
 }
 

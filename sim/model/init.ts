@@ -13,6 +13,7 @@ import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
 import { preventionEffect } from './markets';
 import { exp, log } from '../math/detmath';
+import { COST_CLASSES, levelOf } from './grower-tables';
 
 const LAND_LOG_SD = 0.6;
 const COCA_SHARE_LOG_SD = 0.5;
@@ -35,7 +36,7 @@ export function createState(world: World, seed: number): WorldState {
       cocaHa: f64(nGrowers),
       logSurvivalAt: f64(nGrowers),
       eradicationBelief: new Float32Array(nGrowers),
-      costFactor: new Float32Array(nGrowers),
+      costClass: new Uint8Array(nGrowers),
       regionBias: f64(regions.n),
     },
     regions: {
@@ -168,7 +169,7 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
       land += gs.landHa[i];
       const s = Math.min(1, share * exp(COCA_SHARE_LOG_SD * normal(rng) - (COCA_SHARE_LOG_SD * COCA_SHARE_LOG_SD) / 2));
       gs.cocaHa[i] = s * gs.landHa[i];
-      gs.costFactor[i] = exp(g.costHeterogeneity * normal(rng) - (g.costHeterogeneity * g.costHeterogeneity) / 2);
+      gs.costClass[i] = levelOf(rng(), COST_CLASSES);
     }
     const landScale = regions.cultivableHa[r] / land;
     for (let i = i0; i < i0 + n; i++) {

