@@ -1,6 +1,6 @@
 /**
  * Sweep throughput on 1 and 2 worker threads (issue 7: ≥ 1.8× on 2 workers).
- * Runs a fixed 16-run Latin hypercube sweep over the baseline world (what a
+ * Runs a fixed 32-run Latin hypercube sweep over the baseline world (what a
  * researcher sweeps: runs of a few hundred ms, so the figure is the pool's
  * scaling, not its per-message overhead as with a toy world) through
  * the same worker pool as `balloon sweep` (journal and file outputs left out:
@@ -38,13 +38,13 @@ export interface SweepBenchFigures {
 }
 
 const SWEEP = {
-  name: 'bench: 16 runs of the baseline world',
+  name: 'bench: 32 runs of the baseline world',
   base: 'scenarios/baseline.json',
   parameters: [
     { path: 'countries.COL.corruption', min: 0.3, max: 0.8 },
     { path: 'markets.USA.elasticity', min: -1, max: -0.3 },
   ],
-  design: { type: 'lhs', points: 8, seed: 1 },
+  design: { type: 'lhs', points: 16, seed: 1 },
   seedsPerPoint: 2,
   masterSeed: 1,
 };
