@@ -16,13 +16,18 @@ export function baseline(root: string): Scenario {
   return loadScenario(readBaselineInput(root));
 }
 
-/** The baseline with `factor` times the growers in every region and the trafficking organisations. */
+/**
+ * The baseline with `factor` times the growers in every region and the trafficking organisations,
+ * on the same land and the same trade: each organisation starts a `factor`-th the size, so its loads
+ * are a `factor`-th too (the same loads a shipment, and the same minimum viable scale in loads).
+ */
 export function moreAgents(base: Scenario, factor: number): Scenario {
   const s = structuredClone(base);
   s.name = `${base.name} (${factor}x agents)`;
   for (const r of s.regions) r.growers = r.growers * factor;
   s.traffickers.count *= factor;
   if (s.traffickers.maxCount !== undefined) s.traffickers.maxCount *= factor;
+  s.behaviour.traffickers.loadKg /= factor;
   return loadScenario(s);
 }
 

@@ -117,6 +117,8 @@ export function createState(world: World, seed: number): WorldState {
       stockKg: f64(capacity * nC),
       knows: new Uint8Array(capacity * nR),
       belief: f64(capacity * nR),
+      routeKg: f64(capacity * nR),
+      routeIdleTicks: new Uint16Array(capacity * nR),
       loadsSent: f64(capacity * nR),
       loadsSeized: f64(capacity * nR),
       activityKg: f64(capacity * nC),

@@ -52,6 +52,8 @@ export function spawnOrganisation(world: World, state: WorldState, spec: SpawnSp
   to.knows.fill(0, k * nR, (k + 1) * nR);
   for (let l = 0; l < nR; l++) to.belief[k * nR + l] = state.routes.publicRisk[l];
   to.loadsSent.fill(0, k * nR, (k + 1) * nR);
+  to.routeKg.fill(0, k * nR, (k + 1) * nR);
+  to.routeIdleTicks.fill(0, k * nR, (k + 1) * nR);
   to.loadsSeized.fill(0, k * nR, (k + 1) * nR);
   to.recentLoss[k] = 0;
   to.unitCostUsd[k] = 0;
@@ -200,6 +202,8 @@ function payOutAndExit(world: World, state: WorldState): void {
   const to = state.traffickers;
   const payoutRate = 1 - pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
   const meanScale = meanOf(to.scaleKg, to.alive);
+  // Below a minimum viable scale (a share of one load a month) an organisation is not a trafficking business.
+  const minScale = (b.minViableLoadsPerMonth * b.loadKg * 12) / tpy;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const target = (b.workingCapitalMonths * tpy) / 12 * to.unitCostUsd[k] * to.scaleKg[k];
@@ -209,8 +213,8 @@ function payOutAndExit(world: World, state: WorldState): void {
       to.capitalUsd[k] -= payout;
       to.payoutsUsd[k] += payout;
     }
-    // Broke, or shrunk to a sliver of the typical organisation: it folds (what it still holds is abandoned).
-    if ((to.capitalUsd[k] < b.exitCapitalUsd && stockOf(world, state, k) < 1) || to.scaleKg[k] < EXIT_SCALE_SHARE * meanScale) kill(world, state, k);
+    // Broke, shrunk to a sliver of the typical organisation or below the viable scale: it folds (what it still holds is abandoned).
+    if ((to.capitalUsd[k] < b.exitCapitalUsd && stockOf(world, state, k) < 1) || to.scaleKg[k] < EXIT_SCALE_SHARE * meanScale || to.scaleKg[k] < minScale) kill(world, state, k);
   }
 }
 

@@ -95,6 +95,7 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
         // Each load is seized or not as a unit.
         const seizedLoads = countBelow(rng, loads, probability);
         to.loadsSent[k * nR + l] += loads;
+        to.routeKg[k * nR + l] += mass;
         to.loadsSeized[k * nR + l] += seizedLoads;
         const seized = seizedLoads === loads ? mass : seizedLoads * (mass / loads);
         loads -= seizedLoads;

@@ -118,6 +118,10 @@ export interface TraffickerState {
    * organisation knows only (no one reads the others): learning a route sets its belief afresh.
    */
   belief: Float64Array;
+  /** kg the organisation moved along each route this tick, capacity*nR (cleared as its loads are). */
+  routeKg: Float64Array;
+  /** Ticks since the organisation last used each route it knows (see ROUTE_USE_SHARE in traffickers.ts; 0 when it learns one), capacity*nR. */
+  routeIdleTicks: Uint16Array;
   /** Loads sent and seized this tick per route (own observations), capacity*nR. */
   loadsSent: Float64Array;
   loadsSeized: Float64Array;

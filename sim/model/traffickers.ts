@@ -16,6 +16,12 @@ import type { WorldState } from './state';
 import { maxOriginPrice, originPrice } from './farmgate';
 import { exp, pow } from '../math/detmath';
 
+/**
+ * Share of what an organisation shipped in a tick that must pass along a route for the route to count
+ * as used (its path choice gives every path it knows a little; a token load does not keep contacts).
+ */
+const ROUTE_USE_SHARE = 0.02;
+
 /** Share of its capacity an organisation must have shipped last tick for the capacity to grow. */
 const UTILISATION_FOR_GROWTH = 0.8;
 
@@ -180,7 +186,11 @@ function knowsPath(world: World, state: WorldState, k: number, p: number): boole
   return true;
 }
 
-/** Update beliefs from last tick's observations and public news. */
+/**
+ * Update beliefs from last tick's observations and public news, and forget the routes an
+ * organisation has not used for `routeMemoryMonths` (its contacts there have gone stale; it
+ * must explore to use the route again).
+ */
 export function updateBeliefs(world: World, state: WorldState, plan: TraffickerPlan): void {
   const b = world.behaviour.traffickers;
   const nR = world.routes.n;
@@ -191,11 +201,15 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
   const rumour = b.rumourWeight;
   const baseSeizure = world.routes.baseSeizure;
   const weightOfLoads = plan.learningWeight;
-  const { belief: beliefs, loadsSent, loadsSeized } = to;
+  const { belief: beliefs, loadsSent, loadsSeized, routeKg, routeIdleTicks, knows } = to;
   const { knownRoutes, knownCount } = plan;
+  // Idle ticks after which a route is forgotten (never when routeMemoryMonths is 0; the counter is a Uint16).
+  const memoryTicks = b.routeMemoryMonths > 0 ? Math.min(65534, Math.round((b.routeMemoryMonths * world.ticksPerYear) / 12)) : Infinity;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const base = k * nR;
+    const usedKg = ROUTE_USE_SHARE * to.shippedKg[k];
+    let forgot = false;
     // Only beliefs about known routes are kept: one is set afresh when a route is learnt (see state.ts).
     // (Each route's belief is updated from its own values only: the order of the routes does not matter.)
     for (let j = base, end = base + knownCount[k]; j < end; j++) {
@@ -212,9 +226,17 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
       } else {
         belief += decay * (baseSeizure[l] - belief);
       }
+      if (routeKg[base + l] >= usedKg && routeKg[base + l] > 0) routeIdleTicks[base + l] = 0;
+      else if (++routeIdleTicks[base + l] > memoryTicks) {
+        knows[base + l] = 0;
+        routeIdleTicks[base + l] = 0;
+        forgot = true;
+      }
+      routeKg[base + l] = 0;
       belief += rumour * (rs.publicRisk[l] - belief);
       beliefs[base + l] = belief;
     }
+    if (forgot) relearnRoutes(world, state, plan, k);
   }
 }
 
