@@ -112,7 +112,8 @@ export class LiveSession {
       const t = sim.tick - burnIn;
       if (t >= 0 && t % tpy === 0 && t / tpy >= from) {
         if (capture) {
-          this.snapshots[t / tpy] = sim.snapshot();
+          // (The snapshot this one replaces belongs to a plan no longer current: its arrays are reused.)
+          this.snapshots[t / tpy] = sim.snapshot(this.snapshots[t / tpy]);
           this.valid = t / tpy;
         }
         onYear?.(sim);
