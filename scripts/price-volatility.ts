@@ -1,0 +1,32 @@
+/**
+ * How jumpy are wholesale prices? For each consumer market of the baseline, the mean
+ * wholesale price and the mean absolute month-to-month change of its log (2005-2015,
+ * after the start-up years), per seed. Real wholesale prices move a few per cent a month.
+ *   npx tsx scripts/price-volatility.ts [seeds=3] ['{"markets":{...}}' behaviour overrides]
+ */
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../sim/scenario/validate';
+import { runScenario } from '../sim/run';
+import { measureByTick } from '../sim/analysis/extract';
+
+const seeds = Number(process.argv[2] ?? 3);
+const overrides = process.argv[3] ? JSON.parse(process.argv[3]) : {};
+const base = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8'));
+const behaviour: Record<string, unknown> = { ...(base.behaviour ?? {}) };
+for (const [k, v] of Object.entries(overrides)) behaviour[k] = { ...((behaviour[k] as object) ?? {}), ...(v as object) };
+const scenario = loadScenario({ ...base, behaviour });
+const SKIP_MONTHS = 60;
+
+for (let seed = 1; seed <= seeds; seed++) {
+  const prices = measureByTick(runScenario(scenario, { seed }), 'wholesalePriceUsdPerKg', 'market');
+  if (!prices) throw new Error('the run recorded no wholesale prices');
+  const cells: string[] = [];
+  for (const [market, column] of prices.values) {
+    const xs = Array.from(column.subarray(SKIP_MONTHS));
+    let moves = 0;
+    for (let i = 1; i < xs.length; i++) moves += Math.abs(Math.log(xs[i] / xs[i - 1]));
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    cells.push(`${market} $${(mean / 1000).toFixed(1)}k ${((100 * moves) / (xs.length - 1)).toFixed(0)}%`);
+  }
+  console.log(`seed ${seed}: ${cells.join(' | ')}`);
+}
