@@ -4,17 +4,14 @@
  * in Colombia's cultivation (mean from 2004) and in Peru's + Bolivia's.
  *   npx tsx scripts/balloon-strength.ts [seeds=8] ['{"growers":{...}}' behaviour overrides]   (DETAIL=1: prices and production too)
  */
-import { readFileSync } from 'node:fs';
+import { baselineInput } from './baseline-input';
 import { loadScenario } from '../sim/scenario/validate';
 import { runScenario } from '../sim/run';
 import { annualise, pickSeries } from '../sim/results/rows';
 import type { RunResult } from '../sim/results/types';
 
 const seeds = Number(process.argv[2] ?? 8);
-const overrides = process.argv[3] ? JSON.parse(process.argv[3]) : {};
-const base = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8'));
-const behaviour: Record<string, unknown> = { ...(base.behaviour ?? {}) };
-for (const [k, v] of Object.entries(overrides)) behaviour[k] = { ...((behaviour[k] as object) ?? {}), ...(v as object) };
+const { base, behaviour } = baselineInput(process.argv[3]);
 const control = loadScenario({ ...base, behaviour });
 const treated = loadScenario({ ...base, behaviour, policies: [{ lever: 'eradication', country: 'COL', budgetUsdPerYear: 2e8, start: '2002-01' }] });
 

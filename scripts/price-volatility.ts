@@ -4,16 +4,13 @@
  * after the start-up years), per seed. Real wholesale prices move a few per cent a month.
  *   npx tsx scripts/price-volatility.ts [seeds=3] ['{"markets":{...}}' behaviour overrides]
  */
-import { readFileSync } from 'node:fs';
+import { baselineInput } from './baseline-input';
 import { loadScenario } from '../sim/scenario/validate';
 import { runScenario } from '../sim/run';
 import { measureByTick } from '../sim/analysis/extract';
 
 const seeds = Number(process.argv[2] ?? 3);
-const overrides = process.argv[3] ? JSON.parse(process.argv[3]) : {};
-const base = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8'));
-const behaviour: Record<string, unknown> = { ...(base.behaviour ?? {}) };
-for (const [k, v] of Object.entries(overrides)) behaviour[k] = { ...((behaviour[k] as object) ?? {}), ...(v as object) };
+const { base, behaviour } = baselineInput(process.argv[3]);
 const scenario = loadScenario({ ...base, behaviour });
 const SKIP_MONTHS = 60;
 
