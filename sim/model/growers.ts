@@ -13,6 +13,10 @@
  * Eradication is applied to the region's aggregate area at once and to each
  * grower lazily at its next decision, through the region's cumulative
  * log-survival: exact, and O(1) per grower per decision.
+ *
+ * Cost multipliers come in cost classes and taste shocks in levels, both
+ * tabulated once per world (grower-tables.ts), so a decision takes no
+ * logarithm or exponential of its own.
  */
 import type { World } from './world';
 import type { WorldState } from './state';
