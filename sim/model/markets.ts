@@ -12,9 +12,6 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
 
-/** Largest change of log price in one tick. */
-const MAX_LOG_PRICE_STEP = 0.3;
-
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
   return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / 1000;
 }
@@ -55,6 +52,8 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   const offer = 1 - pow(1 - b.offerSharePerMonth, 12 / tpy);
   const adjust = 1 - pow(1 - tb.priceAdjustment, 12 / tpy);
   const expectation = 1 - exp(-12 / (tb.priceMemoryMonths * tpy));
+  // Largest log step of the wholesale price in a tick.
+  const maxStep = (b.maxPriceStepPerMonth * 12) / tpy;
   const { offeredKg, price: nextPrice, fill: fillOf, consumedKg } = scratch;
 
   // One pass over the organisations for every market at once (one market per country, so markets'
@@ -71,12 +70,12 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     const price = ms.wholesalePrice[m];
     const reference = referencePriceUsd(world, state, m);
     const clearing = offered > 0 ? reference * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
-    // Prices move part of the way to the clearing price each month (at most +-30%).
+    // Prices move part of the way to the clearing price each month, by at most maxPriceStepPerMonth in log.
     // Nothing offered: the price rises by the most it can in a tick (if it moves at all).
-    const gap = offered > 0 ? log(clearing / price) : MAX_LOG_PRICE_STEP;
+    const gap = offered > 0 ? log(clearing / price) : maxStep;
     // (With a zero elasticity the clearing price is 0 or infinite: the clamp turns that into the largest step.)
     const raw = adjust > 0 && !Number.isNaN(gap) ? adjust * gap : 0;
-    const step = Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, raw));
+    const step = Math.max(-maxStep, Math.min(maxStep, raw));
     const next = price * exp(step);
     ms.wholesalePrice[m] = next;
     nextPrice[m] = next;
