@@ -96,17 +96,6 @@ export function normal(rng: Random): number {
   return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
-/** Map a uniform draw in [0, 1) to a logistic draw with scale 1 (the noise of a logit choice). */
-export function logisticOf(uniform: number): number {
-  const u = uniform * 0.999998 + 0.000001;
-  return log(u / (1 - u));
-}
-
-/** Logistic draw with scale 1 (the noise of a logit choice). */
-export function logistic(rng: Random): number {
-  return logisticOf(rng());
-}
-
 /** Index drawn with probability proportional to weights[i] (weights not all zero). */
 export function pickWeighted(rng: Random, weights: ArrayLike<number>, n = weights.length): number {
   let total = 0;

@@ -53,7 +53,7 @@ export interface TraffickerPlan {
   /**
    * The routes each organisation knows (capacity*nR, the first knownCount[k] of row k, in no
    * particular order), kept with `knows` (see listKnownRoutes): updating beliefs goes over these
-   * instead of testing every route (organisations know about a third of them).
+   * instead of testing every route (organisations know a small share of them).
    */
   knownRoutes: Int32Array;
   knownCount: Int32Array;
