@@ -3,7 +3,10 @@
  * another commit, alternating the two in one process so that both see the same load, and the
  * result hashes of both (a speed-up must not change a bit).
  *
- *   npx tsx bench/compare.ts <commit> [runs]      (default 12 runs of each, after 2 warm-ups)
+ *   npx tsx bench/compare.ts <commit> [runs] [ticks-factor]
+ *
+ * Default 12 runs of each, after 2 warm-ups; a ticks factor (e.g. 10) runs the bench's longer
+ * baseline (`moreTicks`) instead, built from the working tree's scenario for both trees.
  *
  * The commit's sim/ and scenarios/ are extracted with `git archive` into dist/ (ignored by git,
  * and under the repository so that its imports find node_modules); each tree runs its own
@@ -19,6 +22,8 @@ import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spread, time } from './stats';
+import { moreTicks } from './scenarios';
+import type { Scenario } from '../sim/scenario/schema';
 
 type Run = (scenario: unknown, options: { seed: number }) => { hash: string };
 type Load = (input: unknown) => unknown;
@@ -35,9 +40,9 @@ async function importTree(root: string, out: string, name: string): Promise<{ ru
 }
 
 async function main(): Promise<void> {
-  const [commit, runsArg] = process.argv.slice(2);
+  const [commit, runsArg, ticksArg] = process.argv.slice(2);
   if (!commit) {
-    console.error('usage: npx tsx bench/compare.ts <commit> [runs]');
+    console.error('usage: npx tsx bench/compare.ts <commit> [runs] [ticks-factor]');
     process.exit(2);
   }
   const runs = Number(runsArg ?? 12);
@@ -49,8 +54,10 @@ async function main(): Promise<void> {
     const baselineOf = (tree: string) => JSON.parse(readFileSync(join(tree, 'scenarios', 'baseline.json'), 'utf8')) as unknown;
     const before = await importTree(dir, dir, 'before');
     const after = await importTree(root, dir, 'after');
-    const sBefore = before.load(baselineOf(dir));
-    const sAfter = after.load(baselineOf(root));
+    const factor = Number(ticksArg ?? 1);
+    const longer = factor > 1 ? moreTicks(after.load(baselineOf(root)) as Scenario, factor) : null;
+    const sBefore = longer ?? before.load(baselineOf(dir));
+    const sAfter = longer ?? after.load(baselineOf(root));
     const seed = 1;
     const cpuBefore: number[] = [];
     const cpuAfter: number[] = [];
@@ -73,7 +80,7 @@ async function main(): Promise<void> {
       return `${v.median.toFixed(0)} ms (min ${v.min.toFixed(0)}, max ${v.max.toFixed(0)})`;
     };
     const r = spread(ratios);
-    console.log(`baseline run, CPU time, ${runs} runs each: ${commit} ${s(cpuBefore)}; working tree ${s(cpuAfter)}`);
+    console.log(`baseline run${factor > 1 ? ` (${factor}x ticks)` : ''}, CPU time, ${runs} runs each: ${commit} ${s(cpuBefore)}; working tree ${s(cpuAfter)}`);
     console.log(`working tree / ${commit}: ${r.median.toFixed(3)} (min ${r.min.toFixed(3)}, max ${r.max.toFixed(3)}) per pair`);
     console.log(`result hashes (seed ${seed}): ${commit} ${hashBefore}, working tree ${hashAfter}: ${hashBefore === hashAfter ? 'the same' : 'DIFFERENT'}`);
   } finally {

@@ -112,12 +112,16 @@ class Run implements Simulation {
   result(): RunResult {
     const w = this.world;
     const s = this.recorder.series;
+    // A finished run's columns are full and nothing writes them again: the result takes them as
+    // they are (copying them was a third of a long run's recording cost). A run stopped part-way
+    // gets copies of its rows, so that stepping it further cannot change the result.
+    const full = s.length === s.value.length;
     const series: Series = {
       length: s.length,
-      tick: s.tick.slice(0, s.length),
-      entity: s.entity.slice(0, s.length),
-      measure: s.measure.slice(0, s.length),
-      value: s.value.slice(0, s.length),
+      tick: full ? s.tick : s.tick.slice(0, s.length),
+      entity: full ? s.entity : s.entity.slice(0, s.length),
+      measure: full ? s.measure : s.measure.slice(0, s.length),
+      value: full ? s.value : s.value.slice(0, s.length),
       entities: s.entities,
       measures: s.measures,
     };

@@ -1,6 +1,9 @@
 /**
  * Records the measures of each tick into preallocated typed columns.
  * The model never writes results itself: the recorder reads the state after a tick.
+ * The rows of every tick have the same layout (the same entities and measures in the same order),
+ * so the tick, entity and measure columns are filled for the whole horizon when the recorder is
+ * made, and recording a tick writes its values only.
  */
 import type { World } from '../model/world';
 import type { WorldState } from '../model/state';
@@ -67,16 +70,24 @@ export function createRecorder(world: World): Recorder {
     market: WORLD_MEASURES.length + COUNTRY_MEASURES.length + REGION_MEASURES.length + ROUTE_MEASURES.length,
     policy: WORLD_MEASURES.length + COUNTRY_MEASURES.length + REGION_MEASURES.length + ROUTE_MEASURES.length + MARKET_MEASURES.length,
   };
+  const series: Series = {
+    length: 0,
+    tick: new Int32Array(size),
+    entity: new Uint16Array(size),
+    measure: new Uint16Array(size),
+    value: new Float64Array(size),
+    entities,
+    measures,
+  };
+  fillLayout(series, rowsPerTick, world.horizonTicks, offsets, measureOffsets, {
+    country: countries.n,
+    region: regions.n,
+    route: routes.n,
+    market: markets.n,
+    policy: world.policies.length,
+  });
   return {
-    series: {
-      length: 0,
-      tick: new Int32Array(size),
-      entity: new Uint16Array(size),
-      measure: new Uint16Array(size),
-      value: new Float64Array(size),
-      entities,
-      measures,
-    },
+    series,
     rowsPerTick,
     offsets,
     measureOffsets,
@@ -91,19 +102,49 @@ export function createRecorder(world: World): Recorder {
   };
 }
 
-/** Write one row at index `i` of the columns; returns the next index. */
-function put(s: Series, i: number, tick: number, entity: number, measure: number, value: number): number {
-  s.tick[i] = tick;
-  s.entity[i] = entity;
-  s.measure[i] = measure;
-  s.value[i] = value;
-  return i + 1;
+type Kinds = Recorder['offsets'];
+
+/**
+ * The tick, entity and measure of every row of the horizon: one tick's layout (the world's measures,
+ * then each country's, region's, route's, market's and policy's, in entity order), repeated.
+ * `recordTick` writes the values in exactly this order.
+ */
+function fillLayout(s: Series, rowsPerTick: number, ticks: number, offsets: Kinds, measureOffsets: Kinds, counts: Omit<Kinds, 'world'>): void {
+  const entity = s.entity.subarray(0, rowsPerTick);
+  const measure = s.measure.subarray(0, rowsPerTick);
+  let i = 0;
+  const block = (kind: keyof Kinds, entities: number, measures: number) => {
+    for (let e = 0; e < entities; e++) {
+      for (let m = 0; m < measures; m++) {
+        entity[i] = offsets[kind] + e;
+        measure[i] = measureOffsets[kind] + m;
+        i++;
+      }
+    }
+  };
+  block('world', 1, WORLD_MEASURES.length);
+  block('country', counts.country, COUNTRY_MEASURES.length);
+  block('region', counts.region, REGION_MEASURES.length);
+  block('route', counts.route, ROUTE_MEASURES.length);
+  block('market', counts.market, MARKET_MEASURES.length);
+  block('policy', counts.policy, POLICY_MEASURES.length);
+  if (i !== rowsPerTick) throw new Error(`recorder: the layout has ${i} rows a tick, expected ${rowsPerTick}`);
+  for (let t = 0; t < ticks; t++) {
+    const at = t * rowsPerTick;
+    if (t > 0) {
+      s.entity.set(entity, at);
+      s.measure.set(measure, at);
+    }
+    s.tick.fill(t, at, at + rowsPerTick);
+  }
 }
 
-/** Append one tick's rows; `tick` is the horizon tick (0 = the scenario's start month). No allocation (the scratch is the recorder's). */
+/** Append one tick's values; `tick` is the horizon tick (0 = the scenario's start month). No allocation (the scratch is the recorder's). */
 export function recordTick(rec: Recorder, world: World, state: WorldState, tick: number): void {
   const s = rec.series;
   let i = s.length;
+  if (i !== tick * rec.rowsPerTick) throw new Error(`recorder: tick ${tick} recorded out of order (${i / rec.rowsPerTick} ticks recorded)`);
+  const v = s.value;
   const { countries, regions, routes, markets } = world;
   const { cultivation, production, eradicated, based, transit } = rec.scratch;
   const rg = state.regions;
@@ -146,66 +187,57 @@ export function recordTick(rec: Recorder, world: World, state: WorldState, tick:
   let violence = 0;
   for (let c = 0; c < countries.n; c++) violence += police.violence[c];
 
-  // In the order of WORLD_MEASURES.
-  const wm = rec.measureOffsets.world;
-  i = put(s, i, tick, 0, wm, worldCultivation);
-  i = put(s, i, tick, 0, wm + 1, a.producedKg);
-  i = put(s, i, tick, 0, wm + 2, a.consumedKg);
-  i = put(s, i, tick, 0, wm + 3, a.seizedKg);
-  i = put(s, i, tick, 0, wm + 4, a.lostKg);
-  i = put(s, i, tick, 0, wm + 5, a.stocksKg);
-  i = put(s, i, tick, 0, wm + 6, alive);
-  i = put(s, i, tick, 0, wm + 7, a.revenueUsd);
-  i = put(s, i, tick, 0, wm + 8, a.capitalUsd);
-  i = put(s, i, tick, 0, wm + 9, a.confiscatedUsd);
-  i = put(s, i, tick, 0, wm + 10, a.bribesUsd);
-  i = put(s, i, tick, 0, wm + 11, a.spendUsd);
-  i = put(s, i, tick, 0, wm + 12, violence);
-  i = put(s, i, tick, 0, wm + 13, all > 0 ? top5 / all : 0);
-  i = put(s, i, tick, 0, wm + 14, alive > 0 ? scale / alive : 0);
+  // In the layout's order (fillLayout): WORLD_MEASURES, then each country's COUNTRY_MEASURES, and so on.
+  v[i++] = worldCultivation;
+  v[i++] = a.producedKg;
+  v[i++] = a.consumedKg;
+  v[i++] = a.seizedKg;
+  v[i++] = a.lostKg;
+  v[i++] = a.stocksKg;
+  v[i++] = alive;
+  v[i++] = a.revenueUsd;
+  v[i++] = a.capitalUsd;
+  v[i++] = a.confiscatedUsd;
+  v[i++] = a.bribesUsd;
+  v[i++] = a.spendUsd;
+  v[i++] = violence;
+  v[i++] = all > 0 ? top5 / all : 0;
+  v[i++] = alive > 0 ? scale / alive : 0;
 
-  const cm = rec.measureOffsets.country;
   for (let c = 0; c < countries.n; c++) {
-    const e = rec.offsets.country + c;
-    i = put(s, i, tick, e, cm, cultivation[c]);
-    i = put(s, i, tick, e, cm + 1, production[c]);
-    i = put(s, i, tick, e, cm + 2, eradicated[c]);
-    i = put(s, i, tick, e, cm + 3, police.seizuresKg[c]);
-    i = put(s, i, tick, e, cm + 4, police.capacityUsd[c]);
-    i = put(s, i, tick, e, cm + 5, police.capability[c]);
-    i = put(s, i, tick, e, cm + 6, police.corruption[c]);
-    i = put(s, i, tick, e, cm + 7, police.bribesUsd[c]);
-    i = put(s, i, tick, e, cm + 8, police.violence[c]);
-    i = put(s, i, tick, e, cm + 9, police.arrests[c]);
-    i = put(s, i, tick, e, cm + 10, police.confiscatedUsd[c]);
-    i = put(s, i, tick, e, cm + 11, based[c]);
-    i = put(s, i, tick, e, cm + 12, transit[c]);
-    i = put(s, i, tick, e, cm + 13, state.countrySpendUsd[c]);
+    v[i++] = cultivation[c];
+    v[i++] = production[c];
+    v[i++] = eradicated[c];
+    v[i++] = police.seizuresKg[c];
+    v[i++] = police.capacityUsd[c];
+    v[i++] = police.capability[c];
+    v[i++] = police.corruption[c];
+    v[i++] = police.bribesUsd[c];
+    v[i++] = police.violence[c];
+    v[i++] = police.arrests[c];
+    v[i++] = police.confiscatedUsd[c];
+    v[i++] = based[c];
+    v[i++] = transit[c];
+    v[i++] = state.countrySpendUsd[c];
   }
-  const rm = rec.measureOffsets.region;
   for (let r = 0; r < regions.n; r++) {
-    const e = rec.offsets.region + r;
-    i = put(s, i, tick, e, rm, rg.cocaHa[r]);
-    i = put(s, i, tick, e, rm + 1, rg.harvestKg[r]);
-    i = put(s, i, tick, e, rm + 2, rg.eradicatedHa[r]);
-    i = put(s, i, tick, e, rm + 3, rg.farmgatePrice[r]);
+    v[i++] = rg.cocaHa[r];
+    v[i++] = rg.harvestKg[r];
+    v[i++] = rg.eradicatedHa[r];
+    v[i++] = rg.farmgatePrice[r];
   }
-  const lm = rec.measureOffsets.route;
   for (let l = 0; l < routes.n; l++) {
-    const e = rec.offsets.route + l;
-    i = put(s, i, tick, e, lm, state.routes.flowKg[l]);
-    i = put(s, i, tick, e, lm + 1, state.routes.seizedKg[l]);
-    i = put(s, i, tick, e, lm + 2, state.routes.seizureProbability[l]);
+    v[i++] = state.routes.flowKg[l];
+    v[i++] = state.routes.seizedKg[l];
+    v[i++] = state.routes.seizureProbability[l];
   }
-  const mm = rec.measureOffsets.market;
   for (let q = 0; q < markets.n; q++) {
-    const e = rec.offsets.market + q;
-    i = put(s, i, tick, e, mm, state.markets.consumedKg[q]);
-    i = put(s, i, tick, e, mm + 1, state.markets.users[q]);
-    i = put(s, i, tick, e, mm + 2, state.markets.wholesalePrice[q]);
-    i = put(s, i, tick, e, mm + 3, retailPriceUsdPerGram(world, state, q));
+    v[i++] = state.markets.consumedKg[q];
+    v[i++] = state.markets.users[q];
+    v[i++] = state.markets.wholesalePrice[q];
+    v[i++] = retailPriceUsdPerGram(world, state, q);
   }
-  const pm = rec.measureOffsets.policy;
-  for (let p = 0; p < world.policies.length; p++) i = put(s, i, tick, rec.offsets.policy + p, pm, state.policySpendUsd[p]);
+  for (let p = 0; p < world.policies.length; p++) v[i++] = state.policySpendUsd[p];
+  if (i !== s.length + rec.rowsPerTick) throw new Error(`recorder: wrote ${i - s.length} values for tick ${tick}, the layout has ${rec.rowsPerTick}`);
   s.length = i;
 }
