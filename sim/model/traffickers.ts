@@ -178,6 +178,23 @@ export function addUsablePathsThrough(world: World, state: WorldState, k: number
   }
 }
 
+/**
+ * Organisation `k` has just forgotten one or more routes, knowing none it did not know when its usable
+ * paths were last computed: drop the paths it can no longer complete, keeping the rest in path order.
+ * The same list as `refreshUsablePaths` gives (knowledge only shrank), without going over every path.
+ */
+function dropUnusablePaths(world: World, state: WorldState, k: number): void {
+  const to = state.traffickers;
+  const { usablePaths } = to;
+  const row = k * world.paths.n;
+  let kept = row;
+  for (let j = row, end = row + to.usableCount[k]; j < end; j++) {
+    const p = usablePaths[j];
+    if (knowsPath(world, state, k, p)) usablePaths[kept++] = p;
+  }
+  to.usableCount[k] = kept - row;
+}
+
 function knowsPath(world: World, state: WorldState, k: number, p: number): boolean {
   const { legs, legStart, legCount } = world.paths;
   const knows = state.traffickers.knows;
@@ -209,7 +226,8 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
     if (!to.alive[k]) continue;
     const base = k * nR;
     const usedKg = ROUTE_USE_SHARE * to.shippedKg[k];
-    let forgot = false;
+    // Forgotten routes leave the list of known routes as it is walked (`kept` trails `j`).
+    let kept = base;
     // Only beliefs about known routes are kept: one is set afresh when a route is learnt (see state.ts).
     // (Each route's belief is updated from its own values only: the order of the routes does not matter.)
     for (let j = base, end = base + knownCount[k]; j < end; j++) {
@@ -230,13 +248,16 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
       else if (++routeIdleTicks[base + l] > memoryTicks) {
         knows[base + l] = 0;
         routeIdleTicks[base + l] = 0;
-        forgot = true;
       }
+      if (knows[base + l]) knownRoutes[kept++] = l;
       routeKg[base + l] = 0;
       belief += rumour * (rs.publicRisk[l] - belief);
       beliefs[base + l] = belief;
     }
-    if (forgot) relearnRoutes(world, state, plan, k);
+    if (kept < base + knownCount[k]) {
+      knownCount[k] = kept - base;
+      dropUnusablePaths(world, state, k);
+    }
   }
 }
 
