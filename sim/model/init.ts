@@ -102,6 +102,7 @@ export function createState(world: World, seed: number): WorldState {
       sanctionUsdPerKg: f64(markets.n),
       sanctionCalibrated: false,
       prevention0: f64(markets.n),
+      smoothedDemandKg: Float64Array.from(markets.users0, (users, m) => (users * markets.gramsPerUserPerYear[m]) / 1000 / world.ticksPerYear),
       demandKg: f64(markets.n),
       offeredKg: f64(markets.n),
       consumedKg: f64(markets.n),
@@ -272,5 +273,25 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
     // A month of capacity waiting at the path's origin, and a month's sales in its market.
     to.stockKg[k * nC + paths.origin[path]] = to.scaleKg[k];
     to.stockKg[k * nC + world.markets.country[paths.market[path]]] = to.scaleKg[k] * 0.5;
+  }
+  if (world.behaviour.markets.stockTargetMonths > 0) coverMarkets(world, state);
+}
+
+/**
+ * Markets priced by their stock cover start with their usual cover: the stock organisations were
+ * given in each market is scaled (keeping their shares) to `stockTargetMonths` of the demand at the
+ * reference price, so the first ticks are not a scramble to fill them.
+ */
+function coverMarkets(world: World, state: WorldState): void {
+  const nC = world.countries.n;
+  const to = state.traffickers;
+  const target = (world.behaviour.markets.stockTargetMonths * world.ticksPerYear) / 12;
+  for (let m = 0; m < world.markets.n; m++) {
+    const c = world.markets.country[m];
+    let held = 0;
+    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) held += to.stockKg[k * nC + c];
+    if (!(held > 0)) continue;
+    const scale = (state.markets.smoothedDemandKg[m] * target) / held;
+    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) to.stockKg[k * nC + c] *= scale;
   }
 }

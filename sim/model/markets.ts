@@ -3,7 +3,10 @@
  * prices taken in the market's own currency: in dollars the reference moves with the currency.
  * Organisations offer part of their stock in the market; the wholesale price
  * moves part of the way towards the price at which demand takes what is offered
- * (retail = wholesale x markup); sales are pro rata.
+ * (retail = wholesale x markup); sales are pro rata. With `stockTargetMonths` > 0
+ * the price instead moves towards the reference price times the stock's cover
+ * (months of smoothed demand it holds, relative to the usual) to the power
+ * -1/stockPriceElasticity: the stock absorbs lumpy arrivals (docs/model.md §6).
  * Users move slowly: initiation falls with price and with the lagged stock of
  * prevention spending; quitting rises with treatment. The base initiation
  * rate is calibrated so the initial number of users is a steady state.
@@ -11,6 +14,10 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
+
+/** Bounds of a market's stock cover (relative to its usual months) in inventory pricing. */
+const MIN_COVER = 0.01;
+const MAX_COVER = 10;
 
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
   return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / 1000;
@@ -29,6 +36,7 @@ export function referencePriceUsd(world: World, state: WorldState, m: number): n
 
 /** Per-market working memory of `clearMarkets`, allocated once per run. */
 export interface MarketScratch {
+  stockKg: Float64Array; // organisations' stock in the market
   offeredKg: Float64Array;
   price: Float64Array; // this tick's wholesale price
   fill: Float64Array; // share of what is offered that sells
@@ -37,7 +45,7 @@ export interface MarketScratch {
 
 export function createMarketScratch(world: World): MarketScratch {
   const n = world.markets.n;
-  return { offeredKg: new Float64Array(n), price: new Float64Array(n), fill: new Float64Array(n), consumedKg: new Float64Array(n) };
+  return { stockKg: new Float64Array(n), offeredKg: new Float64Array(n), price: new Float64Array(n), fill: new Float64Array(n), consumedKg: new Float64Array(n) };
 }
 
 export function clearMarkets(world: World, state: WorldState, scratch: MarketScratch): void {
@@ -54,14 +62,21 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   const expectation = 1 - exp(-12 / (tb.priceMemoryMonths * tpy));
   // Largest log step of the wholesale price in a tick.
   const maxStep = (b.maxPriceStepPerMonth * 12) / tpy;
-  const { offeredKg, price: nextPrice, fill: fillOf, consumedKg } = scratch;
+  const demandWeight = 1 - exp(-12 / (3 * tpy));
+  const { offeredKg, stockKg, price: nextPrice, fill: fillOf, consumedKg } = scratch;
+  const coverMonths = b.stockTargetMonths;
 
   // One pass over the organisations for every market at once (one market per country, so markets'
   // sales touch different stocks): each market's sums still run organisation by organisation.
   offeredKg.fill(0);
+  stockKg.fill(0);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    for (let m = 0; m < nM; m++) offeredKg[m] += to.stockKg[k * nC + markets.country[m]] * offer;
+    for (let m = 0; m < nM; m++) {
+      const held = to.stockKg[k * nC + markets.country[m]];
+      stockKg[m] += held;
+      offeredKg[m] += held * offer;
+    }
   }
   for (let m = 0; m < nM; m++) {
     // Demand at the reference price; the price that would sell what is offered follows from the elasticity.
@@ -69,7 +84,16 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     const offered = offeredKg[m];
     const price = ms.wholesalePrice[m];
     const reference = referencePriceUsd(world, state, m);
-    const clearing = offered > 0 ? reference * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
+    let clearing: number;
+    if (coverMonths > 0) {
+      // Inventory pricing: the price is the reference when the market's stock covers its usual months of
+      // demand, higher when it covers fewer, lower when more (cover bounded as at the farmgate).
+      const usual = ms.smoothedDemandKg[m] * coverMonths * (tpy / 12);
+      const cover = Math.min(MAX_COVER, Math.max(MIN_COVER, (stockKg[m] + 1e-9) / (usual + 1e-9)));
+      clearing = reference * pow(cover, -1 / b.stockPriceElasticity);
+    } else {
+      clearing = offered > 0 ? reference * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
+    }
     // Prices move part of the way to the clearing price each month, by at most maxPriceStepPerMonth in log.
     // Nothing offered: the price rises by the most it can in a tick (if it moves at all).
     const gap = offered > 0 ? log(clearing / price) : maxStep;
@@ -81,6 +105,7 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     nextPrice[m] = next;
     const demand = demandAtReference * pow(next / reference, markets.elasticity[m]);
     fillOf[m] = offered > 0 ? Math.min(1, demand / offered) : 0;
+    ms.smoothedDemandKg[m] += demandWeight * (demand - ms.smoothedDemandKg[m]);
     ms.demandKg[m] = demand;
     ms.offeredKg[m] = offered;
   }

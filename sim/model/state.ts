@@ -94,6 +94,8 @@ export interface MarketState {
   sanctionUsdPerKg: Float64Array;
   sanctionCalibrated: boolean;
   prevention0: Float64Array; // prevention stock at calibration
+  /** Demand per tick, smoothed over a few months: what the market's stock cover is measured against. */
+  smoothedDemandKg: Float64Array;
   // per-tick flows
   demandKg: Float64Array;
   offeredKg: Float64Array;
