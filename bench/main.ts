@@ -16,6 +16,7 @@ import { runScenario } from '../sim/run';
 import { createSimulation } from '../sim/simulation';
 import { baseline, moreAgents, moreTicks } from './scenarios';
 import { decisionsPerRun, measureGrowerPhase } from './growers';
+import { meanWorldSize, type WorldSize } from './world-size';
 import { childLoop, childOneRun, inChild, type LoopMemory, type OneRunMemory } from './memory';
 import { measureBrowser } from './browser';
 import { measureSweep, sweepRatio } from './sweep-figures';
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
     ticksRatio: number;
     agentsRatios: Spread;
     ticksRatios: Spread;
+    /** Mean world size per tick of the baseline and of the 10x-ticks run (see bench/world-size.ts). */
+    worldSize: { baseline: WorldSize; ticks: WorldSize };
   } | null = null;
   if (!SKIP.has('linearity')) {
     const reps = QUICK ? 1 : 3;
@@ -150,7 +153,9 @@ async function main(): Promise<void> {
       return { times: { wall: spread(wall), cpu: spread(cpu) }, ratios: spread(ratios) };
     };
     const agents = paired(moreAgents(scenario, 10));
-    const ticks = paired(moreTicks(scenario, 10));
+    const longer = moreTicks(scenario, 10);
+    const ticks = paired(longer);
+    const worldSize = { baseline: meanWorldSize(scenario, scenario.seed), ticks: meanWorldSize(longer, scenario.seed) };
     linearity = {
       agents: agents.times,
       ticks: ticks.times,
@@ -158,10 +163,16 @@ async function main(): Promise<void> {
       ticksRatio: ticks.ratios.median,
       agentsRatios: agents.ratios,
       ticksRatios: ticks.ratios,
+      worldSize,
     };
     console.log('linearity (CPU time against baseline runs timed just before each):');
     console.log(`  10x growers and organisations: ${fmtSpread(agents.times.cpu, 'ms')}; ratio ${fmtSpread(agents.ratios, 'x', 2)}`);
     console.log(`  10x ticks:                     ${fmtSpread(ticks.times.cpu, 'ms')}; ratio ${fmtSpread(ticks.ratios, 'x', 2)}`);
+    const { baseline: small, ticks: large } = worldSize;
+    console.log(
+      `    cost per tick ${fmt(ticks.ratios.median / 10, 2)}x the baseline's; world per tick: ${fmt(large.organisations)} organisations ` +
+        `(baseline ${fmt(small.organisations)}), ${fmt(large.pathPairs)} organisation-path pairs (baseline ${fmt(small.pathPairs)}, ${fmt(large.pathPairs / small.pathPairs, 2)}x)`,
+    );
   } else console.log('linearity: skipped (BENCH_SKIP)');
 
   // 4. Memory, in child processes.
