@@ -291,7 +291,9 @@ function coverMarkets(world: World, state: WorldState): void {
     let held = 0;
     for (let k = 0; k < to.capacity; k++) if (to.alive[k]) held += to.stockKg[k * nC + c];
     if (!(held > 0)) continue;
-    const scale = (state.markets.smoothedDemandKg[m] * target) / held;
-    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) to.stockKg[k * nC + c] *= scale;
+    // Each organisation's share of what was held, times the cover (a ratio of the stocks first: the
+    // cover over a tiny holding could overflow).
+    const covered = state.markets.smoothedDemandKg[m] * target;
+    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) to.stockKg[k * nC + c] = (to.stockKg[k * nC + c] / held) * covered;
   }
 }

@@ -85,4 +85,8 @@ describe('invariants on scenarios that once broke them', () => {
   it('capital confiscated in one tick (money balance within rounding)', () => {
     expect(firstViolation(stored('money-balance-confiscation.json'))).toBe('');
   });
+
+  it('a market priced by its cover whose organisations start with a subnormal stock (the cover overflowed: NaN stocks)', () => {
+    expect(firstViolation(stored('market-cover-tiny-stock.json'))).toBe('');
+  });
 });
