@@ -1,12 +1,13 @@
 /**
  * Consumer markets. Demand = users x grams per user x (retail / reference retail)^elasticity,
  * prices taken in the market's own currency: in dollars the reference moves with the currency.
- * Organisations offer part of their stock in the market; the wholesale price
- * moves part of the way towards the price at which demand takes what is offered
- * (retail = wholesale x markup); sales are pro rata. With `stockTargetMonths` > 0
- * the price instead moves towards the reference price times the stock's cover
- * (months of smoothed demand it holds, relative to the usual) to the power
- * -1/stockPriceElasticity: the stock absorbs lumpy arrivals (docs/model.md §6).
+ * Organisations hold stock in the market and offer part of it; the wholesale price
+ * moves part of the way towards the reference price times the stock's cover (months
+ * of smoothed demand it holds, relative to the usual `stockTargetMonths`) to the
+ * power -1/stockPriceElasticity, so the stock absorbs lumpy arrivals (docs/model.md §6);
+ * with `stockTargetMonths` 0, towards the price at which demand takes what is offered
+ * (the rule before December 2026). Retail = wholesale x markup; sales are the demand at
+ * the new price, pro rata to what is offered.
  * Users move slowly: initiation falls with price and with the lagged stock of
  * prevention spending; quitting rises with treatment. The base initiation
  * rate is calibrated so the initial number of users is a steady state.

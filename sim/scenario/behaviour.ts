@@ -89,7 +89,7 @@ export const marketBehaviourSchema = z.strictObject({
   preventionLagMonths: num(0.5, 240, 24, 'Time for prevention spending to take effect on initiation'),
   treatmentUsdPerUserHalf: num(1, 1e7, 3000, 'Treatment spending per user and year that doubles quitting'),
   offerSharePerMonth: num(0, 1, 0.8, 'Share of an organisation\'s stock in a market offered each month'),
-  stockTargetMonths: num(0, 24, 0, 'Months of demand a market\'s stock usually covers; the wholesale price follows the cover (0: the price clears what is offered instead)'),
+  stockTargetMonths: num(0, 24, 3, 'Months of demand a market\'s stock usually covers; the wholesale price follows the cover (0: the price clears what is offered each month instead, the rule before December 2026)'),
   stockPriceElasticity: num(0.1, 20, 2, 'How strongly the wholesale price answers the stock cover: price ∝ cover^(-1/this)'),
   maxPriceStepPerMonth: num(0.001, 2, 0.3, 'Largest change of the log wholesale price in a month (0.3: about +35 % or -26 %)'),
 });
