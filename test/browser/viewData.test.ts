@@ -16,6 +16,7 @@ import { measureRows, OTHER, summariseColumns } from '../../viz/data/plotRows';
 import { formatSeeds, parseSeeds } from '../../viz/state/seeds';
 import { readState, stateQuery } from '../../viz/state/url';
 import { yearlyRouteFlows } from '../../viz/views/mapView';
+import { defaultComparison } from '../../viz/state/compare';
 import { ROOT } from './harness';
 
 function load(path: string): Scenario {
@@ -124,5 +125,17 @@ describe('plot rows from runs', () => {
     const id = [...measureByTick(runs[0], 'flowKg', 'route')!.values.keys()][0];
     const expected = runs.map((run) => annualise(measureByTick(run, 'flowKg', 'route')!.values.get(id)!, 12, 'flow')[2] / 1000).reduce((a, b) => a + b) / 3;
     expect(flows.get(2002)!.get(id)).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('the comparison ticked by default', () => {
+  const ids = ['baseline', 'capacity-funding', 'colombia-2000s'];
+  it('is the baseline and the scenario in view', () => {
+    expect(defaultComparison(ids, { baseline: 'baseline', scenario: 'colombia-2000s' })).toEqual(['baseline', 'colombia-2000s']);
+  });
+  it('tops up to two in library order when the scenario in view is the baseline or not in the library', () => {
+    expect(defaultComparison(ids, { baseline: 'baseline', scenario: 'baseline' })).toEqual(['baseline', 'capacity-funding']);
+    expect(defaultComparison(ids, { baseline: 'baseline', scenario: 'file:mine.json' })).toEqual(['baseline', 'capacity-funding']);
+    expect(defaultComparison(ids, { baseline: 'gone', scenario: 'colombia-2000s' })).toEqual(['colombia-2000s', 'baseline']);
   });
 });

@@ -17,6 +17,7 @@ import type { ScenarioSource } from '../data/library';
 import { download, slug } from '../export/download';
 import type { PageState } from '../state/url';
 import { el } from '../ui/dom';
+import { defaultComparison } from '../state/compare';
 import { COMPARE_CHARTS } from './compareCharts';
 import { SMOOTH_NOTE } from './resultCharts';
 import { effectTable } from './effectTable';
@@ -51,7 +52,8 @@ export function comparisonTable(others: readonly CompareRun[], baseline: Compare
 }
 
 function picker(ctx: CompareContext): HTMLElement {
-  const chosen = new Set(ctx.state.compare.length > 0 ? ctx.state.compare : ctx.sources.slice(0, 2).map((s) => s.id));
+  const ids = ctx.sources.map((s) => s.id);
+  const chosen = new Set(ctx.state.compare.length > 0 ? ctx.state.compare : defaultComparison(ids, ctx.state));
   const boxes = ctx.sources.map((s) =>
     el(
       'label',
