@@ -10,9 +10,8 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { TraffickerPlan } from './traffickers';
 import { exp, log, pow } from '../math/detmath';
+import { coverPrice, demandSmoothingWeight } from './inventory';
 
-const MIN_COVERAGE = 0.01;
-const MAX_COVERAGE = 10;
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;
 /** Largest clearing premium (log): prices at most e^3 times the inventory rule's, or 1/e^3 of it. */
@@ -100,7 +99,7 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
   }
   const adjust = 1 - pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
   const spoil = 1 - pow(1 - g.stockLossPerMonth, 12 / tpy);
-  const demandWeight = 1 - exp(-12 / (3 * tpy));
+  const demandWeight = demandSmoothingWeight(tpy);
   const reference = g.initialFarmgatePriceUsdPerKg;
   for (let r = 0; r < regions.n; r++) {
     const demand = rg.demandKg[r];
@@ -114,10 +113,7 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
     state.accounts.lostKg += spoiled;
     // Inventory pricing: the price is high when stock is short of the usual months of demand, low when it piles up.
     rg.smoothedDemandKg[r] += demandWeight * (demand - rg.smoothedDemandKg[r]);
-    // Coverage is bounded so that an empty or overflowing store moves the price a lot, but not without limit.
-    const rawCoverage = (supply + 1e-9) / (rg.smoothedDemandKg[r] * g.stockTargetMonths * (tpy / 12) + 1e-9);
-    const coverage = Math.min(MAX_COVERAGE, Math.max(MIN_COVERAGE, rawCoverage));
-    let target = reference * pow(coverage, -1 / g.stockPriceElasticity);
+    let target = coverPrice(reference, supply, rg.smoothedDemandKg[r], g.stockTargetMonths, tpy, g.stockPriceElasticity);
     if (clearing > 0) {
       // Experimental clearing term: a premium that integrates how far organisations' planned purchases
       // exceed the stock on offer, relative to that excess at the first clearing (taken as equilibrium).

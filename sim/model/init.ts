@@ -11,7 +11,7 @@ import { createStream, normal, pickWeighted } from './rng';
 import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from './growers';
 import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
-import { preventionEffect } from './markets';
+import { preventionEffect, referenceDemandKg } from './markets';
 import { exp, log } from '../math/detmath';
 import { COST_CLASSES, levelOf } from './grower-tables';
 
@@ -102,7 +102,7 @@ export function createState(world: World, seed: number): WorldState {
       sanctionUsdPerKg: f64(markets.n),
       sanctionCalibrated: false,
       prevention0: f64(markets.n),
-      smoothedDemandKg: Float64Array.from(markets.users0, (users, m) => (users * markets.gramsPerUserPerYear[m]) / 1000 / world.ticksPerYear),
+      smoothedDemandKg: Float64Array.from(markets.users0, (users, m) => referenceDemandKg(world, users, m)),
       demandKg: f64(markets.n),
       offeredKg: f64(markets.n),
       consumedKg: f64(markets.n),

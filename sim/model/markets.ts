@@ -15,10 +15,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
-
-/** Bounds of a market's stock cover (relative to its usual months) in inventory pricing. */
-const MIN_COVER = 0.01;
-const MAX_COVER = 10;
+import { coverPrice, demandSmoothingWeight } from './inventory';
 
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
   return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / 1000;
@@ -27,6 +24,11 @@ export function retailPriceUsdPerGram(world: World, state: WorldState, m: number
 export function preventionEffect(world: World, state: WorldState, m: number): number {
   const perCapita = state.markets.preventionStockUsd[m] / world.countries.population[world.markets.country[m]];
   return 1 + perCapita / world.behaviour.markets.preventionUsdPerCapitaHalf;
+}
+
+/** Demand per tick at the reference price: `users` times grams per user, in kg. */
+export function referenceDemandKg(world: World, users: number, m: number): number {
+  return (users * world.markets.gramsPerUserPerYear[m]) / 1000 / world.ticksPerYear;
 }
 
 /** The market's reference wholesale price in dollars this tick (its currency's value moves it). */
@@ -63,7 +65,7 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   const expectation = 1 - exp(-12 / (tb.priceMemoryMonths * tpy));
   // Largest log step of the wholesale price in a tick.
   const maxStep = (b.maxPriceStepPerMonth * 12) / tpy;
-  const demandWeight = 1 - exp(-12 / (3 * tpy));
+  const demandWeight = demandSmoothingWeight(tpy);
   const { offeredKg, stockKg, price: nextPrice, fill: fillOf, consumedKg } = scratch;
   const coverMonths = b.stockTargetMonths;
 
@@ -81,17 +83,15 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   }
   for (let m = 0; m < nM; m++) {
     // Demand at the reference price; the price that would sell what is offered follows from the elasticity.
-    const demandAtReference = (ms.users[m] * markets.gramsPerUserPerYear[m]) / 1000 / tpy;
+    const demandAtReference = referenceDemandKg(world, ms.users[m], m);
     const offered = offeredKg[m];
     const price = ms.wholesalePrice[m];
     const reference = referencePriceUsd(world, state, m);
     let clearing: number;
     if (coverMonths > 0) {
-      // Inventory pricing: the price is the reference when the market's stock covers its usual months of
-      // demand, higher when it covers fewer, lower when more (cover bounded as at the farmgate).
-      const usual = ms.smoothedDemandKg[m] * coverMonths * (tpy / 12);
-      const cover = Math.min(MAX_COVER, Math.max(MIN_COVER, (stockKg[m] + 1e-9) / (usual + 1e-9)));
-      clearing = reference * pow(cover, -1 / b.stockPriceElasticity);
+      // Inventory pricing, as at the farmgate: the reference price when the market's stock covers its usual
+      // months of demand, higher when it covers fewer, lower when more.
+      clearing = coverPrice(reference, stockKg[m], ms.smoothedDemandKg[m], coverMonths, tpy, b.stockPriceElasticity);
     } else {
       clearing = offered > 0 ? reference * pow(offered / demandAtReference, 1 / markets.elasticity[m]) : Infinity;
     }
