@@ -14,9 +14,6 @@ import { retailPriceUsdPerGram } from '../model/markets';
 export interface Recorder {
   series: Series;
   rowsPerTick: number;
-  /** Entity index offsets by kind. */
-  offsets: { world: number; country: number; region: number; route: number; market: number; policy: number };
-  measureOffsets: { world: number; country: number; region: number; route: number; market: number; policy: number };
   scratch: { cultivation: Float64Array; production: Float64Array; eradicated: Float64Array; based: Float64Array; transit: Float64Array; shipped: Float64Array };
 }
 
@@ -44,53 +41,31 @@ export function entitiesOf(world: World): EntityInfo[] {
 
 export function createRecorder(world: World): Recorder {
   const { countries, regions, routes, markets } = world;
-  const entities = entitiesOf(world);
-  const measures: MeasureInfo[] = [...WORLD_MEASURES, ...COUNTRY_MEASURES, ...REGION_MEASURES, ...ROUTE_MEASURES, ...MARKET_MEASURES, ...POLICY_MEASURES];
-  const rowsPerTick =
-    WORLD_MEASURES.length +
-    countries.n * COUNTRY_MEASURES.length +
-    regions.n * REGION_MEASURES.length +
-    routes.n * ROUTE_MEASURES.length +
-    markets.n * MARKET_MEASURES.length +
-    world.policies.length * POLICY_MEASURES.length;
+  // Entity kinds in the order of entitiesOf, each with its count and its measures.
+  const blocks: [number, MeasureInfo[]][] = [
+    [1, WORLD_MEASURES],
+    [countries.n, COUNTRY_MEASURES],
+    [regions.n, REGION_MEASURES],
+    [routes.n, ROUTE_MEASURES],
+    [markets.n, MARKET_MEASURES],
+    [world.policies.length, POLICY_MEASURES],
+  ];
+  const measures = blocks.flatMap(([, kindMeasures]) => kindMeasures);
+  const rowsPerTick = blocks.reduce((rows, [count, kindMeasures]) => rows + count * kindMeasures.length, 0);
   const size = rowsPerTick * world.horizonTicks;
-  const offsets = {
-    world: 0,
-    country: 1,
-    region: 1 + countries.n,
-    route: 1 + countries.n + regions.n,
-    market: 1 + countries.n + regions.n + routes.n,
-    policy: 1 + countries.n + regions.n + routes.n + markets.n,
-  };
-  const measureOffsets = {
-    world: 0,
-    country: WORLD_MEASURES.length,
-    region: WORLD_MEASURES.length + COUNTRY_MEASURES.length,
-    route: WORLD_MEASURES.length + COUNTRY_MEASURES.length + REGION_MEASURES.length,
-    market: WORLD_MEASURES.length + COUNTRY_MEASURES.length + REGION_MEASURES.length + ROUTE_MEASURES.length,
-    policy: WORLD_MEASURES.length + COUNTRY_MEASURES.length + REGION_MEASURES.length + ROUTE_MEASURES.length + MARKET_MEASURES.length,
-  };
   const series: Series = {
     length: 0,
     tick: new Int32Array(size),
     entity: new Uint16Array(size),
     measure: new Uint16Array(size),
     value: new Float64Array(size),
-    entities,
+    entities: entitiesOf(world),
     measures,
   };
-  fillLayout(series, rowsPerTick, world.horizonTicks, offsets, measureOffsets, {
-    country: countries.n,
-    region: regions.n,
-    route: routes.n,
-    market: markets.n,
-    policy: world.policies.length,
-  });
+  fillLayout(series, blocks, rowsPerTick, world.horizonTicks);
   return {
     series,
     rowsPerTick,
-    offsets,
-    measureOffsets,
     scratch: {
       cultivation: new Float64Array(countries.n),
       production: new Float64Array(countries.n),
@@ -102,33 +77,28 @@ export function createRecorder(world: World): Recorder {
   };
 }
 
-type Kinds = Recorder['offsets'];
-
 /**
  * The tick, entity and measure of every row of the horizon: one tick's layout (the world's measures,
  * then each country's, region's, route's, market's and policy's, in entity order), repeated.
  * `recordTick` writes the values in exactly this order.
  */
-function fillLayout(s: Series, rowsPerTick: number, ticks: number, offsets: Kinds, measureOffsets: Kinds, counts: Omit<Kinds, 'world'>): void {
+function fillLayout(s: Series, blocks: [number, MeasureInfo[]][], rowsPerTick: number, ticks: number): void {
   const entity = s.entity.subarray(0, rowsPerTick);
   const measure = s.measure.subarray(0, rowsPerTick);
   let i = 0;
-  const block = (kind: keyof Kinds, entities: number, measures: number) => {
-    for (let e = 0; e < entities; e++) {
-      for (let m = 0; m < measures; m++) {
-        entity[i] = offsets[kind] + e;
-        measure[i] = measureOffsets[kind] + m;
+  let firstEntity = 0;
+  let firstMeasure = 0;
+  for (const [count, kindMeasures] of blocks) {
+    for (let e = 0; e < count; e++) {
+      for (let m = 0; m < kindMeasures.length; m++) {
+        entity[i] = firstEntity + e;
+        measure[i] = firstMeasure + m;
         i++;
       }
     }
-  };
-  block('world', 1, WORLD_MEASURES.length);
-  block('country', counts.country, COUNTRY_MEASURES.length);
-  block('region', counts.region, REGION_MEASURES.length);
-  block('route', counts.route, ROUTE_MEASURES.length);
-  block('market', counts.market, MARKET_MEASURES.length);
-  block('policy', counts.policy, POLICY_MEASURES.length);
-  if (i !== rowsPerTick) throw new Error(`recorder: the layout has ${i} rows a tick, expected ${rowsPerTick}`);
+    firstEntity += count;
+    firstMeasure += kindMeasures.length;
+  }
   for (let t = 0; t < ticks; t++) {
     const at = t * rowsPerTick;
     if (t > 0) {
