@@ -101,11 +101,9 @@ class Run implements Simulation {
   }
 
   restoreSeries(saved: Snapshot['series']): void {
+    // (The tick, entity and measure columns already hold the world's layout: see recorder.ts.)
     const s = this.recorder.series;
-    s.tick.set(saved.tick);
-    s.entity.set(saved.entity);
-    s.measure.set(saved.measure);
-    s.value.set(saved.value);
+    s.value.set(saved.value.subarray(0, saved.length));
     s.length = saved.length;
   }
 
