@@ -8,6 +8,7 @@ import { baselineInput } from './baseline-input';
 import { loadScenario } from '../sim/scenario/validate';
 import { runScenario } from '../sim/run';
 import { measureByTick } from '../sim/analysis/extract';
+import { mean, meanAbsLogChange } from '../sim/analysis/stats';
 
 const seeds = Number(process.argv[2] ?? 3);
 const { base, behaviour } = baselineInput(process.argv[3]);
@@ -19,11 +20,8 @@ for (let seed = 1; seed <= seeds; seed++) {
   if (!prices) throw new Error('the run recorded no wholesale prices');
   const cells: string[] = [];
   for (const [market, column] of prices.values) {
-    const xs = Array.from(column.subarray(SKIP_MONTHS));
-    let moves = 0;
-    for (let i = 1; i < xs.length; i++) moves += Math.abs(Math.log(xs[i] / xs[i - 1]));
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    cells.push(`${market} $${(mean / 1000).toFixed(1)}k ${((100 * moves) / (xs.length - 1)).toFixed(0)}%`);
+    const level = mean(Array.from(column.subarray(SKIP_MONTHS)));
+    cells.push(`${market} $${(level / 1000).toFixed(1)}k ${(100 * meanAbsLogChange(column, SKIP_MONTHS)).toFixed(0)}%`);
   }
   console.log(`seed ${seed}: ${cells.join(' | ')}`);
 }

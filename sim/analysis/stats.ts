@@ -33,6 +33,13 @@ export function sd(xs: readonly number[]): number {
   return Math.sqrt(s / (xs.length - 1));
 }
 
+/** Mean absolute change of the log from one value to the next, over values[from..]: how jumpy a price series is. */
+export function meanAbsLogChange(values: ArrayLike<number>, from = 0): number {
+  let moves = 0;
+  for (let i = from + 1; i < values.length; i++) moves += Math.abs(Math.log(values[i] / values[i - 1]));
+  return moves / (values.length - from - 1);
+}
+
 /** Quantile p of sorted values, linear interpolation between order statistics (type 7). */
 export function quantileSorted(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
