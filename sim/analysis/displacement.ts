@@ -1,5 +1,5 @@
 /**
- * The displacement index of an intervention (MODEL.md §5): of the reduction the
+ * The displacement index of an intervention (docs/specification.md §5): of the reduction the
  * intervention causes at its target, the share that reappears elsewhere, both
  * measured against a paired counterfactual run (same seed, intervention off).
  *   index = (elsewhere_with − elsewhere_without) / (target_without − target_with)

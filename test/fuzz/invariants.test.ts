@@ -1,5 +1,5 @@
 /**
- * Invariants under fuzzing (MODEL.md §6, issue 8): random valid scenarios,
+ * Invariants under fuzzing (docs/specification.md §6, issue 8): random valid scenarios,
  * extreme levers included, run for a few years; after every tick the model's
  * own checker must find no violation (mass balance, TO money balance, nothing
  * negative or NaN, shares summing to 1), and the recorded series must be finite

@@ -1,5 +1,5 @@
 /**
- * MODEL.md §6 on every tick of many random valid scenarios: mass balance,
+ * docs/specification.md §6 on every tick of many random valid scenarios: mass balance,
  * money balance, nothing negative / NaN / infinite, shares summing to 1.
  * BALLOON_INVARIANT_RUNS sets the number of scenarios (default small for CI).
  */

@@ -1,6 +1,6 @@
 /**
  * `balloon facts [scenario] [--seed N] [--seeds K] [--out facts.csv|.json]`: the
- * stylised facts of MODEL.md §7 measured on a scenario (default: the bundled
+ * stylised facts of docs/specification.md §7 measured on a scenario (default: the bundled
  * colombia-2000s) and on the same scenario without policies, over K seeds.
  */
 import type { AnnualDigest } from '../../analysis/annual';
@@ -72,7 +72,7 @@ export async function factsCommand(scenarioArg: string | undefined, options: Fac
   }
   if (options.quiet) return;
   const held = facts.filter((f) => f.holds).length;
-  stdout(`Balloon stylised facts (MODEL.md §7) in ${scenario.name} (${file})\n`);
+  stdout(`Balloon stylised facts (docs/specification.md §7) in ${scenario.name} (${file})\n`);
   stdout(`seeds ${seeds[0]}..${seeds[seeds.length - 1]} (${seeds.length}); changes from ${scenario.start.slice(0, 4)} to ${FACT_YEAR} (or the last year); 90% intervals over seeds\n\n`);
   stdout(
     formatTable({

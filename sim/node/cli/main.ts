@@ -87,7 +87,7 @@ function program(): Command {
 
   cli
     .command('facts')
-    .description('measure the stylised facts of the Colombia case (MODEL.md §7) over many seeds and say which hold')
+    .description('measure the stylised facts of the Colombia case (docs/specification.md §7) over many seeds and say which hold')
     .argument('[scenario]', 'scenario file or bundled name (default: colombia-2000s)')
     .addOption(seed())
     .option('--seeds <k>', 'number of seeds', '20')

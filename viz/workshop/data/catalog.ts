@@ -1,5 +1,5 @@
 /**
- * The levers of MODEL.md §4 as workshop controls: what each one is called, what it
+ * The levers of docs/specification.md §4 as workshop controls: what each one is called, what it
  * targets and how its money is set. Only words and ranges; no model logic.
  */
 import type { LeverKind } from '../../../sim/scenario/schema';
