@@ -27,7 +27,7 @@ export async function measureSweep(root: string): Promise<SweepFigures> {
       format: 'esm',
       target: 'node20',
       // As scripts/build-node.mjs bundles the CLI: heavy packages stay external, CommonJS ones get a require.
-      external: ['bullmq', 'ioredis', '@dsnp/parquetjs'],
+      external: ['bullmq', 'ioredis'],
       banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);" },
       logLevel: 'warning',
     });

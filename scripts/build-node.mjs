@@ -42,7 +42,7 @@ async function main() {
       target: 'node20',
       sourcemap: true,
       // Heavy or native packages stay external: they are installed as dependencies.
-      external: ['bullmq', 'ioredis', '@dsnp/parquetjs'],
+      external: ['bullmq', 'ioredis'],
       banner: { js: BANNER },
       logLevel: 'warning',
     });

@@ -1,47 +1,48 @@
-/** The per-run table as Parquet (through @dsnp/parquetjs), written to a temporary file then renamed into place. */
-import { existsSync, rmSync } from 'node:fs';
-import parquet from '@dsnp/parquetjs';
+/**
+ * The per-run table as Parquet (through hyparquet-writer, pure JavaScript with no dependency
+ * beyond its reader, so it installs cleanly on every Node version the project supports),
+ * written to a temporary file then renamed into place.
+ */
+import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import type { RunsTable } from '../../sweep/records';
-import { commitFile } from './atomic';
+import { writeFileAtomic } from './atomic';
 
-type FieldType = 'INT64' | 'DOUBLE' | 'UTF8' | 'BOOLEAN';
+type FieldType = 'INT64' | 'DOUBLE' | 'STRING' | 'BOOLEAN';
 
+/** run, point, replicate and seed are integers; hash is text; the rest numbers, flags, or text when mixed. */
 function columnType(table: RunsTable, c: number): FieldType {
   const name = table.columns[c];
   if (name === 'run' || name === 'point' || name === 'replicate' || name === 'seed') return 'INT64';
-  if (name === 'hash') return 'UTF8';
+  if (name === 'hash') return 'STRING';
   let sawString = false;
   let sawBoolean = false;
+  let sawNumber = false;
   for (const row of table.rows) {
     const v = row[c];
     if (typeof v === 'string') sawString = true;
     else if (typeof v === 'boolean') sawBoolean = true;
+    else if (typeof v === 'number') sawNumber = true;
   }
-  if (sawString || (sawBoolean && table.rows.some((r) => typeof r[c] === 'number'))) return 'UTF8';
+  if (sawString || (sawBoolean && sawNumber)) return 'STRING';
   return sawBoolean ? 'BOOLEAN' : 'DOUBLE';
 }
 
-export async function writeRunsParquet(path: string, table: RunsTable): Promise<void> {
-  const types = table.columns.map((_, c) => columnType(table, c));
-  const fields: Record<string, { type: FieldType; optional?: boolean }> = {};
-  table.columns.forEach((name, c) => {
-    fields[name] = { type: types[c], optional: c > 3 };
+function cell(type: FieldType, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (type === 'INT64') return BigInt(v as number);
+  if (type === 'STRING') return String(v);
+  return v;
+}
+
+/** The table's columns in Parquet form; the first four (run, point, replicate, seed) are required, the rest nullable. */
+export function runsParquetBytes(table: RunsTable): Uint8Array {
+  const columnData: ColumnSource[] = table.columns.map((name, c) => {
+    const type = columnType(table, c);
+    return { name, type, nullable: c > 3, data: table.rows.map((row) => cell(type, row[c])) as ColumnSource['data'] };
   });
-  const schema = new parquet.ParquetSchema(fields);
-  const temporary = `${path}.tmp-${process.pid}`;
-  if (existsSync(temporary)) rmSync(temporary);
-  const writer = await parquet.ParquetWriter.openFile(schema, temporary);
-  for (const row of table.rows) {
-    const record: Record<string, unknown> = {};
-    table.columns.forEach((name, c) => {
-      const v = row[c];
-      if (v === null || v === undefined) return;
-      if (types[c] === 'INT64') record[name] = BigInt(v as number);
-      else if (types[c] === 'UTF8') record[name] = String(v);
-      else record[name] = v;
-    });
-    await writer.appendRow(record);
-  }
-  await writer.close();
-  commitFile(temporary, path);
+  return new Uint8Array(parquetWriteBuffer({ columnData, createdBy: 'balloon' }));
+}
+
+export async function writeRunsParquet(path: string, table: RunsTable): Promise<void> {
+  writeFileAtomic(path, runsParquetBytes(table));
 }
