@@ -5,7 +5,7 @@ import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
 import type { Scenario } from '../../scenario/schema';
 import { describeFsError, inputError } from './errors';
-import { resolveScenarioPath } from './paths';
+import { bundledScenarioNames, isBareName, resolveScenarioPath } from './paths';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -31,6 +31,9 @@ export function loadScenarioFile(arg: string | undefined): LoadedScenario {
     size = stat.size;
   } catch (err) {
     if (err instanceof Error && 'lines' in err) throw err;
+    if (arg !== undefined && isBareName(arg) && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw inputError(`${arg}: expected a scenario file or a bundled scenario name (${bundledScenarioNames().join(', ')}), got no such file or name`);
+    }
     throw inputError(`${file}: cannot read the scenario file (${describeFsError(err)})`);
   }
   if (size > LIMITS.fileBytes) {

@@ -1,5 +1,5 @@
 /** Where the package lives, so bundled scenarios resolve the same from any working directory. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,9 +36,26 @@ export function packageVersion(): string {
 export function resolveScenarioPath(arg: string | undefined): string {
   if (arg === undefined) return join(packageRoot(), 'scenarios', 'baseline.json');
   if (existsSync(arg)) return resolve(arg);
-  if (!/[\\/]/.test(arg)) {
+  if (isBareName(arg)) {
     const bundled = join(packageRoot(), 'scenarios', arg.endsWith('.json') ? arg : `${arg}.json`);
     if (existsSync(bundled)) return bundled;
   }
   return resolve(arg);
+}
+
+/** The names of the bundled scenarios (scenarios/*.json in the package), sorted. */
+export function bundledScenarioNames(): string[] {
+  try {
+    return readdirSync(join(packageRoot(), 'scenarios'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** True when an argument can only be a bundled name (no directory part). */
+export function isBareName(arg: string): boolean {
+  return !/[\\/]/.test(arg);
 }

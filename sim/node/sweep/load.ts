@@ -16,7 +16,7 @@ import { SWEEP_LIMITS } from '../../sweep/limits';
 import { parseSweepText } from '../../sweep/validate';
 import { displayPath } from '../cli/load';
 import { inputError } from '../cli/errors';
-import { resolveScenarioPath } from '../cli/paths';
+import { bundledScenarioNames, resolveScenarioPath } from '../cli/paths';
 
 export interface LoadedSweep {
   plan: SweepPlan;
@@ -48,10 +48,14 @@ function readText(path: string, what: string, maxBytes: number): string {
 }
 
 /** The base scenario: relative to the sweep file's directory, else a bundled scenario name. */
-function resolveBase(sweepDir: string, base: string): string {
+function resolveBase(sweepFile: string, sweepDir: string, base: string): string {
   const local = resolve(sweepDir, base);
   if (existsSync(local)) return local;
-  return resolveScenarioPath(base);
+  const bundled = resolveScenarioPath(base);
+  if (existsSync(bundled)) return bundled;
+  throw inputError(
+    `${sweepFile}: base: expected a scenario file relative to the sweep file (${displayPath(local)}) or a bundled scenario name (${bundledScenarioNames().join(', ')}), got "${base}"`,
+  );
 }
 
 export function loadSweepFile(arg: string, options: { validatePoints?: boolean } = {}): LoadedSweep {
@@ -62,7 +66,7 @@ export function loadSweepFile(arg: string, options: { validatePoints?: boolean }
   if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message.replace(/^scenario: /, '')}`));
   const sweep = parsed.value;
 
-  const basePath = resolveBase(dirname(path), sweep.base);
+  const basePath = resolveBase(file, dirname(path), sweep.base);
   const baseFile = displayPath(basePath);
   const baseText = readText(basePath, 'base scenario file', LIMITS.fileBytes);
   const base = parseScenarioText(baseText);
