@@ -160,3 +160,8 @@ export function sensitivity(parameters: Record<string, number[]>, outcomes: Reco
   }
   return rows;
 }
+
+/** The measure ids among outcome names "measure.entity.stat", in first-seen order. */
+export function recordedMeasures(outcomes: readonly string[]): string[] {
+  return [...new Set(outcomes.map((name) => name.slice(0, name.indexOf('.') < 0 ? name.length : name.indexOf('.'))))];
+}

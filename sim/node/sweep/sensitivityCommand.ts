@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { csvLine, parseCsv } from '../../io/csv';
-import { sensitivity, type SensitivityRow } from '../../sweep/sensitivity';
+import { recordedMeasures, sensitivity, type SensitivityRow } from '../../sweep/sensitivity';
 import { inputError, usageError } from '../cli/errors';
 import { displayPath } from '../cli/load';
 import { writeFileAtomic } from './atomic';
@@ -74,6 +74,13 @@ export async function sensitivityCommand(dirArg: string, options: SensitivityOpt
   if (Object.keys(parameters).length === 0) throw inputError(`${shown}: expected at least one numeric varied parameter, got none (${skipped.join(', ')})`);
   const outcomes: Record<string, number[]> = {};
   for (let c = hashAt + 1; c < header.length; c++) outcomes[header[c]] = body.map((r) => (r[c] === '' ? NaN : Number(r[c])));
+  const names = Object.keys(outcomes);
+  if (!names.some(show)) {
+    const asked = options.outcomes === undefined ? 'the default (world outcomes, *.world.final)' : `"${options.outcomes}"`;
+    throw usageError(
+      `--outcomes: expected a substring or /regex/ of a recorded outcome (MEASURE.ENTITY.initial|final|total; recorded measures: ${recordedMeasures(names).join(', ') || 'none'}), got ${asked}, which matches none of the ${names.length} outcomes in ${shown}/${RUNS_CSV}`,
+    );
+  }
   const rows = sensitivity(parameters, outcomes);
   const text = [csvLine(['outcome', 'parameter', 'src', 'prcc', 'r2', 'rank', 'n']), ...rows.map((r) => csvLine([r.outcome, r.parameter, r.src, r.prcc, r.r2, r.rank, r.n]))].join('');
   writeFileAtomic(join(dir, SENSITIVITY_CSV), text);
