@@ -1,0 +1,124 @@
+/**
+ * What a finished calibration reports: every candidate with its losses, the
+ * accepted set (the best `accept` candidates of the search stages), how well
+ * each parameter is pinned down by it, and the best set as a scenario
+ * `behaviour` block ready to paste.
+ */
+import { unitOf } from './design';
+import type { CandidateLoss } from './loss';
+import type { FitParameter, Targets } from './schema';
+import { byLoss, topDistinct, type Evaluated, type StageKind } from './stages';
+
+export interface Candidate extends Evaluated {
+  kind: StageKind;
+  seeds: number;
+  losses: CandidateLoss;
+}
+
+export interface CandidateTable {
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+}
+
+/** The accepted set: the best distinct candidates of the search stages (not the final re-runs). */
+export function acceptedSet(t: Targets, candidates: readonly Candidate[]): Candidate[] {
+  return topDistinct(candidates.filter((c) => c.kind !== 'final'), t.search.accept) as Candidate[];
+}
+
+/** The fit: the best candidate of the final stage (more seeds), else of all. */
+export function bestCandidate(candidates: readonly Candidate[]): Candidate | undefined {
+  const finals = candidates.filter((c) => c.kind === 'final');
+  return [...(finals.length > 0 ? finals : candidates)].sort(byLoss)[0];
+}
+
+export function candidateTable(t: Targets, targetIds: readonly string[], candidates: readonly Candidate[]): CandidateTable {
+  const accepted = new Set(acceptedSet(t, candidates).map((c) => `${c.stage}/${c.point}`));
+  const search = candidates.filter((c) => c.kind !== 'final').sort(byLoss);
+  const rank = new Map(search.map((c, k) => [`${c.stage}/${c.point}`, k + 1]));
+  const columns = ['candidate', 'stage', 'kind', 'point', ...t.parameters.map((p) => p.path), 'seeds', 'loss', ...targetIds.map((id) => `loss:${id}`), 'rank', 'accepted'];
+  const rows = candidates.map((c, k) => [
+    k,
+    c.stage,
+    c.kind,
+    c.point,
+    ...c.values,
+    c.seeds,
+    c.losses.total,
+    ...c.losses.targets,
+    rank.get(`${c.stage}/${c.point}`) ?? null,
+    accepted.has(`${c.stage}/${c.point}`),
+  ]);
+  return { columns, rows };
+}
+
+export interface Identifiability {
+  parameter: string;
+  scale: FitParameter['scale'];
+  priorLo: number;
+  priorHi: number;
+  best: number;
+  acceptedLo: number;
+  acceptedHi: number;
+  /** Width of the accepted range as a share of the prior range (on the search axis: log for log scales). */
+  share: number;
+  verdict: 'pinned down' | 'not pinned down';
+  /** "at the lower end of the range" / "at the upper end…" when the best sits within 2% of a bound. */
+  note: string;
+}
+
+export function identifiability(t: Targets, candidates: readonly Candidate[], best: Candidate): Identifiability[] {
+  const accepted = acceptedSet(t, candidates);
+  return t.parameters.map((p, d) => {
+    const xs = accepted.map((c) => c.values[d]);
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    const share = unitOf(p, hi) - unitOf(p, lo);
+    const u = unitOf(p, best.values[d]);
+    const note = u <= 0.02 ? 'at the lower end of the range: widen it' : u >= 0.98 ? 'at the upper end of the range: widen it' : '';
+    return {
+      parameter: p.path,
+      scale: p.scale,
+      priorLo: p.range[0],
+      priorHi: p.range[1],
+      best: best.values[d],
+      acceptedLo: lo,
+      acceptedHi: hi,
+      share,
+      verdict: share > t.identifiability.threshold ? 'not pinned down' : 'pinned down',
+      note,
+    };
+  });
+}
+
+/** Sets `value` at a dotted path in a nested object. */
+function setDotted(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  keys.slice(0, -1).forEach((k) => {
+    if (typeof node[k] !== 'object' || node[k] === null) node[k] = {};
+    node = node[k] as Record<string, unknown>;
+  });
+  node[keys[keys.length - 1]] = value;
+}
+
+/** best.json: the best values, the `behaviour` block to paste, other overrides by path. */
+export function bestDocument(t: Targets, best: Candidate, ids: readonly Identifiability[], seeds: readonly number[]): Record<string, unknown> {
+  const parameters: Record<string, number> = {};
+  const behaviour: Record<string, unknown> = {};
+  const overrides: Record<string, number> = {};
+  t.parameters.forEach((p, d) => {
+    parameters[p.path] = best.values[d];
+    if (/^behaviour\.[A-Za-z]+\.[A-Za-z]+$/.test(p.path)) setDotted(behaviour, p.path.slice('behaviour.'.length), best.values[d]);
+    else overrides[p.path] = best.values[d];
+  });
+  return {
+    name: t.name,
+    scenario: t.scenario,
+    loss: best.losses.total,
+    seeds,
+    parameters,
+    ...(Object.keys(behaviour).length > 0 ? { behaviour } : {}),
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+    notPinnedDown: ids.filter((i) => i.verdict === 'not pinned down').map((i) => i.parameter),
+  };
+}
