@@ -92,7 +92,7 @@ export const searchSchema = z
     pointsPerRound: z.number().int().min(1).max(L.pointsPerStage).default(20).describe('Candidates per refinement round: a Latin hypercube in the box around the elite'),
     elite: z.number().min(0.01).max(1).default(0.2).describe('Share of the best candidates so far whose box (widened by "margin") the next round searches'),
     margin: z.number().min(0).max(1).default(0.1).describe('Widening of the elite box on each side, as a share of its width (at least 2% of the range)'),
-    accept: z.number().int().min(2).max(L.pointsPerStage).default(10).describe('Accepted set: the best candidates of the search stages, whose ranges show how well each parameter is pinned down'),
+    accept: z.number().int().min(2).max(L.pointsPerStage).default(10).describe('Accepted set: the search candidates as good as the best given seed noise (docs/calibration.md), and at least this many of the best; their ranges show how well each parameter is pinned down'),
     final: z
       .strictObject({
         top: z.number().int().min(1).max(1000).default(5).describe('Best candidates re-run on more seeds; the best of them is the fit'),

@@ -81,3 +81,17 @@ export const statKey = {
   num: (i: number) => `t${i}.num`,
   den: (i: number) => `t${i}.den`,
 };
+
+/**
+ * A calibration stage runs on the sweep engine with this as the "base scenario" the
+ * workers receive: sim/node/pool/execute.ts then evaluates candidates instead of
+ * running a scenario with the values set.
+ */
+export interface CalibrationBase {
+  balloonCalibration: CalibrationSpec;
+}
+
+export function calibrationOf(baseInput: unknown): CalibrationSpec | undefined {
+  if (typeof baseInput !== 'object' || baseInput === null || !('balloonCalibration' in baseInput)) return undefined;
+  return (baseInput as CalibrationBase).balloonCalibration;
+}

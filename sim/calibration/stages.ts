@@ -60,7 +60,7 @@ export function topDistinct(history: readonly Evaluated[], k: number): Evaluated
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);
-    if (out.length === k) break;
+    if (out.length >= k) break;
   }
   return out;
 }

@@ -4,8 +4,11 @@
  * each parameter is pinned down by it, and the best set as a scenario
  * `behaviour` block ready to paste.
  */
+import { quantileSorted } from '../analysis/stats';
+import { createStream } from '../model/rng';
 import { unitOf } from './design';
-import type { CandidateLoss } from './loss';
+import { candidateLoss, type CandidateLoss, type SeedSummaries } from './loss';
+import type { CalibrationSpec } from './spec';
 import type { FitParameter, Targets } from './schema';
 import { byLoss, topDistinct, type Evaluated, type StageKind } from './stages';
 
@@ -20,9 +23,30 @@ export interface CandidateTable {
   rows: (string | number | boolean | null)[][];
 }
 
-/** The accepted set: the best distinct candidates of the search stages (not the final re-runs). */
-export function acceptedSet(t: Targets, candidates: readonly Candidate[]): Candidate[] {
-  return topDistinct(candidates.filter((c) => c.kind !== 'final'), t.search.accept) as Candidate[];
+/**
+ * The loss below which a search candidate is as good as the best, given seed noise:
+ * the 90th percentile of the best candidate's loss when it is evaluated on `seeds`
+ * seeds drawn (with replacement, seeded) from the seeds of its final re-run. A
+ * candidate that is really as good as the best scores below it 9 times in 10.
+ */
+export function acceptanceTolerance(spec: CalibrationSpec, bestRuns: SeedSummaries, seeds: number, resamples = 200): number {
+  const rng = createStream(spec.firstSeed, 'calibration:tolerance');
+  const losses: number[] = [];
+  for (let k = 0; k < resamples; k++) {
+    const runs = Array.from({ length: seeds }, () => bestRuns[Math.floor(rng() * bestRuns.length)]);
+    losses.push(candidateLoss(spec, runs).total);
+  }
+  losses.sort((a, b) => a - b);
+  return quantileSorted(losses, 0.9);
+}
+
+/**
+ * The accepted set: the distinct search candidates (not the final re-runs) whose
+ * loss is within the tolerance, and at least the best `search.accept` of them.
+ */
+export function acceptedSet(t: Targets, candidates: readonly Candidate[], tolerance: number): Candidate[] {
+  const search = topDistinct(candidates.filter((c) => c.kind !== 'final'), Infinity) as Candidate[];
+  return search.filter((c, k) => k < t.search.accept || c.loss <= tolerance);
 }
 
 /** The fit: the best candidate of the final stage (more seeds), else of all. */
@@ -31,8 +55,8 @@ export function bestCandidate(candidates: readonly Candidate[]): Candidate | und
   return [...(finals.length > 0 ? finals : candidates)].sort(byLoss)[0];
 }
 
-export function candidateTable(t: Targets, targetIds: readonly string[], candidates: readonly Candidate[]): CandidateTable {
-  const accepted = new Set(acceptedSet(t, candidates).map((c) => `${c.stage}/${c.point}`));
+export function candidateTable(t: Targets, targetIds: readonly string[], candidates: readonly Candidate[], tolerance: number): CandidateTable {
+  const accepted = new Set(acceptedSet(t, candidates, tolerance).map((c) => `${c.stage}/${c.point}`));
   const search = candidates.filter((c) => c.kind !== 'final').sort(byLoss);
   const rank = new Map(search.map((c, k) => [`${c.stage}/${c.point}`, k + 1]));
   const columns = ['candidate', 'stage', 'kind', 'point', ...t.parameters.map((p) => p.path), 'seeds', 'loss', ...targetIds.map((id) => `loss:${id}`), 'rank', 'accepted'];
@@ -66,8 +90,8 @@ export interface Identifiability {
   note: string;
 }
 
-export function identifiability(t: Targets, candidates: readonly Candidate[], best: Candidate): Identifiability[] {
-  const accepted = acceptedSet(t, candidates);
+export function identifiability(t: Targets, candidates: readonly Candidate[], best: Candidate, tolerance: number): Identifiability[] {
+  const accepted = acceptedSet(t, candidates, tolerance);
   return t.parameters.map((p, d) => {
     const xs = accepted.map((c) => c.values[d]);
     const lo = Math.min(...xs);
@@ -102,7 +126,7 @@ function setDotted(target: Record<string, unknown>, path: string, value: unknown
 }
 
 /** best.json: the best values, the `behaviour` block to paste, other overrides by path. */
-export function bestDocument(t: Targets, best: Candidate, ids: readonly Identifiability[], seeds: readonly number[]): Record<string, unknown> {
+export function bestDocument(t: Targets, best: Candidate, ids: readonly Identifiability[], seeds: readonly number[], accepted: { count: number; tolerance: number }): Record<string, unknown> {
   const parameters: Record<string, number> = {};
   const behaviour: Record<string, unknown> = {};
   const overrides: Record<string, number> = {};
@@ -116,6 +140,7 @@ export function bestDocument(t: Targets, best: Candidate, ids: readonly Identifi
     scenario: t.scenario,
     loss: best.losses.total,
     seeds,
+    accepted,
     parameters,
     ...(Object.keys(behaviour).length > 0 ? { behaviour } : {}),
     ...(Object.keys(overrides).length > 0 ? { overrides } : {}),

@@ -10,6 +10,8 @@ import { toRows } from '../../results/rows';
 import { tidyText } from '../../io/tidy';
 import { applyPoint } from '../../sweep/plan';
 import { filterSummary } from '../../sweep/records';
+import { evaluateCandidate } from '../../calibration/evaluate';
+import { calibrationOf } from '../../calibration/spec';
 import type { InitMessage, RunDone, RunTask } from './protocol';
 
 export const PER_TICK_COLUMNS = ['run', 'seed', 'tick', 'date', 'year', 'kind', 'entity', 'measure', 'unit', 'value'] as const;
@@ -23,6 +25,9 @@ function possibleOutcomes(summary: Record<string, number>, entities: Parameters<
 }
 
 export function executeRun(init: Omit<InitMessage, 'type'>, task: RunTask): RunDone {
+  // A calibration stage (balloon calibrate): the run is one candidate on one seed, evaluated against the targets.
+  const calibration = calibrationOf(init.baseInput);
+  if (calibration) return { type: 'done', run: task.run, ...evaluateCandidate(calibration, task.values, task.replicate) };
   const parsed = parseScenario(applyPoint(init.baseInput, init.segments, task.values));
   if (!parsed.ok) throw new Error(`run ${task.run}: ${parsed.errors[0].message}`);
   const result = runScenario(parsed.value, { seed: task.seed });
