@@ -12,6 +12,7 @@ import { displayPath, loadScenarioFile } from './load';
 import { parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
+import { checkOutputs } from './outputs';
 import { writeAtomic } from './write';
 
 export interface CompareOptions {
@@ -71,6 +72,7 @@ export async function compareCommand(aArg: string, bArg: string, options: Compar
   if (options.out && !outLower!.endsWith('.csv') && !outLower!.endsWith('.json')) {
     throw usageError(`--out: expected a file name ending in .csv or .json, got "${options.out}"`);
   }
+  checkOutputs([{ option: 'out', path: options.out ?? '' }]);
   const a = loadScenarioFile(aArg);
   const b = loadScenarioFile(bArg);
   const seeds = seedsFrom(firstSeed ?? a.scenario.seed, count);
@@ -80,8 +82,7 @@ export async function compareCommand(aArg: string, bArg: string, options: Compar
   try {
     await runJobs(jobs, workers, (i, value) => {
       pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as Record<string, number>;
-      progress.update(i + 1);
-    });
+    }, { onProgress: progress.update });
   } finally {
     progress.stop();
   }

@@ -14,6 +14,7 @@ import { displayPath, loadScenarioFile } from './load';
 import { parseInteger, parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
+import { checkOutputs } from './outputs';
 import { writeAtomic } from './write';
 
 export interface EffectOptions {
@@ -41,6 +42,7 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
     throw usageError(`--lever: expected one of ${LEVER_KINDS.join(', ')}, got "${options.lever}"`);
   }
   if (options.out && !options.out.toLowerCase().endsWith('.json')) throw usageError(`--out: expected a file name ending in .json, got "${options.out}"`);
+  checkOutputs([{ option: 'out', path: options.out ?? '' }]);
   const firstSeed = parseSeed(options.seed);
   const count = parseSeedCount(options.seeds) ?? 10;
   const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
@@ -68,8 +70,7 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   try {
     await runJobs(jobs, workers, (i, value) => {
       pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as Outcomes;
-      progress.update(i + 1);
-    });
+    }, { onProgress: progress.update });
   } finally {
     progress.stop();
   }

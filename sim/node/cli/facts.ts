@@ -14,6 +14,7 @@ import { displayPath, loadScenarioFile } from './load';
 import { parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
+import { checkOutputs } from './outputs';
 import { writeAtomic } from './write';
 
 export interface FactsOptions {
@@ -44,6 +45,7 @@ export async function factsCommand(scenarioArg: string | undefined, options: Fac
   if (options.out && !lower!.endsWith('.csv') && !lower!.endsWith('.json')) {
     throw usageError(`--out: expected a file name ending in .csv or .json, got "${options.out}"`);
   }
+  checkOutputs([{ option: 'out', path: options.out ?? '' }]);
   const firstSeed = parseSeed(options.seed);
   const count = parseSeedCount(options.seeds) ?? 20;
   const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
@@ -56,8 +58,7 @@ export async function factsCommand(scenarioArg: string | undefined, options: Fac
   try {
     await runJobs(jobs, workers, (i, value) => {
       pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as AnnualDigest;
-      progress.update(i + 1);
-    });
+    }, { onProgress: progress.update });
   } finally {
     progress.stop();
   }

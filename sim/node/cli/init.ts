@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
 import { packageRoot } from './paths';
+import { checkOutputs } from './outputs';
 import { writeAtomic } from './write';
 
 export interface InitOptions {
@@ -18,6 +19,7 @@ export interface InitOptions {
 export function initCommand(target: string, options: InitOptions, stdout: (text: string) => void): void {
   if (!target.toLowerCase().endsWith('.json')) throw usageError(`init: expected a new file name ending in .json, got "${target}"`);
   if (existsSync(target) && !options.force) throw usageError(`init: "${target}" exists already; pass --force to replace it`);
+  checkOutputs([{ option: 'file', path: target }]);
   // Validate the source first, so a new file always starts valid.
   const source = loadScenarioFile(options.from ?? 'baseline');
   const input = JSON.parse(readFileSync(source.path, 'utf8')) as Record<string, unknown>;

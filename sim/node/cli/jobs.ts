@@ -32,10 +32,12 @@ export interface ReportValue {
 
 export type JobValue = ReportValue | Record<string, number> | AnnualDigest | Outcomes;
 
-export function executeJob(job: Job): JobValue {
+/** `onProgress(done, total)`: ticks of the run done so far, about 50 times a run. */
+export function executeJob(job: Job, onProgress?: (done: number, total: number) => void): JobValue {
+  const options = (seed: number) => ({ seed, onProgress });
   switch (job.kind) {
     case 'report': {
-      const result = runScenario(job.scenario, { seed: job.seed });
+      const result = runScenario(job.scenario, options(job.seed));
       const value: ReportValue = {
         seed: result.seed,
         scenario: result.scenario,
@@ -51,12 +53,12 @@ export function executeJob(job: Job): JobValue {
       return value;
     }
     case 'summary':
-      return runScenario(job.scenario, { seed: job.seed }).summary;
+      return runScenario(job.scenario, options(job.seed)).summary;
     case 'digest':
-      return annualDigest(runScenario(job.scenario, { seed: job.seed }));
+      return annualDigest(runScenario(job.scenario, options(job.seed)));
     case 'outcomes': {
       const scenario = job.which === 'a' ? job.plan.withIt : job.plan.withoutIt;
-      return planOutcomes(job.plan, runScenario(scenario, { seed: job.seed }), job.which);
+      return planOutcomes(job.plan, runScenario(scenario, options(job.seed)), job.which);
     }
   }
 }

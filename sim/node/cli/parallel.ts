@@ -2,12 +2,15 @@
  * Runs a list of jobs on worker threads (one per core by default) and hands the
  * values back in job order, so outputs are identical whatever the number of
  * workers. Only a few finished-but-not-yet-consumed values are held at a time.
- * With one worker, or if the worker bundle is missing, jobs run in this thread.
+ * Even a single run goes to a worker thread, so the main thread stays free to act
+ * on Ctrl-C at once (interrupt.ts); only if the worker bundle is missing (tests
+ * run from source) do jobs run in this thread.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { installInterruptHandlers } from './interrupt';
 import { executeJob, type Job, type JobValue } from './jobs';
 
 /** The bundled worker, next to the bundled CLI in dist/node/. */
@@ -18,29 +21,51 @@ function workerScript(): string | null {
 
 /**
  * One thread per core, but only for 4 runs or more: each worker compiles the model
- * afresh, which costs about one run, so fewer runs are faster in this thread.
+ * afresh, which costs about one run, so fewer runs are faster on one thread.
  */
 export function defaultWorkers(jobs: number): number {
   return jobs < 4 ? 1 : Math.max(1, Math.min(jobs, availableParallelism()));
 }
 
-type Reply = { id: number; ok: true; value: JobValue } | { id: number; ok: false; message: string };
+type Reply =
+  | { id: number; ok: true; value: JobValue }
+  | { id: number; ok: false; message: string }
+  | { id: number; ok?: undefined; progress: number };
+
+export interface RunJobsOptions {
+  /** Work done so far, in runs: 2.5 = two runs finished and half of a third (called about 50 times a run). */
+  onProgress?: (done: number) => void;
+}
 
 /**
  * Run `jobs` on up to `workers` threads; `consume(i, value)` is called for
  * i = 0, 1, 2, ... in order. Rejects with the first job's error.
  */
-export async function runJobs(jobs: readonly Job[], workers: number, consume: (index: number, value: JobValue) => void): Promise<void> {
-  const script = workers > 1 && jobs.length > 1 ? workerScript() : null;
+export async function runJobs(
+  jobs: readonly Job[],
+  workers: number,
+  consume: (index: number, value: JobValue) => void,
+  options: RunJobsOptions = {},
+): Promise<void> {
+  installInterruptHandlers();
+  const onProgress = options.onProgress ?? (() => {});
+  const script = jobs.length > 0 ? workerScript() : null;
   if (!script) {
     for (let i = 0; i < jobs.length; i++) {
-      consume(i, executeJob(jobs[i]));
+      consume(i, executeJob(jobs[i], (done, total) => onProgress(i + done / total)));
       // let signals (Ctrl-C) and progress output through between runs
       if (i + 1 < jobs.length) await new Promise((resolve) => setImmediate(resolve));
     }
     return;
   }
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(script));
+  const partial = new Map<number, number>(); // job id → fraction done, for jobs in flight
+  let finished = 0;
+  const report = () => {
+    let done = finished;
+    for (const f of partial.values()) done += f;
+    onProgress(done);
+  };
+  const threads = Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, () => new Worker(script));
   const ready = new Map<number, JobValue>();
   let next = 0; // next job to send
   let emitted = 0; // next index to consume
@@ -66,7 +91,14 @@ export async function runJobs(jobs: readonly Job[], workers: number, consume: (i
       for (const worker of threads) {
         worker.on('message', (reply: Reply) => {
           if (failed) return;
+          if (reply.ok === undefined) {
+            partial.set(reply.id, reply.progress);
+            return report();
+          }
           if (!reply.ok) return fail(new Error(reply.message));
+          partial.delete(reply.id);
+          finished++;
+          report();
           ready.set(reply.id, reply.value);
           try {
             while (ready.has(emitted)) {

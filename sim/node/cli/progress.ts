@@ -1,20 +1,69 @@
-/** A progress bar on stderr for long runs, only when stderr is a terminal (never in pipes, files or tests). */
+/**
+ * A progress bar with ETA on stderr for runs that take a while: it appears once
+ * the work has gone on for `delayMs` (2 s), so quick commands print nothing, and
+ * only when stderr is a terminal (never in pipes, files or tests).
+ */
 import cliProgress from 'cli-progress';
+import { onInterrupt } from './interrupt';
 
 export interface Progress {
+  /** Work done so far, in runs; fractions count (1.5 = one run and half of the next). */
   update(done: number): void;
   stop(): void;
 }
 
-export function startProgress(total: number, label: string, quiet: boolean): Progress {
-  if (quiet || !process.stderr.isTTY || total <= 1) return { update() {}, stop() {} };
+export interface ProgressOptions {
+  /** Whether stderr is a terminal (default: process.stderr.isTTY). */
+  tty?: boolean;
+  stream?: NodeJS.WritableStream;
+  /** Show the bar only once this much time has passed (default 2000 ms). */
+  delayMs?: number;
+  /** Milliseconds since some origin (default: Date.now; host-only). */
+  now?: () => number;
+}
+
+/** Steps of the bar per run, so a single run's ticks move it smoothly. */
+const STEPS = 1000;
+
+export function startProgress(total: number, label: string, quiet: boolean, options: ProgressOptions = {}): Progress {
+  if (quiet || !(options.tty ?? process.stderr.isTTY) || total < 1) return { update() {}, stop() {} };
+  const now = options.now ?? (() => Date.now()); // host-only
+  const started = now();
+  const delay = options.delayMs ?? 2000;
+  const runs = total > 1 ? ' | {runs}/{runTotal} runs' : '';
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, hideCursor: true, clearOnComplete: true },
+    {
+      stream: options.stream ?? process.stderr,
+      format: `${label} [{bar}] {percentage}%${runs} | eta {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 20,
+    },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
+  let shown = false;
+  let stopped = false;
+  let forget = () => {};
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    forget();
+    if (shown) bar.stop(); // restores the cursor
+  };
   return {
-    update: (done) => bar.update(done),
-    stop: () => bar.stop(),
+    update(done) {
+      if (stopped) return;
+      const payload = { runs: Math.floor(done), runTotal: total };
+      const value = Math.round(Math.min(done, total) * STEPS);
+      if (!shown) {
+        if (now() - started < delay) return;
+        shown = true;
+        forget = onInterrupt(() => void stop());
+        bar.start(total * STEPS, value, payload);
+        return;
+      }
+      bar.update(value, payload);
+    },
+    stop,
   };
 }

@@ -15,6 +15,7 @@ import { displayPath, loadScenarioFile } from './load';
 import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
+import { checkOutputs } from './outputs';
 import { openAtomic, writeAtomic, type AtomicFile } from './write';
 
 export interface RunOptions {
@@ -34,9 +35,10 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
   const outFormat = options.out ? tableFormat('out', options.out) : undefined;
   const summaryFormat = options.summaryOut ? tableFormat('summary-out', options.summaryOut) : undefined;
   const measures = parseMeasures(options.measures);
-  if (options.out && options.summaryOut && resolve(options.out) === resolve(options.summaryOut)) {
-    throw usageError(`--summary-out: expected a different file from --out, got "${options.summaryOut}" twice`);
-  }
+  checkOutputs([
+    { option: 'out', path: options.out ?? '' },
+    { option: 'summary-out', path: options.summaryOut ?? '' },
+  ]);
   const { scenario, file, path } = loadScenarioFile(scenarioArg);
   for (const [name, out] of [['out', options.out], ['summary-out', options.summaryOut]] as const) {
     if (out && resolve(out) === path) throw usageError(`--${name}: expected an output file, got the scenario file "${out}" (it would be overwritten)`);
@@ -55,7 +57,7 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
       out.write(tidyHeader(outFormat));
     }
     const jobs = seeds.map((seed) => ({ kind: 'report' as const, scenario, seed, rows: outFormat, measures }));
-    await runJobs(jobs, workers, (i, value) => {
+    await runJobs(jobs, workers, (_i, value) => {
       const run = value as ReportValue;
       ticks = run.ticks;
       digests.push(run.digest);
@@ -64,8 +66,7 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
         out.write(run.rows.text);
         rowsWritten += run.rows.count;
       }
-      progress.update(i + 1);
-    });
+    }, { onProgress: progress.update });
     progress.stop();
     out?.commit();
   } finally {

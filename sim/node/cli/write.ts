@@ -3,9 +3,10 @@
  * which is renamed over it only when complete, so a crash or an error never leaves
  * a half-written results file behind.
  */
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fchmodSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeFsError, inputError } from './errors';
+import { onInterrupt } from './interrupt';
 import { displayPath } from './load';
 
 export interface AtomicFile {
@@ -17,9 +18,13 @@ export interface AtomicFile {
 }
 
 let counter = 0;
-/** Temporary files not yet committed or removed; removed if the process is interrupted. */
-const pending = new Set<string>();
-let handlersInstalled = false;
+/** Outputs this process has renamed into place (absolute paths), for the interruption message. */
+const written = new Set<string>();
+
+/** Whether this process has written `path` complete. */
+export function wasWritten(path: string): boolean {
+  return written.has(resolve(path));
+}
 
 function removeQuietly(path: string): void {
   try {
@@ -29,20 +34,33 @@ function removeQuietly(path: string): void {
   }
 }
 
-/** On Ctrl-C or a termination signal: remove unfinished outputs, then exit with 128 + signal number. */
-function installSignalHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.once(signal, () => {
-      for (const path of pending) removeQuietly(path);
-      process.stderr.write(`balloon: interrupted (${signal}); unfinished output files were removed\n`);
-      process.exit(code);
-    });
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temporary files of `path` left by a Balloon process that no longer exists (killed with -9). */
+export function removeStaleTemporaries(path: string): void {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) removeQuietly(join(dirname(path), name));
   }
 }
 
 export function openAtomic(path: string): AtomicFile {
+  removeStaleTemporaries(path);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   let fd: number;
   try {
@@ -50,10 +68,20 @@ export function openAtomic(path: string): AtomicFile {
   } catch (err) {
     throw inputError(`${displayPath(path)}: cannot write the output file (${describeFsError(err)})`);
   }
-  pending.add(temp);
-  installSignalHandlers();
   let open = true;
   let done = false;
+  // Interrupted: the target is left as it was (outputs.ts says which files were written).
+  const forget = onInterrupt(() => {
+    if (open) closeSync(fd);
+    open = false;
+    removeQuietly(temp);
+  });
+  // Replacing a file keeps its permissions.
+  try {
+    fchmodSync(fd, statSync(path).mode & 0o7777);
+  } catch {
+    // a new file: the default mode
+  }
   return {
     write(text) {
       const bytes = Buffer.from(text, 'utf8');
@@ -69,14 +97,15 @@ export function openAtomic(path: string): AtomicFile {
         throw inputError(`${displayPath(path)}: cannot write the output file (${describeFsError(err)})`);
       }
       done = true;
-      pending.delete(temp);
+      forget();
+      written.add(resolve(path));
     },
     abort() {
       if (open) closeSync(fd);
       open = false;
       if (!done) {
         removeQuietly(temp);
-        pending.delete(temp);
+        forget();
       }
     },
   };

@@ -4,6 +4,8 @@
  * already in the journal are skipped, so the same command resumes.
  */
 import { plannedRun } from '../../sweep/plan';
+import { onInterrupt } from '../cli/interrupt';
+import { displayPath } from '../cli/load';
 import { WorkerPool } from '../pool/pool';
 import type { InitMessage, RunDone, RunTask } from '../pool/protocol';
 import { finishDirectory, type FinishReport } from './finish';
@@ -68,13 +70,11 @@ export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: L
     if (todo.length > 0) {
       const progress = startSweepProgress(mine.length, mine.length - todo.length, { quiet: options.quiet });
       const pool = new WorkerPool(Math.min(options.workers, todo.length), initFor(loaded, options.perTick));
-      // Ctrl-C: every journaled run is safe; restore the terminal and stop.
-      const interrupt = () => {
+      // Ctrl-C or SIGTERM: every journaled run is safe; restore the terminal and say so.
+      const forget = onInterrupt(() => {
         progress.stop();
-        process.stderr.write(`\nsweep interrupted: ${journal.size} runs kept; run the same command to resume\n`);
-        process.exit(130);
-      };
-      process.once('SIGINT', interrupt);
+        return `sweep stopped: ${journal.size} of ${mine.length} runs kept in ${displayPath(dir)}; run the same command to resume`;
+      });
       try {
         await drain(todo, pool.size * 2, (task) => pool.run(task), (task, done) => {
           keepRun(dir, journal, task, done);
@@ -82,7 +82,7 @@ export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: L
           progress.tick();
         }, loaded);
       } finally {
-        process.removeListener('SIGINT', interrupt);
+        forget();
         progress.stop();
         await pool.close();
       }
