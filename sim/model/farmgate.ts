@@ -10,12 +10,30 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { TraffickerPlan } from './traffickers';
 import { exp, log, pow } from '../math/detmath';
-import { coverPrice, demandSmoothingWeight } from './inventory';
+import { demandSmoothingWeight } from './inventory';
 
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;
-/** Largest clearing premium (log): prices at most e^3 times the inventory rule's, or 1/e^3 of it. */
-const MAX_PREMIUM = 3;
+/** Least reference price, as a share of the initial one: an origin whose paths are all but closed still sells (to local buyers). */
+const MIN_REFERENCE_SHARE = 0.1;
+/** Largest relative excess (or shortfall) of planned purchases over the harvest that the price answers. */
+const MAX_DEMAND_RATIO = 10;
+/** Price elasticity of the markets the scenario does not model (the modelled markets' range, −0.5 to −1). */
+const OTHER_MARKETS_ELASTICITY = -0.7;
+
+/**
+ * On the first tick: the share of the harvest that organisations do not plan to buy goes to the markets the
+ * scenario does not model, region by region in proportion to the harvest (none when organisations want more).
+ */
+function calibrateOtherMarkets(world: World, state: WorldState, plan: TraffickerPlan): void {
+  const rg = state.regions;
+  let planned = 0;
+  for (let i = 0; i < plan.desiredKg.length; i++) planned += plan.desiredKg[i];
+  let harvest = 0;
+  for (let r = 0; r < world.regions.n; r++) harvest += rg.harvestKg[r];
+  const share = harvest > 0 ? Math.max(0, 1 - planned / harvest) : 0;
+  for (let r = 0; r < world.regions.n; r++) rg.otherDemand0Kg[r] = share * rg.harvestKg[r];
+}
 
 /** Price in country `c` as seen by a buyer: stock-weighted mean of its regions' prices (current, or another price array). */
 export function originPrice(world: World, state: WorldState, c: number, prices: Float64Array = state.regions.farmgatePrice): number {
@@ -44,7 +62,7 @@ export function maxOriginPrice(world: World, state: WorldState, c: number): numb
  * against regional stocks; move the drug and the money; update prices; spoil stock.
  */
 export function clearFarmgate(world: World, state: WorldState, plan: TraffickerPlan): void {
-  const { ordersKg, desiredKg, regionWeight, flowDemandKg } = plan;
+  const { ordersKg, desiredKg, regionWeight, plannedKg } = plan;
   const { regions } = world;
   const nC = world.countries.n;
   const rg = state.regions;
@@ -60,17 +78,22 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
     for (const r of list) regionWeight[r] = total > 0 ? rg.stockKg[r] / rg.farmgatePrice[r] / total : 1 / list.length;
   }
   rg.demandKg.fill(0);
-  flowDemandKg.fill(0);
-  const clearing = g.farmgateClearingWeight;
+  // Markets the scenario does not model buy at the source too: calibrated on the first tick so that what
+  // buyers want equals the harvest, then answering the farmgate price.
+  if (state.tick === 0) calibrateOtherMarkets(world, state, plan);
+  for (let r = 0; r < regions.n; r++) {
+    rg.demandKg[r] = rg.otherDemand0Kg[r] * pow(rg.farmgatePrice[r] / g.initialFarmgatePriceUsdPerKg, OTHER_MARKETS_ELASTICITY);
+    plannedKg[r] = rg.demandKg[r];
+    rg.otherSoldKg[r] = 0;
+  }
   // (Plans and orders are zero outside producer countries.)
   const producers = world.producerCountries;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     for (let i = 0; i < producers.length; i++) {
       const c = producers[i];
-      // What it plans to ship from c this tick (orders add buffers on top): the demand a clearing price answers.
       const planned = desiredKg[k * nC + c];
-      if (clearing > 0 && planned > 0) for (const r of world.regionsOfCountry[c]) flowDemandKg[r] += planned * regionWeight[r];
+      if (planned > 0) for (const r of world.regionsOfCountry[c]) plannedKg[r] += planned * regionWeight[r];
       const order = ordersKg[k * nC + c];
       if (order <= 0) continue;
       for (const r of world.regionsOfCountry[c]) rg.demandKg[r] += order * regionWeight[r];
@@ -97,11 +120,29 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
       to.purchasesUsd[k] += paid;
     }
   }
+  for (let r = 0; r < regions.n; r++) {
+    const demand = rg.demandKg[r];
+    if (!(demand > 0) || !(rg.otherDemand0Kg[r] > 0)) continue;
+    const other = rg.otherDemand0Kg[r] * pow(rg.farmgatePrice[r] / g.initialFarmgatePriceUsdPerKg, OTHER_MARKETS_ELASTICITY);
+    const kg = other * Math.min(1, rg.stockKg[r] / demand);
+    rg.otherSoldKg[r] = kg;
+    state.accounts.consumedKg += kg;
+  }
   const adjust = 1 - pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
   const spoil = 1 - pow(1 - g.stockLossPerMonth, 12 / tpy);
   const demandWeight = demandSmoothingWeight(tpy);
-  const reference = g.initialFarmgatePriceUsdPerKg;
+  // What a kilo is worth to buyers at each origin (their bids' capacity-weighted mean), indexed to the first tick.
+  const netbackWeight = 1 - exp(-12 / (g.priceMemoryMonths * tpy));
   for (let r = 0; r < regions.n; r++) {
+    const c = regions.country[r];
+    const bid = plan.netback[c];
+    if (bid === -Infinity) continue;
+    if (state.tick === 0) rg.netbackUsdPerKg[r] = rg.netbackReference[r] = bid;
+    else rg.netbackUsdPerKg[r] += netbackWeight * (bid - rg.netbackUsdPerKg[r]);
+  }
+  for (let r = 0; r < regions.n; r++) {
+    // Additive along the chain: the reference moves by the change in what a kilo is worth to buyers.
+    const reference = Math.max(MIN_REFERENCE_SHARE * g.initialFarmgatePriceUsdPerKg, g.initialFarmgatePriceUsdPerKg + g.netbackPassThrough * (rg.netbackUsdPerKg[r] - rg.netbackReference[r]));
     const demand = rg.demandKg[r];
     const supply = rg.stockKg[r];
     const sold = Math.min(demand, supply);
@@ -111,18 +152,13 @@ export function clearFarmgate(world: World, state: WorldState, plan: TraffickerP
     rg.stockKg[r] -= spoiled;
     rg.spoiledKg[r] = spoiled;
     state.accounts.lostKg += spoiled;
-    // Inventory pricing: the price is high when stock is short of the usual months of demand, low when it piles up.
-    rg.smoothedDemandKg[r] += demandWeight * (demand - rg.smoothedDemandKg[r]);
-    let target = coverPrice(reference, supply, rg.smoothedDemandKg[r], g.stockTargetMonths, tpy, g.stockPriceElasticity);
-    if (clearing > 0) {
-      // Experimental clearing term: a premium that integrates how far organisations' planned purchases
-      // exceed the stock on offer, relative to that excess at the first clearing (taken as equilibrium).
-      const excess = log((flowDemandKg[r] + 1) / (supply + 1));
-      if (state.tick === 0) rg.clearingReference[r] = excess;
-      const premium = rg.clearingPremium[r] + (adjust * (excess - rg.clearingReference[r])) / g.farmgateClearingElasticity;
-      rg.clearingPremium[r] = Math.max(-MAX_PREMIUM, Math.min(MAX_PREMIUM, premium));
-      target *= exp(clearing * rg.clearingPremium[r]);
-    }
+    // The price answers how far buyers' planned purchases (smoothed) exceed the harvest, relative to the first tick.
+    if (state.tick === 0) rg.smoothedDemandKg[r] = plannedKg[r];
+    else rg.smoothedDemandKg[r] += demandWeight * (plannedKg[r] - rg.smoothedDemandKg[r]);
+    const ratio = (rg.smoothedDemandKg[r] + 1e-9) / (rg.harvestKg[r] + 1e-9);
+    if (state.tick === 0) rg.demandRatioReference[r] = ratio;
+    const relative = Math.min(MAX_DEMAND_RATIO, Math.max(1 / MAX_DEMAND_RATIO, ratio / rg.demandRatioReference[r]));
+    const target = reference * pow(relative, g.shortagePriceResponse);
     const step = adjust * log(target / rg.farmgatePrice[r]);
     rg.farmgatePrice[r] *= exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
   }

@@ -56,8 +56,11 @@ export function createState(world: World, seed: number): WorldState {
       spoiledKg: f64(regions.n),
       demandKg: f64(regions.n),
       smoothedDemandKg: f64(regions.n),
-      clearingReference: f64(regions.n),
-      clearingPremium: f64(regions.n),
+      netbackUsdPerKg: f64(regions.n),
+      netbackReference: f64(regions.n),
+      otherDemand0Kg: f64(regions.n),
+      demandRatioReference: f64(regions.n),
+      otherSoldKg: f64(regions.n),
     },
     police: {
       capability: Float64Array.from(countries.capability0),
@@ -102,6 +105,8 @@ export function createState(world: World, seed: number): WorldState {
       sanctionUsdPerKg: f64(markets.n),
       sanctionCalibrated: false,
       prevention0: f64(markets.n),
+      deliveredCostUsd: f64(markets.n),
+      deliveredCostReference: f64(markets.n),
       smoothedDemandKg: Float64Array.from(markets.users0, (users, m) => referenceDemandKg(world, users, m)),
       demandKg: f64(markets.n),
       offeredKg: f64(markets.n),
@@ -125,6 +130,7 @@ export function createState(world: World, seed: number): WorldState {
       activityKg: f64(capacity * nC),
       unitCostUsd: f64(capacity),
       shippedKg: f64(capacity),
+      salesKg: f64(capacity),
       recentLoss: f64(capacity),
       usablePaths: new Int32Array(capacity * world.paths.n),
       usableCount: new Int32Array(capacity),
@@ -235,6 +241,9 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
   // Organisations start with the capacity to move the world's initial harvest, shared by capital.
   let harvest = 0;
   for (let r = 0; r < regions.n; r++) harvest += (regions.initialCocaHa[r] * regions.yieldKgPerHa[r]) / world.ticksPerYear;
+  // ... and to expect sales of the markets' initial demand, shared the same way.
+  let demand = 0;
+  for (let m = 0; m < world.markets.n; m++) demand += referenceDemandKg(world, world.markets.users0[m], m);
 
   for (let i = 0; i < spec.count; i++) {
     const home = pickWeighted(rng, homeWeights);
@@ -242,6 +251,7 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
       home,
       capitalUsd: capitals[i],
       scaleKg: (harvest * capitals[i]) / capitalSum,
+      salesKg: (demand * capitals[i]) / capitalSum,
       seed,
     });
     if (k < 0) break;

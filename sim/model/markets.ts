@@ -17,6 +17,9 @@ import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
 import { coverPrice, demandSmoothingWeight } from './inventory';
 
+/** Least reference price as a share of the data's: however cheap delivery becomes, the price does not collapse. */
+const MIN_REFERENCE_SHARE = 0.2;
+
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
   return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / 1000;
 }
@@ -51,7 +54,7 @@ export function createMarketScratch(world: World): MarketScratch {
   return { stockKg: new Float64Array(n), offeredKg: new Float64Array(n), price: new Float64Array(n), fill: new Float64Array(n), consumedKg: new Float64Array(n) };
 }
 
-export function clearMarkets(world: World, state: WorldState, scratch: MarketScratch): void {
+export function clearMarkets(world: World, state: WorldState, scratch: MarketScratch, deliveredCost: Float64Array): void {
   const { markets } = world;
   const b = world.behaviour.markets;
   const tb = world.behaviour.traffickers;
@@ -86,7 +89,13 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     const demandAtReference = referenceDemandKg(world, ms.users[m], m);
     const offered = offeredKg[m];
     const price = ms.wholesalePrice[m];
-    const reference = referencePriceUsd(world, state, m);
+    // Additive along the chain: the reference moves by the change in what delivering a kilo costs.
+    if (Number.isFinite(deliveredCost[m])) {
+      if (state.tick === 0) ms.deliveredCostUsd[m] = ms.deliveredCostReference[m] = deliveredCost[m];
+      else ms.deliveredCostUsd[m] += expectation * (deliveredCost[m] - ms.deliveredCostUsd[m]);
+    }
+    const base = referencePriceUsd(world, state, m);
+    const reference = Math.max(MIN_REFERENCE_SHARE * base, base + b.costPassThrough * (ms.deliveredCostUsd[m] - ms.deliveredCostReference[m]));
     let clearing: number;
     if (coverMonths > 0) {
       // Inventory pricing, as at the farmgate: the reference price when the market's stock covers its usual
@@ -113,6 +122,7 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   consumedKg.fill(0);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
+    let sold = 0;
     for (let m = 0; m < nM; m++) {
       const fill = fillOf[m];
       if (!(fill > 0)) continue;
@@ -124,7 +134,9 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
       to.capitalUsd[k] += revenue;
       to.revenueUsd[k] += revenue;
       consumedKg[m] += kg;
+      sold += kg;
     }
+    to.salesKg[k] += demandWeight * (sold - to.salesKg[k]);
   }
   for (let m = 0; m < nM; m++) {
     ms.consumedKg[m] = consumedKg[m];

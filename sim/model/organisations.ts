@@ -27,6 +27,7 @@ export interface SpawnSpec {
   home: number;
   capitalUsd: number;
   scaleKg: number;
+  salesKg: number;
   seed: number;
 }
 
@@ -48,6 +49,7 @@ export function spawnOrganisation(world: World, state: WorldState, spec: SpawnSp
   to.home[k] = spec.home;
   to.capitalUsd[k] = spec.capitalUsd;
   to.scaleKg[k] = spec.scaleKg;
+  to.salesKg[k] = spec.salesKg;
   to.stockKg.fill(0, k * nC, (k + 1) * nC);
   to.knows.fill(0, k * nR, (k + 1) * nR);
   for (let l = 0; l < nR; l++) to.belief[k * nR + l] = state.routes.publicRisk[l];
@@ -153,11 +155,13 @@ function fragment(world: World, state: WorldState, plan: TraffickerPlan, k: numb
       home: to.home[k],
       capitalUsd: to.capitalUsd[k] * share,
       scaleKg: to.scaleKg[k] * share,
+      salesKg: to.salesKg[k] * share,
       seed,
     });
     if (child < 0) return; // no free slot: the organisation survives whole
     to.capitalUsd[k] -= to.capitalUsd[child];
     to.scaleKg[k] -= to.scaleKg[child];
+    to.salesKg[k] -= to.salesKg[child];
     to.unitCostUsd[child] = to.unitCostUsd[k];
     for (let c = 0; c < nC; c++) {
       const kg = to.stockKg[k * nC + c] * share;
@@ -181,7 +185,10 @@ function dissolve(world: World, state: WorldState, k: number, arrestingCountry: 
     if (i === k || !to.alive[i] || to.home[i] !== to.home[k]) continue;
     if (rival < 0 || to.scaleKg[i] > to.scaleKg[rival]) rival = i;
   }
-  if (rival >= 0) to.scaleKg[rival] += RIVAL_TAKEOVER * to.scaleKg[k];
+  if (rival >= 0) {
+    to.scaleKg[rival] += RIVAL_TAKEOVER * to.scaleKg[k];
+    to.salesKg[rival] += RIVAL_TAKEOVER * to.salesKg[k];
+  }
   let stock = 0;
   for (let c = 0; c < nC; c++) {
     stock += to.stockKg[k * nC + c];
@@ -263,14 +270,17 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
   let aliveCount = 0;
   let scaleTotal = 0;
   let capitalTotal = 0;
+  let salesTotal = 0;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     aliveCount++;
     scaleTotal += to.scaleKg[k];
+    salesTotal += to.salesKg[k];
     capitalTotal += to.capitalUsd[k];
   }
   const meanScale = aliveCount > 0 ? scaleTotal / aliveCount : 1000;
   const meanCapital = aliveCount > 0 ? capitalTotal / aliveCount : 1e6;
+  const meanSales = aliveCount > 0 ? salesTotal / aliveCount : 0.5 * meanScale;
   // What a newcomer pays at each origin: its highest regional price.
   const buyAt = plan.entryBuyPrice;
   for (const c of world.producerCountries) buyAt[c] = maxOriginPrice(world, state, c);
@@ -303,7 +313,7 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
     const leg = paths.legs[paths.legStart[bestPath] + Math.floor(rng() * legs)];
     const home = rng() < 0.5 ? routes.from[leg] : routes.to[leg];
     const capital = 0.25 * meanCapital;
-    const k = spawnOrganisation(world, state, { home, capitalUsd: capital, scaleKg: 0.25 * meanScale, seed });
+    const k = spawnOrganisation(world, state, { home, capitalUsd: capital, scaleKg: 0.25 * meanScale, salesKg: 0.25 * meanSales, seed });
     if (k < 0) continue;
     state.accounts.entryCapitalUsd += capital;
     for (let i = 0; i < legs; i++) to.knows[k * routes.n + paths.legs[paths.legStart[bestPath] + i]] = 1;

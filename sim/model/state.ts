@@ -38,10 +38,22 @@ export interface RegionState {
   soldKg: Float64Array;
   spoiledKg: Float64Array;
   demandKg: Float64Array;
-  smoothedDemandKg: Float64Array; // organisations' orders, smoothed over a few months
-  /** Clearing term: log of planned purchases over stock at the first clearing (tick 0), and the log price premium integrated since. */
-  clearingReference: Float64Array;
-  clearingPremium: Float64Array;
+  smoothedDemandKg: Float64Array; // buyers' planned purchases (without stock-building), smoothed over three months
+  /**
+   * What a kilo at the region's origin country is worth to buyers (netback of their best paths at the
+   * hurdle return, USD/kg), this tick and at the first tick (the reference its farmgate price is indexed to).
+   */
+  netbackUsdPerKg: Float64Array;
+  netbackReference: Float64Array;
+  /**
+   * Demand of the markets the scenario does not model (South America, Africa, Asia, the rest of Europe, and
+   * producers' own use), kg per tick at the initial farmgate price: calibrated on the first tick so that what
+   * buyers want at the source equals the harvest (the initial data is an equilibrium).
+   */
+  otherDemand0Kg: Float64Array;
+  /** Buyers' planned purchases over the harvest at the first tick: the ratio at which the farmgate price sits at its reference. */
+  demandRatioReference: Float64Array;
+  otherSoldKg: Float64Array; // per tick
 }
 
 export interface PoliceState {
@@ -94,6 +106,9 @@ export interface MarketState {
   sanctionUsdPerKg: Float64Array;
   sanctionCalibrated: boolean;
   prevention0: Float64Array; // prevention stock at calibration
+  /** Cost of delivering a kilo to the market at the hurdle return (smoothed), and its value at the first tick. */
+  deliveredCostUsd: Float64Array;
+  deliveredCostReference: Float64Array;
   /** Demand per tick, smoothed over a few months: what the market's stock cover is measured against. */
   smoothedDemandKg: Float64Array;
   // per-tick flows
@@ -131,6 +146,8 @@ export interface TraffickerState {
   activityKg: Float64Array;
   /** kg shipped last tick (all paths). */
   shippedKg: Float64Array;
+  /** Sales the organisation expects a tick: kg it sold in consumer markets, smoothed over three months (what it buys for). */
+  salesKg: Float64Array;
   /** Expected cost per kg shipped (purchase + transport + bribes) at the last plan; 0 when not shipping. */
   unitCostUsd: Float64Array;
   /** Smoothed share of shipments lost to seizures. */

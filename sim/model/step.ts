@@ -44,7 +44,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
   clearFarmgate(world, state, scratch.plan); // 7. buy at the farmgate
   shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
-  clearMarkets(world, state, scratch.markets); // 9. sell, consume, prices, users
+  clearMarkets(world, state, scratch.markets, scratch.plan.deliveredCost); // 9. sell, consume, prices, users
   updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry
   updateViolence(world, state, scratch.plan); // 11. violence
   recordResults(world, state);

@@ -22,14 +22,15 @@ import { exp, pow } from '../math/detmath';
  */
 const ROUTE_USE_SHARE = 0.02;
 
-/** Share of its capacity an organisation must have shipped last tick for the capacity to grow. */
-const UTILISATION_FOR_GROWTH = 0.8;
+/** Least expected survival an organisation plans with (it does not ship twenty times its sales to get them through). */
+const MIN_SURVIVAL = 0.05;
 
 /** Scratch space for one tick's plans; allocated once per run. */
 export interface TraffickerPlan {
   maxPaths: number;
   pathWeight: Float64Array; // capacity*maxPaths, aligned with usablePaths
   pathCost: Float64Array; // transport + bribes per kg, aligned with usablePaths
+  pathSurvival: Float64Array; // believed share of a kg that arrives, aligned with usablePaths
   bribeMask: Uint8Array; // bit i = pay bribes on leg i
   pathOrigin: Int32Array; // origin country of each usable path, aligned with usablePaths
   desiredKg: Float64Array; // capacity*nC: kg to ship from each origin this tick
@@ -39,7 +40,17 @@ export interface TraffickerPlan {
   originMaxPrice: Float64Array;
   originExpectedPrice: Float64Array;
   regionWeight: Float64Array; // per region (farmgate scratch)
-  flowDemandKg: Float64Array; // per region: kg organisations plan to ship from it this tick (farmgate scratch)
+  plannedKg: Float64Array; // per region: kg buyers plan to take from it this tick, without stock-building (farmgate scratch)
+  /**
+   * Per country: what a kilo there is worth to buyers this tick, the netback of the best path from it at the
+   * hurdle return, valued with the routes' current seizure risks (-Infinity where no path starts).
+   */
+  netback: Float64Array;
+  /**
+   * Per market: the wholesale price at which the cheapest path there just earns the hurdle return, buying at
+   * the origin's current farmgate price (what delivering a kilo costs, risk compensation included).
+   */
+  deliveredCost: Float64Array;
   // This tick's terms of path valuation that do not depend on the organisation, computed once:
   // per path (world.paths) and per leg of a path (indexed like world.paths.legs).
   pathValue: Float64Array; // expected wholesale price at the path's market
@@ -85,6 +96,7 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     maxPaths,
     pathWeight: new Float64Array(capacity * maxPaths),
     pathCost: new Float64Array(capacity * maxPaths),
+    pathSurvival: new Float64Array(capacity * maxPaths),
     bribeMask: new Uint8Array(capacity * maxPaths),
     pathOrigin: new Int32Array(capacity * maxPaths),
     desiredKg: new Float64Array(capacity * nC),
@@ -94,7 +106,9 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     originMaxPrice: new Float64Array(nC),
     originExpectedPrice: new Float64Array(nC),
     regionWeight: new Float64Array(world.regions.n),
-    flowDemandKg: new Float64Array(world.regions.n),
+    plannedKg: new Float64Array(world.regions.n),
+    netback: new Float64Array(nC),
+    deliveredCost: new Float64Array(world.markets.n),
     pathValue: new Float64Array(world.paths.n),
     pathSanction: new Float64Array(world.paths.n),
     pathBuy: new Float64Array(world.paths.n),
@@ -297,7 +311,8 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     }
   }
   const keepPerLeg = 1 - b.lossPerLeg;
-  const { pathWeight, pathCost, bribeMask, pathOrigin } = plan;
+  originNetbacks(world, state, plan);
+  const { pathWeight, pathCost, pathSurvival, bribeMask, pathOrigin } = plan;
   const { usablePaths, belief } = to;
   const { legs, legStart, legCount } = paths;
   const producers = world.producerCountries;
@@ -331,10 +346,13 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
         survival *= (1 - risk) * keepPerLeg;
         cost += legTransit[leg];
       }
-      const margin = survival * value - buy - cost - sanction * (1 - survival);
+      const netOfCosts = survival * value - cost - sanction * (1 - survival);
+      const margin = netOfCosts - buy;
       const ret = margin / (buy + cost);
+
       pathWeight[row + j] = ret;
       pathCost[row + j] = cost;
+      pathSurvival[row + j] = survival;
       bribeMask[row + j] = mask;
       if (ret > best) best = ret;
     }
@@ -348,19 +366,22 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     // Logit split over paths with a positive return.
     let total = 0;
     let unitCost = 0;
+    let survival = 0;
     for (let j = 0; j < count; j++) {
       const ret = pathWeight[row + j];
       const w = ret > 0 ? exp((ret - best) / b.choiceTemperature) : 0;
       pathWeight[row + j] = w;
       total += w;
       unitCost += w * (plan.originMaxPrice[pathOrigin[row + j]] + pathCost[row + j]);
+      survival += w * pathSurvival[row + j];
     }
     unitCost /= total;
+    survival /= total;
     to.unitCostUsd[k] = unitCost;
-    // Ship more the more the best return beats the hurdle; never more than capital can finance.
-    // At the hurdle return capacity is fully used; below it, less (above it, capacity must grow first).
-    const appetite = Math.min(1, 2 / (1 + exp(-(best - b.hurdleReturn) / b.volumeResponse)));
-    const volume = Math.min(to.scaleKg[k] * appetite, to.capitalUsd[k] / unitCost);
+    // It ships for the sales it expects, grossed up for what it expects to lose on the way: more when the best
+    // return beats the hurdle (to win market share), less when it falls short; never more than capital can finance.
+    const appetite = 2 / (1 + exp(-(best - b.hurdleReturn) / b.volumeResponse));
+    const volume = Math.min((to.salesKg[k] * appetite) / Math.max(survival, MIN_SURVIVAL), to.capitalUsd[k] / unitCost);
     for (let j = 0; j < count; j++) {
       const w = pathWeight[row + j] / total;
       pathWeight[row + j] = w;
@@ -381,11 +402,47 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       plan.ordersKg[k * nC + c] = affordable;
       budget -= affordable * plan.originMaxPrice[c];
     }
-    // Capacity grows when returns beat the hurdle and the organisation used what it had (not when it could
-    // not get the drug); it shrinks when returns fall short.
-    const excess = Math.max(-1, Math.min(1, (best - b.hurdleReturn) / (b.hurdleReturn + 0.1)));
-    const used = to.shippedKg[k] >= UTILISATION_FOR_GROWTH * to.scaleKg[k];
-    if (excess < 0 || used) to.scaleKg[k] *= Math.max(0, 1 + growth * excess);
+    // Its capacity follows what it ships.
+    to.scaleKg[k] += Math.min(1, growth) * (volume - to.scaleKg[k]);
+  }
+}
+
+/**
+ * The netback of each origin: over every path from it, the farmgate price at which the path just earns the
+ * hurdle return (expected wholesale value times survival, less transport, bribes where they pay and the
+ * sanction on what is seized), with the routes' current seizure risks rather than any organisation's beliefs:
+ * what the kilo is worth to a buyer who knows the trade. Closing an origin's export routes lowers it; scarcity
+ * downstream raises it everywhere.
+ */
+function originNetbacks(world: World, state: WorldState, plan: TraffickerPlan): void {
+  const { paths } = world;
+  const b = world.behaviour.traffickers;
+  const risk = state.routes.seizureProbability;
+  const { netback, deliveredCost, pathValue, pathSanction, pathBuy, legCut, legBribe, legTransit } = plan;
+  netback.fill(-Infinity);
+  deliveredCost.fill(Infinity);
+  for (let p = 0; p < paths.n; p++) {
+    const value = pathValue[p];
+    const sanction = pathSanction[p];
+    let survival = 1;
+    let cost = 0;
+    for (let i = paths.legStart[p], end = i + paths.legCount[p]; i < end; i++) {
+      let r = risk[paths.legs[i]];
+      if (legBribe[i] > 0 && r * legCut[i] * (value + sanction) > legBribe[i]) {
+        r *= 1 - legCut[i];
+        cost += legBribe[i];
+      }
+      survival *= (1 - r) * (1 - b.lossPerLeg);
+      cost += legTransit[i];
+    }
+    const bid = (survival * value - cost - sanction * (1 - survival) - b.hurdleReturn * cost) / (1 + b.hurdleReturn);
+    const c = paths.origin[p];
+    if (bid > netback[c]) netback[c] = bid;
+    if (survival > 0) {
+      const delivered = ((1 + b.hurdleReturn) * (pathBuy[p] + cost) + sanction * (1 - survival)) / survival;
+      const m = paths.market[p];
+      if (delivered < deliveredCost[m]) deliveredCost[m] = delivered;
+    }
   }
 }
 

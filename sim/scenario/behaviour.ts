@@ -23,10 +23,9 @@ export const growerBehaviourSchema = z.strictObject({
   sanctionUsdPerHa: num(0, 1e6, 600, 'Expected fines, bribes and arrest costs per ha and year under full police presence'),
   stockLossPerMonth: num(0, 1, 0.05, 'Share of unsold farmgate stock (paste/base) that spoils each month'),
   farmgatePriceAdjustment: num(0, 1, 0.3, 'Share of the gap to the inventory-implied farmgate price closed each month'),
-  stockTargetMonths: num(0.1, 24, 2, 'Months of organisations\' demand that regional stocks usually cover'),
-  stockPriceElasticity: num(0.1, 10, 4, 'How strongly stock coverage moves the farmgate price (higher = gentler)'),
-  farmgateClearingWeight: num(0, 1, 0, 'Experimental: weight of the clearing premium on the farmgate price, which integrates how far organisations\' planned purchases exceed the stock on offer (0 = the inventory rule alone). Not calibrated: see docs/model.md'),
-  farmgateClearingElasticity: num(0.1, 100, 4, 'With the clearing premium: the log excess of planned purchases over stock (beyond that at the start) that moves the premium by one log unit per month at full adjustment (higher = gentler)'),
+  stockTargetMonths: num(0.1, 24, 2, 'Months of harvest that regional stocks (paste and base waiting for buyers) hold at the start'),
+  shortagePriceResponse: num(0, 10, 0.5, 'Elasticity of the farmgate price with respect to buyers\' planned purchases over the harvest (relative to the start)'),
+  netbackPassThrough: num(0, 4, 0.1, 'Share of a change in the origin\'s netback (what a kilo there is worth to buyers: the best path\'s value at the hurdle return) that moves its farmgate reference price (1: prices add up along the chain)'),
   initialFarmgatePriceUsdPerKg: num(1, 1e6, 1200, 'Farmgate price of a kg of cocaine equivalent at the start of the burn-in'),
   altDevMaxBoost: num(0, 10, 1, 'Largest relative rise in licit income that alternative development can bring'),
   altDevUsdPerHaHalf: num(1, 1e7, 1000, 'Alternative-development stock per cultivable ha that brings half the largest rise'),
@@ -90,7 +89,8 @@ export const marketBehaviourSchema = z.strictObject({
   treatmentUsdPerUserHalf: num(1, 1e7, 3000, 'Treatment spending per user and year that doubles quitting'),
   offerSharePerMonth: num(0, 1, 0.8, 'Share of an organisation\'s stock in a market offered each month'),
   stockTargetMonths: num(0, 24, 3, 'Months of demand a market\'s stock usually covers; the wholesale price follows the cover (0: the price clears what is offered each month instead, the rule before December 2026)'),
-  stockPriceElasticity: num(0.1, 20, 2, 'How strongly the wholesale price answers the stock cover: price ∝ cover^(-1/this)'),
+  stockPriceElasticity: num(0.1, 20, 6, 'How strongly the wholesale price answers the stock cover: price ∝ cover^(-1/this)'),
+  costPassThrough: num(0, 4, 1, 'Share of a change in the cost of delivering a kilo (farmgate price, transport, bribes, risk compensation at the hurdle return) that moves the wholesale reference price (1: prices add up along the chain)'),
   maxPriceStepPerMonth: num(0.001, 2, 0.3, 'Largest change of the log wholesale price in a month (0.3: about +35 % or -26 %)'),
 });
 
