@@ -93,6 +93,13 @@ export const searchSchema = z
     elite: z.number().min(0.01).max(1).default(0.2).describe('Share of the best candidates so far whose box (widened by "margin") the next round searches'),
     margin: z.number().min(0).max(1).default(0.1).describe('Widening of the elite box on each side, as a share of its width (at least 2% of the range)'),
     accept: z.number().int().min(2).max(L.pointsPerStage).default(10).describe('Accepted set: the search candidates as good as the best given seed noise (docs/calibration.md), and at least this many of the best; their ranges show how well each parameter is pinned down'),
+    profile: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(4)
+      .describe('Profile points per parameter in the final stage: the best set with that one parameter moved to evenly spaced points of its range, ends included (0 = none)'),
     final: z
       .strictObject({
         top: z.number().int().min(1).max(1000).default(5).describe('Best candidates re-run on more seeds; the best of them is the fit'),

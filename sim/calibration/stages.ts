@@ -6,7 +6,7 @@
  * the whole calibration is a deterministic function of the targets file.
  */
 import { runSeed } from '../sweep/seeds';
-import { boxAround, fullBox, lhsInBox, unitOf, type Box } from './design';
+import { boxAround, fullBox, lhsInBox, unitOf, valueOf, type Box } from './design';
 import type { Targets } from './schema';
 
 export type StageKind = 'lhs' | 'round' | 'final';
@@ -26,7 +26,7 @@ export function finalSeeds(t: Targets): number {
 export function stageInfos(t: Targets): StageInfo[] {
   const out: StageInfo[] = [{ index: 0, kind: 'lhs', points: t.search.points, seeds: t.seeds }];
   for (let r = 1; r <= t.search.rounds; r++) out.push({ index: r, kind: 'round', points: t.search.pointsPerRound, seeds: t.seeds });
-  out.push({ index: t.search.rounds + 1, kind: 'final', points: t.search.final.top, seeds: finalSeeds(t) });
+  out.push({ index: t.search.rounds + 1, kind: 'final', points: t.search.final.top + t.search.profile * t.parameters.length, seeds: finalSeeds(t) });
   return out;
 }
 
@@ -73,10 +73,38 @@ export function eliteBox(t: Targets, history: readonly Evaluated[]): Box {
   return boxAround(elite.map((c) => c.values.map((x, d) => unitOf(t.parameters[d], x))), t.search.margin);
 }
 
+/** Unit positions of the profile points along each parameter's axis: `n` evenly spaced, both ends included. */
+export function profilePositions(n: number): number[] {
+  return n === 1 ? [0.5] : Array.from({ length: n }, (_, k) => k / (n - 1));
+}
+
+/**
+ * The final stage: the `final.top` best distinct search candidates, then the
+ * profile of the best one: for each parameter d in turn, the best set with only
+ * parameter d moved to each profile position. `profileOf[k]` is d for a profile
+ * point, null for a top candidate.
+ */
+export function finalLayout(t: Targets, history: readonly Evaluated[]): { points: number[][]; profileOf: (number | null)[] } {
+  const top = topDistinct(history, t.search.final.top).map((c) => c.values);
+  const points = [...top];
+  const profileOf: (number | null)[] = top.map(() => null);
+  if (top.length > 0) {
+    t.parameters.forEach((p, d) => {
+      for (const u of profilePositions(t.search.profile)) {
+        const values = [...top[0]];
+        values[d] = valueOf(p, u);
+        points.push(values);
+        profileOf.push(d);
+      }
+    });
+  }
+  return { points, profileOf };
+}
+
 /** The candidates (parameter values) of stage `info`, given every search-stage candidate before it. */
 export function stagePoints(t: Targets, info: StageInfo, history: readonly Evaluated[]): number[][] {
   const seed = runSeed(t.search.seed, info.index);
   if (info.kind === 'lhs') return lhsInBox(t.parameters, fullBox(t.parameters.length), info.points, seed);
   if (info.kind === 'round') return lhsInBox(t.parameters, eliteBox(t, history), info.points, seed);
-  return topDistinct(history, info.points).map((c) => c.values);
+  return finalLayout(t, history).points;
 }

@@ -14,6 +14,8 @@ import { byLoss, topDistinct, type Evaluated, type StageKind } from './stages';
 
 export interface Candidate extends Evaluated {
   kind: StageKind;
+  /** Final stage: the parameter a profile point moves (null for the best candidates re-run). */
+  profile: number | null;
   seeds: number;
   losses: CandidateLoss;
 }
@@ -49,9 +51,9 @@ export function acceptedSet(t: Targets, candidates: readonly Candidate[], tolera
   return search.filter((c, k) => k < t.search.accept || c.loss <= tolerance);
 }
 
-/** The fit: the best candidate of the final stage (more seeds), else of all. */
+/** The fit: the best of the candidates re-run in the final stage (more seeds), else of all. */
 export function bestCandidate(candidates: readonly Candidate[]): Candidate | undefined {
-  const finals = candidates.filter((c) => c.kind === 'final');
+  const finals = candidates.filter((c) => c.kind === 'final' && c.profile === null);
   return [...(finals.length > 0 ? finals : candidates)].sort(byLoss)[0];
 }
 
@@ -59,11 +61,12 @@ export function candidateTable(t: Targets, targetIds: readonly string[], candida
   const accepted = new Set(acceptedSet(t, candidates, tolerance).map((c) => `${c.stage}/${c.point}`));
   const search = candidates.filter((c) => c.kind !== 'final').sort(byLoss);
   const rank = new Map(search.map((c, k) => [`${c.stage}/${c.point}`, k + 1]));
-  const columns = ['candidate', 'stage', 'kind', 'point', ...t.parameters.map((p) => p.path), 'seeds', 'loss', ...targetIds.map((id) => `loss:${id}`), 'rank', 'accepted'];
+  const columns = ['candidate', 'stage', 'kind', 'profile', 'point', ...t.parameters.map((p) => p.path), 'seeds', 'loss', ...targetIds.map((id) => `loss:${id}`), 'rank', 'accepted'];
   const rows = candidates.map((c, k) => [
     k,
     c.stage,
     c.kind,
+    c.profile === null ? '' : t.parameters[c.profile].path,
     c.point,
     ...c.values,
     c.seeds,
@@ -84,21 +87,35 @@ export interface Identifiability {
   acceptedLo: number;
   acceptedHi: number;
   /** Width of the accepted range as a share of the prior range (on the search axis: log for log scales). */
+  acceptedShare: number;
+  /** Profile: the range of this parameter's values, the others held at the best search candidate, whose loss is within the final stage's tolerance. */
+  profileLo: number | null;
+  profileHi: number | null;
+  profileShare: number | null;
+  /** The larger of the two shares. */
   share: number;
   verdict: 'pinned down' | 'not pinned down';
-  /** "at the lower end of the range" / "at the upper end…" when the best sits within 2% of a bound. */
+  /** "best at the lower end of the range…" / "…upper end…" when the best sits within 5% of a bound (on the search scale). */
   note: string;
 }
 
-export function identifiability(t: Targets, candidates: readonly Candidate[], best: Candidate, tolerance: number): Identifiability[] {
-  const accepted = acceptedSet(t, candidates, tolerance);
+export function identifiability(t: Targets, candidates: readonly Candidate[], best: Candidate, tolerance: { search: number; final: number }): Identifiability[] {
+  const accepted = acceptedSet(t, candidates, tolerance.search);
+  const centre = candidates.find((c) => c.kind === 'final' && c.point === 0);
   return t.parameters.map((p, d) => {
     const xs = accepted.map((c) => c.values[d]);
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
-    const share = unitOf(p, hi) - unitOf(p, lo);
+    const acceptedShare = unitOf(p, hi) - unitOf(p, lo);
+    const along = candidates.filter((c) => c.kind === 'final' && c.profile === d);
+    const within = [...(centre ? [centre] : []), ...along].filter((c) => c.loss <= tolerance.final).map((c) => c.values[d]);
+    const hasProfile = along.length > 0 && within.length > 0;
+    const profileLo = hasProfile ? Math.min(...within) : null;
+    const profileHi = hasProfile ? Math.max(...within) : null;
+    const profileShare = hasProfile ? unitOf(p, profileHi!) - unitOf(p, profileLo!) : null;
+    const share = Math.max(acceptedShare, profileShare ?? 0);
     const u = unitOf(p, best.values[d]);
-    const note = u <= 0.02 ? 'at the lower end of the range: widen it' : u >= 0.98 ? 'at the upper end of the range: widen it' : '';
+    const note = u <= 0.05 ? 'best at the lower end of the range: widen it' : u >= 0.95 ? 'best at the upper end of the range: widen it' : '';
     return {
       parameter: p.path,
       scale: p.scale,
@@ -107,6 +124,10 @@ export function identifiability(t: Targets, candidates: readonly Candidate[], be
       best: best.values[d],
       acceptedLo: lo,
       acceptedHi: hi,
+      acceptedShare,
+      profileLo,
+      profileHi,
+      profileShare,
       share,
       verdict: share > t.identifiability.threshold ? 'not pinned down' : 'pinned down',
       note,
@@ -126,7 +147,13 @@ function setDotted(target: Record<string, unknown>, path: string, value: unknown
 }
 
 /** best.json: the best values, the `behaviour` block to paste, other overrides by path. */
-export function bestDocument(t: Targets, best: Candidate, ids: readonly Identifiability[], seeds: readonly number[], accepted: { count: number; tolerance: number }): Record<string, unknown> {
+export function bestDocument(
+  t: Targets,
+  best: Candidate,
+  ids: readonly Identifiability[],
+  seeds: readonly number[],
+  accepted: { count: number; tolerance: number; profileTolerance: number },
+): Record<string, unknown> {
   const parameters: Record<string, number> = {};
   const behaviour: Record<string, unknown> = {};
   const overrides: Record<string, number> = {};

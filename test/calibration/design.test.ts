@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxAround, lhsInBox, unitOf, valueOf, fullBox } from '../../sim/calibration/design';
-import { eliteBox, stageInfos, stagePoints, topDistinct, totalRuns, type Evaluated } from '../../sim/calibration/stages';
+import { eliteBox, finalLayout, stageInfos, stagePoints, topDistinct, totalRuns, type Evaluated } from '../../sim/calibration/stages';
 import { parseTargets } from '../../sim/calibration/validate';
 import type { Targets } from '../../sim/calibration/schema';
 
@@ -52,10 +52,10 @@ describe('candidate designs', () => {
   });
 
   it('stages: LHS, rounds around the elite, then the best re-run on more seeds', () => {
-    const t = targets({ seeds: 2, search: { points: 10, rounds: 1, pointsPerRound: 6, elite: 0.2, final: { top: 3 } } });
+    const t = targets({ seeds: 2, search: { points: 10, rounds: 1, pointsPerRound: 6, elite: 0.2, profile: 2, final: { top: 3 } } });
     const infos = stageInfos(t);
-    expect(infos.map((s) => [s.kind, s.points, s.seeds])).toEqual([['lhs', 10, 2], ['round', 6, 2], ['final', 3, 4]]);
-    expect(totalRuns(t)).toBe(10 * 2 + 6 * 2 + 3 * 4);
+    expect(infos.map((s) => [s.kind, s.points, s.seeds])).toEqual([['lhs', 10, 2], ['round', 6, 2], ['final', 3 + 2 * 2, 4]]);
+    expect(totalRuns(t)).toBe(10 * 2 + 6 * 2 + 7 * 4);
     const first = stagePoints(t, infos[0], []);
     // Loss: distance from the middle of axis 0 and the top of axis 1; the elite sits near there.
     const history: Evaluated[] = first.map((values, point) => ({ stage: 0, point, values, loss: Math.abs(unitOf(t.parameters[0], values[0]) - 0.5) + Math.abs(values[1] - 1) }));
@@ -70,7 +70,11 @@ describe('candidate designs', () => {
     expect(round).toHaveLength(6);
     expect(stagePoints(t, infos[1], history)).toEqual(round);
     const finals = stagePoints(t, infos[2], history);
-    expect(finals).toEqual(topDistinct(history, 3).map((c) => c.values));
+    const top = topDistinct(history, 3).map((c) => c.values);
+    expect(finals.slice(0, 3)).toEqual(top);
     expect(finals[0]).toEqual(elite[0].values);
+    // Then the profile of the best: each parameter alone at both ends of its range.
+    expect(finals.slice(3)).toEqual([[0.1, top[0][1]], [10, top[0][1]], [top[0][0], 0], [top[0][0], 2]]);
+    expect(finalLayout(t, history).profileOf).toEqual([null, null, null, 0, 0, 1, 1]);
   });
 });

@@ -28,7 +28,7 @@ export const FILES = {
 } as const;
 
 export const FIT_COLUMNS = ['target', 'type', 'what', 'year', 'observed', 'observedLo', 'observedHi', 'claim', 'fitted', 'fittedLo', 'fittedHi', 'loss', 'weight'] as const;
-export const IDENTIFIABILITY_COLUMNS = ['parameter', 'scale', 'priorLo', 'priorHi', 'best', 'acceptedLo', 'acceptedHi', 'share', 'verdict', 'note'] as const;
+export const IDENTIFIABILITY_COLUMNS = ['parameter', 'scale', 'priorLo', 'priorHi', 'best', 'acceptedLo', 'acceptedHi', 'acceptedShare', 'profileLo', 'profileHi', 'profileShare', 'share', 'verdict', 'note'] as const;
 
 export interface CalibrationManifest {
   format: 'balloon-calibration/1';

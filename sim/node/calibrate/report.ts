@@ -26,7 +26,7 @@ const band = (lo: string, hi: string) => (lo === '' && hi === '' ? '' : `[${lo =
 export function calibrationReport(dir: string): string {
   const fit = readTable(dir, FILES.fit);
   const ids = readTable(dir, FILES.identifiability);
-  const best = JSON.parse(readFileSync(join(dir, FILES.best), 'utf8')) as { name: string; loss: number; seeds: number[]; accepted: { count: number; tolerance: number }; behaviour?: unknown; overrides?: unknown };
+  const best = JSON.parse(readFileSync(join(dir, FILES.best), 'utf8')) as { name: string; loss: number; seeds: number[]; accepted: { count: number; tolerance: number; profileTolerance: number }; behaviour?: unknown; overrides?: unknown };
   const out: string[] = [];
   out.push(
     formatTable({
@@ -45,9 +45,18 @@ export function calibrationReport(dir: string): string {
   );
   out.push(
     formatTable({
-      title: `Identifiability (range of each parameter among the ${best.accepted.count} accepted candidates: loss ≤ ${formatNumber(best.accepted.tolerance)})`,
-      header: ['parameter', 'prior', 'best', 'accepted range', 'share of prior', 'verdict'],
-      rows: ids.map((r) => [r.parameter, `[${num(r.priorLo)}, ${num(r.priorHi)}]${r.scale === 'log' ? ' log' : ''}`, num(r.best), `[${num(r.acceptedLo)}, ${num(r.acceptedHi)}]`, `${Math.round(100 * Number(r.share))}%`, r.note ? `${r.verdict}; ${r.note}` : r.verdict]),
+      title: 'Identifiability: how much of its prior range each parameter keeps',
+      header: ['parameter', 'prior', 'best', 'accepted range', 'profile range', 'share', 'verdict'],
+      rows: ids.map((r) => [
+        r.parameter,
+        `[${num(r.priorLo)}, ${num(r.priorHi)}]${r.scale === 'log' ? ' log' : ''}`,
+        num(r.best),
+        `[${num(r.acceptedLo)}, ${num(r.acceptedHi)}]`,
+        r.profileLo === '' ? '' : `[${num(r.profileLo)}, ${num(r.profileHi)}]`,
+        `${Math.round(100 * Number(r.share))}%`,
+        r.note ? `${r.verdict}; ${r.note}` : r.verdict,
+      ]),
+      note: `accepted: the ${best.accepted.count} search candidates with loss ≤ ${formatNumber(best.accepted.tolerance)} (the best's loss plus seed noise); profile: the best with only that parameter moved, loss ≤ ${formatNumber(best.accepted.profileTolerance)}; share: the wider of the two, as a share of the prior range (on its search scale).`,
     }),
   );
   const paste = { ...(best.behaviour ? { behaviour: best.behaviour } : {}), ...(best.overrides ? { overrides: best.overrides } : {}) };

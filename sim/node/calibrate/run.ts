@@ -7,7 +7,7 @@
  */
 import { candidateLoss, fitRows } from '../../calibration/loss';
 import { acceptanceTolerance, acceptedSet, bestCandidate, bestDocument, candidateTable, identifiability, type Candidate } from '../../calibration/summary';
-import { stageInfos, stagePoints } from '../../calibration/stages';
+import { finalLayout, stageInfos, stagePoints } from '../../calibration/stages';
 import { replicateSeed } from '../../calibration/spec';
 import { formatNumber } from '../../io/number';
 import { runLocalSweep } from '../sweep/local';
@@ -35,7 +35,9 @@ export async function runCalibration(loaded: LoadedCalibration, dir: string, opt
   };
   say(`calibrate "${t.name}": ${t.parameters.length} parameter${t.parameters.length === 1 ? '' : 's'}, ${spec.targets.length} target${spec.targets.length === 1 ? '' : 's'}, ${infos.length} stages`);
   for (const info of infos) {
-    const points = stagePoints(t, info, candidates.filter((c) => c.kind !== 'final'));
+    const history = candidates.filter((c) => c.kind !== 'final');
+    const points = stagePoints(t, info, history);
+    const profileOf = info.kind === 'final' ? finalLayout(t, history).profileOf : points.map(() => null);
     if (points.length === 0) continue;
     const loadedStage = stageSweep(loaded, info, points);
     const where = stageDir(dir, info);
@@ -60,10 +62,10 @@ export async function runCalibration(loaded: LoadedCalibration, dir: string, opt
       const runs = summaries[point];
       if (!runs) throw new Error(`stage ${info.index}: candidate ${point} has missing runs in ${where}`);
       const losses = candidateLoss(spec, runs);
-      return { stage: info.index, point, values, kind: info.kind, seeds: info.seeds, losses, loss: losses.total };
+      return { stage: info.index, point, values, kind: info.kind, profile: profileOf[point], seeds: info.seeds, losses, loss: losses.total };
     });
     candidates.push(...mine);
-    const best = [...mine].sort((a, b) => a.loss - b.loss || a.point - b.point)[0];
+    const best = [...mine].filter((c) => c.profile === null).sort((a, b) => a.loss - b.loss || a.point - b.point)[0];
     stages.push({ index: info.index, kind: info.kind, candidates: points.length, seeds: info.seeds, bestLoss: best.loss });
     writeManifest(dir, manifestOf(loaded, stages, false));
     say(`stage ${info.index + 1}/${infos.length} (${stageWords(info)}): best loss ${formatNumber(best.loss)} at ${t.parameters.map((p, d) => `${p.path.replace(/^behaviour\./, '')}=${best.values[d]}`).join(', ')}`);
@@ -83,14 +85,15 @@ export async function runCalibration(loaded: LoadedCalibration, dir: string, opt
   const bestStage = infos.find((s) => s.index === best.stage)!;
   const bestRuns = stageSummaries(stageDir(dir, bestStage), stages.find((s) => s.index === best.stage)!.candidates, best.seeds)[best.point]!;
   const tolerance = acceptanceTolerance(spec, bestRuns, t.seeds);
+  const profileTolerance = acceptanceTolerance(spec, bestRuns, best.seeds);
   const accepted = acceptedSet(t, candidates, tolerance);
-  const ids = identifiability(t, candidates, best, tolerance);
+  const ids = identifiability(t, candidates, best, { search: tolerance, final: profileTolerance });
   const seeds = Array.from({ length: best.seeds }, (_, r) => replicateSeed(spec, r));
   await writeCalibrationOutputs(dir, {
     table: candidateTable(t, spec.targets.map((x) => x.id), candidates, tolerance),
     fit: fitRows(spec, bestRuns),
     identifiability: ids,
-    best: bestDocument(t, best, ids, seeds, { count: accepted.length, tolerance }),
+    best: bestDocument(t, best, ids, seeds, { count: accepted.length, tolerance, profileTolerance }),
     manifest: manifestOf(loaded, stages, true),
   });
   if (!options.quiet) {
