@@ -12,6 +12,7 @@ import { EXIT_OK, reportError } from './errors';
 import { packageVersion } from './paths';
 import { runCommand } from './run';
 import { registerSweepCommands } from '../sweep/command';
+import { registerCalibrateCommand } from '../calibrate/command';
 import { validateCommand } from './validate';
 
 const stdout = (text: string) => void process.stdout.write(text);
@@ -97,6 +98,7 @@ function program(): Command {
     .action((scenario: string | undefined, options) => factsCommand(scenario, options, stdout));
 
   registerSweepCommands(cli);
+  registerCalibrateCommand(cli);
   return cli;
 }
 
