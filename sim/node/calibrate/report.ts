@@ -33,14 +33,14 @@ export function calibrationReport(dir: string): string {
       title: `Fit of "${best.name}" (best candidate, loss ${formatNumber(best.loss)}, seeds ${best.seeds[0]}–${best.seeds[best.seeds.length - 1]})`,
       header: ['target', 'year', 'observed', 'fitted', '90% band', 'loss'],
       rows: fit.map((r) => [
-        r.type === 'series' ? `${r.target}` : `${r.target}: ${r.what}`,
+        r.target,
         r.year,
         r.type === 'series' ? num(r.observed) : r.type === 'effect' ? band(r.observedLo, r.observedHi) : r.claim,
         num(r.fitted),
         band(r.fittedLo, r.fittedHi),
         num(r.loss),
       ]),
-      note: 'series: the yearly value, mean over seeds, band = 5th-95th percentile over seeds; effects and facts: the estimate over seeds with its 90% interval. Loss per target (docs/calibration.md).',
+      note: `${[...new Set(fit.filter((r) => r.type !== 'series').map((r) => `${r.target}: ${r.what}`))].map((w) => `${w}\n`).join('')}series: the yearly value, mean over seeds, band = 5th-95th percentile over seeds; effects and facts: the estimate over seeds with its 90% interval. Loss per target (docs/calibration.md).`,
     }),
   );
   out.push(
