@@ -1,15 +1,21 @@
 /**
  * The app: page state, the worker pool and the views, wired together.
  * Scenario → worker (validate, run per seed) → RunResults → views draw tidy rows.
+ * Results and Route map show one scenario (with its no-policy twin when asked);
+ * Compare swaps the side panel's scenario list for a checklist, so its controls
+ * drive only the comparison.
  */
 import type { RunResult } from '../sim/results/types';
 import type { Scenario } from '../sim/scenario/schema';
 import { parseScenarioText } from '../sim/scenario/validate';
 import { validationReport } from './worker/protocol';
-import { LIBRARY, type ScenarioSource } from './data/library';
+import { LIBRARY, sourceFromFile, type ScenarioSource } from './data/library';
 import { SimPool, type BatchJob } from './runner/pool';
-import { formatSeeds, parseSeeds } from './state/seeds';
-import { readState, VIEWS, writeState, type PageState, type ViewName } from './state/url';
+import { scenarioColor } from './charts/palette';
+import { defaultComparison } from './state/compare';
+import { describeSeeds } from './state/seeds';
+import { decodeFile, encodeFile, readState, VIEWS, writeState, type PageState, type ViewName } from './state/url';
+import { comparePanel } from './ui/comparePanel';
 import { el } from './ui/dom';
 import { runPanel } from './ui/runPanel';
 import { scenarioPanel } from './ui/scenarioPanel';
@@ -23,29 +29,50 @@ export interface Current {
   source: ScenarioSource;
   scenario: Scenario;
   runs: RunResult[];
+  /** The same scenario without its policies, on the same seeds (when asked and it has policies). */
+  twin: RunResult[] | null;
+}
+
+/** The scenario with every policy removed, for the twin run. */
+function twinOf(scenario: Scenario): Scenario {
+  return { ...scenario, name: `${scenario.name} without policies`, policies: [] };
 }
 
 export function startApp(root: HTMLElement): void {
   const state: PageState = readState(location.search);
   const pool = new SimPool();
+  const libraryIds = LIBRARY.map((s) => s.id);
+  const colorOf = (id: string) => scenarioColor(id, libraryIds);
   let source: ScenarioSource = LIBRARY.find((s) => s.id === state.scenario) ?? LIBRARY[0];
   let current: Current | null = null;
   let comparison: CompareRun[] = [];
   let busy = false;
   let latest = 0;
+  /** Why nothing is shown (e.g. a link to a file that must be opened again). */
+  let notice: string | null = null;
   const view = el('main', { id: 'view', class: 'view' });
 
   const save = () => writeState(state);
   const render = () => {
     for (const tab of tabs.querySelectorAll('button')) tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
     document.body.dataset.view = state.view;
-    if (state.view === 'results') renderResults(view, current?.runs ?? [], current?.scenario);
+    const comparing = state.view === 'compare';
+    scenarios.element.hidden = comparing;
+    twinBox.hidden = comparing;
+    picker.element.hidden = !comparing;
+    runs.setMode(comparing ? 'compare' : 'run');
+    if (comparing) picker.render(scenarios.sources(), state.compare.length > 0 ? state.compare : defaultComparison(scenarios.sources().map((s) => s.id), state));
+    if (notice && !comparing) {
+      view.replaceChildren(el('p', { class: 'placeholder notice', id: 'notice' }, notice));
+      return;
+    }
+    if (state.view === 'results') renderResults(view, current);
     else if (state.view === 'map') renderMap(view, current, state.year, (year) => ((state.year = year), save()));
-    else renderCompare(view, { sources: scenarios.sources(), state, runs: comparison, busy, onCompare: compare, onBaseline: (id) => ((state.baseline = id), save(), render()) });
+    else renderCompare(view, { state, runs: comparison, busy, colorOf, onBaseline: (id) => ((state.baseline = id), save(), render()) });
   };
 
   /** Run a batch with progress and cancel; null when cancelled or failed (the status says why). */
-  const runBatch = async (jobs: BatchJob[], names: string[], label: string): Promise<RunResult[][] | null> => {
+  const runBatch = async (jobs: BatchJob[], names: string[], label: string, done: (seconds: string) => string): Promise<RunResult[][] | null> => {
     const token = ++latest;
     busy = true;
     runs.setRunning(true, label);
@@ -63,38 +90,45 @@ export function startApp(root: HTMLElement): void {
       }
       return null;
     }
-    const count = jobs.reduce((n, j) => n + j.seeds.length, 0);
-    runs.setStatus(`Done: ${count} run${count === 1 ? '' : 's'} in ${((performance.now() - begun) / 1000).toFixed(1)} s.`); // host-only
+    runs.setStatus(done(((performance.now() - begun) / 1000).toFixed(1))); // host-only
     return outcome.results;
   };
 
   const run = async (seeds: number[]) => {
-    state.seeds = formatSeeds(seeds);
-    save();
     const parsed = parseScenarioText(source.text);
     if (!parsed.ok) {
       scenarios.showErrors(source.name, parsed.errors);
       return;
     }
+    notice = null;
     const ran = source;
-    const results = await runBatch([{ scenario: source.text, seeds }], [source.name], `Running ${source.name} with ${seeds.length} seed${seeds.length === 1 ? '' : 's'}…`);
+    const withTwin = state.twin !== false && parsed.value.policies.length > 0;
+    const jobs: BatchJob[] = [{ scenario: source.text, seeds }];
+    if (withTwin) jobs.push({ scenario: twinOf(parsed.value), seeds });
+    const what = describeSeeds(seeds);
+    const results = await runBatch(
+      jobs,
+      [source.name, `${source.name} without policies`],
+      `Running ${source.name}${withTwin ? ' and its no-policy twin' : ''}, ${what}…`,
+      (s) => `Done: ${source.name}${withTwin ? ' and its twin' : ''}, ${what}, in ${s} s.`,
+    );
     if (!results || ran !== source) return;
-    current = { source, scenario: parsed.value, runs: results[0] };
+    current = { source, scenario: parsed.value, runs: results[0], twin: withTwin ? results[1] : null };
     if (state.view !== 'compare') render();
   };
 
-  async function compare(ids: string[]) {
-    const parsedSeeds = parseSeeds(runs.seedsText());
-    if (!parsedSeeds.ok) return runs.setStatus(parsedSeeds.message, 'error');
+  async function compare(ids: string[], seeds: number[]) {
     const chosen = ids.map((id) => scenarios.sources().find((s) => s.id === id)).filter((s): s is ScenarioSource => !!s);
+    if (chosen.length < 2) return runs.setStatus('Compare: tick at least two scenarios.', 'error');
     state.compare = chosen.map((s) => s.id);
     if (!state.compare.includes(state.baseline)) state.baseline = state.compare[0] ?? 'baseline';
     save();
-    const seeds = parsedSeeds.seeds;
+    const what = describeSeeds(seeds);
     const results = await runBatch(
       chosen.map((s) => ({ scenario: s.text, seeds })),
       chosen.map((s) => s.name),
-      `Comparing ${chosen.length} scenarios over ${seeds.length} seed${seeds.length === 1 ? '' : 's'}…`,
+      `Comparing ${chosen.length} scenarios, ${what} each…`,
+      (s) => `Done: ${chosen.length} scenarios × ${what} in ${s} s.`,
     );
     if (!results) return;
     comparison = chosen.map((s, i) => {
@@ -109,10 +143,19 @@ export function startApp(root: HTMLElement): void {
     onSelect(chosen) {
       source = chosen;
       scenarios.clearErrors();
-      if (!chosen.id.startsWith('file:')) state.scenario = chosen.id;
+      state.scenario = chosen.id;
+      state.file = undefined;
       save();
-      const seeds = parseSeeds(runs.seedsText());
-      if (seeds.ok && state.view !== 'compare') void run(seeds.seeds);
+      if (chosen.id.startsWith('file:')) {
+        // The link carries a small file; a large one must be opened again (the page says so on reload).
+        void encodeFile(chosen.text).then((encoded) => {
+          if (state.scenario !== chosen.id) return;
+          state.file = encoded ?? undefined;
+          save();
+        });
+      }
+      const seeds = runs.seeds();
+      if (seeds && state.view !== 'compare') void run(seeds);
     },
     async onFile(file) {
       // Same validation, same messages; in this thread only while every worker is busy running.
@@ -129,13 +172,36 @@ export function startApp(root: HTMLElement): void {
   });
   const runs = runPanel({
     seeds: state.seeds,
-    onRun: (seeds) => void run(seeds),
+    first: state.first ?? 1,
+    onRun: (seeds) => {
+      state.seeds = runs.seedsText().trim();
+      state.first = runs.firstSeed();
+      save();
+      if (state.view === 'compare') void compare(picker.chosen(), seeds);
+      else void run(seeds);
+    },
     onCancel: () => pool.cancel(),
-    onSeeds: (text) => {
-      const parsed = parseSeeds(text);
-      if (parsed.ok) (state.seeds = formatSeeds(parsed.seeds)), save();
+    onSeeds: (text, first) => {
+      state.seeds = text.trim();
+      state.first = first;
+      save();
     },
   });
+  const picker = comparePanel(colorOf);
+  const twinInput = el('input', { type: 'checkbox', id: 'twin', checked: state.twin !== false });
+  twinInput.addEventListener('change', () => {
+    state.twin = twinInput.checked ? undefined : false;
+    save();
+    const seeds = runs.seeds();
+    if (seeds) void run(seeds);
+  });
+  const twinBox = el(
+    'label',
+    { class: 'check twin', title: 'Runs the same scenario without any policy lever on the same seeds: the change a policy causes is the difference from this twin, not the change over time.' },
+    twinInput,
+    ' Also run without its policies (the twin)',
+  );
+  runs.element.insertBefore(twinBox, runs.element.querySelector('.buttons'));
 
   const tabs = el(
     'nav',
@@ -151,6 +217,10 @@ export function startApp(root: HTMLElement): void {
             state.view = name;
             save();
             render();
+            if (name !== 'compare' && !current && !notice && !busy) {
+              const seeds = runs.seeds();
+              if (seeds) void run(seeds);
+            }
           },
         },
         VIEW_LABELS[name],
@@ -163,11 +233,10 @@ export function startApp(root: HTMLElement): void {
     el('div', { class: 'brand' }, el('h1', {}, 'Balloon'), el('p', {}, 'Simulating transnational cocaine markets and the balloon effect')),
     tabs,
     // Workshop mode is the second page of the build (workshop.html, viz/workshop).
-    el('a', { href: './workshop.html', id: 'to-workshop', style: 'align-self:center;margin-left:auto;font-size:13px;color:#1f4e9c;text-decoration:none' }, 'Workshop mode →'),
+    el('a', { href: './workshop.html', id: 'to-workshop', class: 'nav-link' }, 'Workshop mode →'),
   );
-  const aside = el('aside', { class: 'side' }, scenarios.element, runs.element);
+  const aside = el('aside', { class: 'side' }, scenarios.element, picker.element, runs.element);
   root.replaceChildren(header, el('div', { class: 'layout' }, aside, view));
-  render();
 
   // Charts are drawn to the width of their cell: redraw when it changes.
   let drawnWidth = view.clientWidth;
@@ -181,8 +250,28 @@ export function startApp(root: HTMLElement): void {
     }, 200); // host-only
   }).observe(view);
 
-  if (state.scenario.startsWith('file:')) runs.setStatus(`${state.scenario.slice(5)} was a file opened from disk: open it again to run it.`, 'error');
-  const seeds = parseSeeds(state.seeds);
-  if (seeds.ok && state.view !== 'compare') void run(seeds.seeds);
-  if (state.view === 'compare' && state.compare.length > 0) void compare(state.compare);
+  const begin = async () => {
+    if (state.scenario.startsWith('file:')) {
+      const name = state.scenario.slice('file:'.length);
+      const text = state.file ? await decodeFile(state.file) : null;
+      if (text === null) {
+        notice = `This link showed ${name}, a scenario file opened from disk that is too large to carry in a link: open ${name} again (“Open a scenario file…” on the left) to see it. Nothing has been run.`;
+        runs.setStatus(`${name} was a file opened from disk: open it again to run it.`, 'error');
+      } else {
+        source = sourceFromFile(name, text);
+        scenarios.add(source);
+      }
+    }
+    save();
+    render();
+    const seeds = runs.seeds();
+    if (!seeds) return;
+    if (state.view === 'compare') {
+      if (state.compare.length > 0) void compare(state.compare, seeds);
+    } else if (!notice) {
+      runs.setStatus(`Running ${source.name}, ${describeSeeds(seeds)}…`);
+      void run(seeds);
+    }
+  };
+  void begin();
 }

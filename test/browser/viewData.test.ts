@@ -27,7 +27,12 @@ function load(path: string): Scenario {
 
 describe('seeds and page state', () => {
   it('reads seeds as people type them and rejects the rest in words', () => {
-    expect(parseSeeds('3')).toEqual({ ok: true, seeds: [3] });
+    // A bare number counts seeds, as the CLI's --seeds does: 3 = seeds 1-3 (from the first seed).
+    expect(parseSeeds('3')).toEqual({ ok: true, seeds: [1, 2, 3] });
+    expect(parseSeeds('3', 10)).toEqual({ ok: true, seeds: [10, 11, 12] });
+    expect(parseSeeds('7-7')).toEqual({ ok: true, seeds: [7] });
+    expect(parseSeeds('33').ok).toBe(false);
+    expect(parseSeeds('0').ok).toBe(false);
     expect(parseSeeds('1-4')).toEqual({ ok: true, seeds: [1, 2, 3, 4] });
     expect(parseSeeds(' 5, 1,5 ,9-10')).toEqual({ ok: true, seeds: [5, 1, 9, 10] });
     for (const bad of ['', 'x', '4-2', '1.5', '-3', '99999999999']) {
@@ -38,11 +43,12 @@ describe('seeds and page state', () => {
     expect(parseSeeds('1-1000').ok).toBe(false);
     expect(formatSeeds([1, 2, 3])).toBe('1-3');
     expect(formatSeeds([1, 5, 9])).toBe('1,5,9');
-    expect(formatSeeds([7])).toBe('7');
+    expect(formatSeeds([7])).toBe('7-7');
+    expect(parseSeeds(formatSeeds([7]))).toEqual({ ok: true, seeds: [7] });
   });
 
   it('round-trips the page state through the query string', () => {
-    const state = { scenario: 'colombia-2000s', seeds: '1-3', view: 'compare' as const, compare: ['baseline', 'colombia-2000s'], baseline: 'colombia-2000s', year: 2007 };
+    const state = { scenario: 'colombia-2000s', seeds: '5', first: 4, view: 'compare' as const, compare: ['baseline', 'colombia-2000s'], baseline: 'colombia-2000s', year: 2007, twin: false as const, file: undefined };
     const query = stateQuery(state);
     expect(query).toContain('compare=baseline,colombia-2000s');
     expect(readState(query)).toEqual(state);

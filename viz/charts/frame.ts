@@ -46,6 +46,8 @@ const STYLE = `
   .grid line { stroke: #e6e9ed; }
   .legend text { font-size: 11px; }
   .empty { font-size: 12px; fill: #7a8591; }
+  .end-label text { font-size: 12px; font-weight: 600; }
+  .source { font-size: 10px; fill: #7a8591; }
 `;
 
 const MARGIN = { top: 46, right: 215, bottom: 28, left: 60 };
@@ -87,12 +89,16 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   svg.append('style').text(STYLE);
   svg.append('rect').attr('width', outerWidth).attr('height', outerHeight).attr('fill', '#ffffff');
   svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 20).text(options.title);
-  svg.append('text').attr('class', 'subtitle').attr('x', 12).attr('y', 36).text(options.subtitle);
+  // The subtitle wraps onto a second line rather than running off the chart; the plot moves down to make room.
+  const subtitleLines = wrap(options.subtitle, Math.max(40, Math.floor((outerWidth - 24) / 6)));
+  const subtitle = svg.append('text').attr('class', 'subtitle').attr('x', 12).attr('y', 36);
+  subtitleLines.forEach((line, k) => subtitle.append('tspan').attr('x', 12).attr('dy', k === 0 ? 0 : 14).text(line));
+  const extraTop = (subtitleLines.length - 1) * 14;
 
   const legend = svg
     .append('g')
     .attr('class', 'legend')
-    .attr('transform', `translate(${outerWidth - MARGIN.right + 16},${MARGIN.top})`);
+    .attr('transform', `translate(${outerWidth - MARGIN.right + 16},${MARGIN.top + extraTop})`);
   let rowY = 0;
   for (const item of options.legend) {
     const lines = wrap(item.label, LEGEND_CHARS);
@@ -130,10 +136,11 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   figure.prepend(tools);
 
   const margin = { ...MARGIN, ...options.margin };
+  margin.top += extraTop;
   const width = outerWidth - margin.left - margin.right;
   const height = outerHeight - margin.top - margin.bottom;
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
-  return { figure, svg, plot, width, height, legendBottom: MARGIN.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
+  return { figure, svg, plot, width, height, legendBottom: margin.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
 }
 
 /** A message in place of marks (e.g. a scenario without policy levers). */

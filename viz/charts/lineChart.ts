@@ -25,16 +25,38 @@ export interface LineChartOptions {
   /** Logarithmic y axis; values at or below zero sit on the floor. */
   log?: boolean;
   height?: number;
+  /**
+   * Direct labels at the right end of the lines (Our World in Data style) instead of a
+   * legend: the text for a series' last point, or null for no label (e.g. a twin's line).
+   */
+  endLabel?: (series: string, last: PlotRow) => string | null;
+  /** Series drawn thin and faint (e.g. the no-policy twin behind the scenario). */
+  faint?: (series: string) => boolean;
+}
+
+const LABEL_GAP = 13;
+
+/** Label positions near each target y, at least LABEL_GAP apart, inside [0, height]. */
+export function spreadLabels(targets: readonly number[], height: number): number[] {
+  const order = targets.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const placed = order.map((o) => o.y);
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + LABEL_GAP);
+  const overflow = placed.length > 0 ? placed[placed.length - 1] - height : 0;
+  if (overflow > 0) for (let k = placed.length - 1; k >= 0; k--) placed[k] = Math.min(placed[k], (k === placed.length - 1 ? height : placed[k + 1] - LABEL_GAP));
+  const out = new Array<number>(targets.length);
+  order.forEach((o, k) => (out[o.i] = placed[k]));
+  return out;
 }
 
 export function lineChart(container: HTMLElement, rows: readonly PlotRow[], options: LineChartOptions): SVGSVGElement {
   const groups = group(rows, (r) => r.series);
-  const legend: LegendItem[] = [...groups].map(([key, list]) => ({
+  const perSeries: LegendItem[] = [...groups].map(([key, list]) => ({
     key,
     label: list[0].label,
     color: options.colorOf(key),
     shape: options.dashed?.(key) ? 'dash' : 'line',
   }));
+  const legend = options.endLabel ? [] : perSeries;
   const frame = createFrame(container, {
     id: options.id,
     title: options.title,
@@ -80,8 +102,26 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
       .attr('d', path(list))
       .attr('fill', 'none')
       .attr('stroke', options.colorOf(key))
-      .attr('stroke-width', 1.8)
+      .attr('stroke-width', options.faint?.(key) ? 1.3 : options.endLabel ? 2.4 : 1.8)
+      .attr('stroke-opacity', options.faint?.(key) ? 0.6 : null)
       .attr('stroke-dasharray', options.dashed?.(key) ? '5 3' : null);
+  }
+  if (options.endLabel) {
+    const ends = [...groups].flatMap(([key, list]) => {
+      const last = list[list.length - 1];
+      const text = options.endLabel!(key, last);
+      return text ? [{ key, text, y: y(last.y) }] : [];
+    });
+    const at = spreadLabels(
+      ends.map((e) => e.y),
+      frame.height,
+    );
+    const labels = frame.plot.append('g').attr('class', 'end-labels');
+    ends.forEach((e, i) => {
+      const g = labels.append('g').attr('class', 'end-label').attr('data-series', e.key);
+      if (Math.abs(at[i] - e.y) > 2) g.append('line').attr('x1', frame.width + 1).attr('x2', frame.width + 6).attr('y1', e.y).attr('y2', at[i]).attr('stroke', options.colorOf(e.key)).attr('stroke-width', 1);
+      g.append('text').attr('x', frame.width + 8).attr('y', at[i]).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(e.text);
+    });
   }
   attachTooltip(frame, rows, { x, colorOf: options.colorOf, unit: options.unit, interval: true });
   return frame.svg.node()!;

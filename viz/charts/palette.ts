@@ -68,3 +68,12 @@ export function mapRole(roles: readonly string[]): MapRole {
   if (roles.includes('transit')) return 'transit';
   return 'other';
 }
+
+/**
+ * The colour of a scenario in comparisons: fixed by its place in the library (not by
+ * the set ticked), so a scenario keeps its colour whatever it is compared with.
+ */
+export function scenarioColor(id: string, libraryIds: readonly string[]): string {
+  const at = libraryIds.indexOf(id);
+  return at >= 0 ? rankColor(at) : RANKED[6 + (hash(id) % (RANKED.length - 6))];
+}

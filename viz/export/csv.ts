@@ -11,6 +11,7 @@ export function resultsCsv(runs: readonly RunResult[]): string {
 
 export function downloadResultsCsv(runs: readonly RunResult[]): void {
   if (runs.length === 0) return;
-  const name = `balloon-${slug(runs[0].scenario)}-seeds-${formatSeeds(runs.map((r) => r.seed))}.csv`;
+  const seeds = runs.map((r) => r.seed);
+  const name = `balloon-${slug(runs[0].scenario)}-seeds-${seeds.length === 1 ? seeds[0] : formatSeeds(seeds)}.csv`;
   download(new Blob([resultsCsv(runs)], { type: 'text/csv' }), name);
 }

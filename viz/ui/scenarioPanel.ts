@@ -11,6 +11,8 @@ export interface ScenarioPanel {
   /** All scenarios known to the page: the library and files opened so far. */
   sources(): ScenarioSource[];
   select(id: string): void;
+  /** A file restored from a link: listed as if opened, and selected. */
+  add(source: ScenarioSource): void;
   showErrors(fileName: string, errors: readonly ScenarioError[]): void;
   clearErrors(): void;
 }
@@ -94,6 +96,11 @@ export function scenarioPanel(options: ScenarioPanelOptions): ScenarioPanel {
     sources: all,
     select(id) {
       selected = id;
+      render();
+    },
+    add(source) {
+      if (!opened.some((s) => s.id === source.id)) opened.push(source);
+      selected = source.id;
       render();
     },
     showErrors(fileName, list) {

@@ -7,17 +7,17 @@ import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
 import { COMPARISON_COLUMNS, compareSummaries } from '../../sim/analysis/compare';
 import { csvLine } from '../../sim/io/csv';
-import { areaChart } from '../charts/areaChart';
+import { entityChanges } from '../../sim/analysis/entityChange';
+import { formatChange } from '../charts/format';
 import { lineChart } from '../charts/lineChart';
-import { countryColor, rankColor } from '../charts/palette';
-import { measureRows, stackedMax } from '../data/plotRows';
+import { countryColor } from '../charts/palette';
+import { measureRows } from '../data/plotRows';
 import { differenceRows, scenarioRows, type ScenarioRuns } from '../data/compareRows';
 import { comparisonEffect } from '../data/effects';
 import type { ScenarioSource } from '../data/library';
 import { download, slug } from '../export/download';
 import type { PageState } from '../state/url';
 import { el } from '../ui/dom';
-import { defaultComparison } from '../state/compare';
 import { COMPARE_CHARTS } from './compareCharts';
 import { SMOOTH_NOTE } from './resultCharts';
 import { effectTable } from './effectTable';
@@ -31,11 +31,11 @@ export interface CompareRun {
 }
 
 export interface CompareContext {
-  sources: ScenarioSource[];
   state: PageState;
   runs: CompareRun[];
   busy: boolean;
-  onCompare(ids: string[]): void;
+  /** A scenario's colour, the same in every comparison. */
+  colorOf(id: string): string;
   onBaseline(id: string): void;
 }
 
@@ -51,45 +51,16 @@ export function comparisonTable(others: readonly CompareRun[], baseline: Compare
   return text;
 }
 
-function picker(ctx: CompareContext): HTMLElement {
-  const ids = ctx.sources.map((s) => s.id);
-  const chosen = new Set(ctx.state.compare.length > 0 ? ctx.state.compare : defaultComparison(ids, ctx.state));
-  const boxes = ctx.sources.map((s) =>
-    el(
-      'label',
-      { class: 'check' },
-      el('input', { type: 'checkbox', value: s.id, checked: chosen.has(s.id), 'data-compare': s.id }),
-      ` ${s.name}`,
-    ),
-  );
-  const go = el('button', { type: 'button', id: 'compare-run', class: 'primary' }, 'Compare');
-  const message = el('span', { class: 'status' });
-  go.addEventListener('click', () => {
-    const ids = boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
-    if (ids.length < 2) {
-      message.textContent = 'Choose at least two scenarios.';
-      message.className = 'status error';
-      return;
-    }
-    ctx.onCompare(ids);
-  });
-  return el(
-    'section',
-    { class: 'compare-pick' },
-    el('h2', {}, 'Compare scenarios'),
-    el('p', { class: 'hint' }, 'Each scenario runs on the seeds set on the left, so differences are paired by seed.'),
-    el('div', { class: 'checks' }, ...boxes),
-    el('div', { class: 'buttons' }, go, message),
-  );
-}
-
 export function renderCompare(container: HTMLElement, ctx: CompareContext): void {
-  container.replaceChildren(picker(ctx));
+  container.replaceChildren();
   const done = ctx.runs.filter((r) => r.runs.length > 0);
-  if (done.length < 2) return;
+  if (done.length < 2) {
+    container.append(el('p', { class: 'placeholder', id: 'compare-empty' }, ctx.busy ? 'Running the comparison…' : 'Tick two or more scenarios on the left and press Compare.'));
+    return;
+  }
   const baseline = done.find((r) => r.source.id === ctx.state.baseline) ?? done[0];
   const series: ScenarioRuns[] = done.map((r) => ({ id: r.source.id, name: r.source.name, runs: r.runs }));
-  const colorOf = (id: string) => rankColor(series.findIndex((s) => s.id === id));
+  const colorOf = ctx.colorOf;
   const dashed = (id: string) => id === baseline.source.id;
 
   const select = el('select', { id: 'compare-baseline', onchange: (e: Event) => ctx.onBaseline((e.target as HTMLSelectElement).value) }, ...done.map((r) => el('option', { value: r.source.id, selected: r === baseline }, r.source.name)));
@@ -100,6 +71,11 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
   });
   container.append(el('div', { class: 'compare-tools' }, el('label', { for: 'compare-baseline' }, 'Baseline '), select, csv));
 
+  const rows = done
+    .filter((r) => r !== baseline && r.scenario && baseline.scenario && r.runs.length === baseline.runs.length)
+    .map((r) => ({ id: r.source.id, name: r.source.name, scenario: r.scenario!, effect: comparisonEffect(r.scenario!, r.runs, baseline.scenario!, baseline.runs) }));
+  if (rows.length > 0) container.append(effectTable(rows, baseline.source.name));
+
   const sideBySide = el('div', { class: 'chart-grid' });
   const differences = el('div', { class: 'chart-grid' });
   container.append(el('h3', {}, 'Outcomes on shared axes'), sideBySide);
@@ -109,21 +85,25 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
     lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: [seedNote(baseline.runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ') });
   }
 
-  // The balloon effect in one picture: where coca grows, per scenario, on one y axis.
+  // The balloon effect in one picture: each producer's coca, one line per country, per scenario, on one y axis.
   const byCountry = done.map((r) => measureRows(r.runs, { measure: 'cultivationHa', kind: 'country', scale: 1e-3 }));
-  const yMax = Math.max(...byCountry.map(stackedMax));
+  const yMax = Math.max(...byCountry.flatMap((rows) => rows.map((row) => row.hi)));
   const multiples = el('div', { class: 'chart-grid' });
   container.append(el('h3', {}, 'Coca cultivation by country, side by side'), multiples);
   done.forEach((r, i) => {
     const cell = el('div', { class: 'chart-cell' });
     multiples.append(cell);
-    areaChart(cell, byCountry[i], { id: `side-cultivation-${slug(r.source.id)}`, title: r.source.name, unit: 'thousand hectares', colorOf: countryColor, note: seedNote(r.runs), yMax });
+    const changes = new Map(entityChanges(r.runs, null, 'cultivationHa', 'country').map((c) => [c.id, c.sinceStart.mean]));
+    lineChart(cell, byCountry[i], {
+      id: `side-cultivation-${slug(r.source.id)}`,
+      title: r.source.name,
+      unit: 'thousand hectares',
+      colorOf: countryColor,
+      note: seedNote(r.runs),
+      yDomain: [0, yMax],
+      endLabel: (key, last) => `${last.label} ${formatChange(changes.get(key) ?? NaN)}`,
+    });
   });
-
-  const rows = done
-    .filter((r) => r !== baseline && r.scenario && baseline.scenario && r.runs.length === baseline.runs.length)
-    .map((r) => ({ name: r.source.name, effect: comparisonEffect(r.scenario!, r.runs, baseline.scenario!, baseline.runs) }));
-  if (rows.length > 0) container.append(effectTable(rows, baseline.source.name));
 
   const shifted = done.filter((r) => r !== baseline && r.scenario).map((r) => ({ id: r.source.id, name: r.source.name, scenario: r.scenario!, runs: r.runs }));
   if (baseline.scenario && shifted.length > 0) {

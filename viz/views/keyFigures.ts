@@ -3,7 +3,7 @@
  * the first, mean over the seeds run. Flows are per year.
  */
 import type { RunResult } from '../../sim/results/types';
-import { formatValue } from '../charts/format';
+import { formatChange, formatValue } from '../charts/format';
 import { el } from '../ui/dom';
 
 interface Figure {
@@ -28,9 +28,17 @@ function meanOf(runs: readonly RunResult[], key: string): number {
   return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-export function keyFigures(runs: readonly RunResult[]): HTMLElement {
+export function keyFigures(runs: readonly RunResult[], twin: readonly RunResult[] | null = null): HTMLElement {
   const first = runs[0].start.slice(0, 4);
   const last = String(Number(first) + Math.ceil(runs[0].ticks / runs[0].ticksPerYear) - 1);
+  /** The last year against the twin's, when the twin was run (both means over the same seeds). */
+  const vsTwin = (f: Figure, final: number): HTMLElement[] => {
+    if (!twin || twin.length === 0) return [];
+    const other = meanOf(twin, `${f.key}.final`) * f.scale;
+    if (!Number.isFinite(other)) return [];
+    const text = other !== 0 ? `${formatChange(final / other - 1)} vs no policy` : `no policy: ${formatValue(other)}`;
+    return [el('span', { class: 'figure-twin', 'data-twin': other, title: `The same world without policies, same seeds: ${formatValue(other)} ${f.unit} in ${last}` }, text)];
+  };
   const cards = FIGURES.flatMap((f) => {
     const initial = meanOf(runs, `${f.key}.initial`) * f.scale;
     const final = meanOf(runs, `${f.key}.final`) * f.scale;
@@ -44,6 +52,7 @@ export function keyFigures(runs: readonly RunResult[]): HTMLElement {
         el('span', { class: 'figure-label' }, f.label),
         el('span', { class: 'figure-value' }, formatValue(final), el('small', {}, ` ${f.unit}`)),
         el('span', { class: `figure-change ${change > 0.005 ? 'up' : change < -0.005 ? 'down' : ''}` }, trend),
+        ...vsTwin(f, final),
       ),
     ];
   });

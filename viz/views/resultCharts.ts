@@ -16,6 +16,8 @@ export interface ChartSpec {
   log?: boolean;
   /** Shown when the measure has no non-zero series (e.g. no policy levers). */
   emptyNote?: string;
+  /** One line per country with its change at the line's end, and the no-policy twin dashed behind. */
+  perCountry?: boolean;
 }
 
 /** Monthly flows and prices swing with shipments; a centred 12-month mean shows the trend. */
@@ -23,8 +25,8 @@ const flow = { annualRate: true, smooth: 12 } as const;
 export const SMOOTH_NOTE = '12-month moving average';
 
 export const RESULT_CHARTS: ChartSpec[] = [
-  { id: 'cultivation', title: 'Coca cultivation by country', unit: 'thousand hectares', mark: 'area', colors: 'country', view: { measure: 'cultivationHa', kind: 'country', scale: 1e-3 } },
-  { id: 'production', title: 'Cocaine production by country', unit: 'tonnes per year', mark: 'area', colors: 'country', view: { measure: 'productionKg', kind: 'country', scale: 1e-3, ...flow } },
+  { id: 'cultivation', title: 'Coca cultivation by country', unit: 'thousand hectares', mark: 'line', colors: 'country', perCountry: true, view: { measure: 'cultivationHa', kind: 'country', scale: 1e-3 } },
+  { id: 'production', title: 'Cocaine production by country', unit: 'tonnes per year', mark: 'line', colors: 'country', perCountry: true, view: { measure: 'productionKg', kind: 'country', scale: 1e-3, ...flow } },
   { id: 'consumption', title: 'Consumption by market', unit: 'tonnes per year', mark: 'line', colors: 'country', view: { measure: 'consumptionKg', kind: 'market', scale: 1e-3, ...flow } },
   { id: 'retail-price', title: 'Retail price by market', unit: 'USD per pure gram', mark: 'line', colors: 'country', view: { measure: 'retailPriceUsdPerGram', kind: 'market', scale: 1, smooth: 12 } },
   { id: 'seizures', title: 'Seizures by country (8 largest)', unit: 'tonnes per year', mark: 'line', colors: 'country', view: { measure: 'seizuresKg', kind: 'country', scale: 1e-3, top: 8, ...flow } },

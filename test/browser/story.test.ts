@@ -1,0 +1,174 @@
+/// <reference lib="dom" />
+/**
+ * Issue 16, the story on screen, in headless Chromium: effects for every supply-side
+ * scenario in Compare, per-country change, routes change, the record, the keyboard,
+ * links that reproduce the screen, presenter sizes, exports and phones.
+ * Screenshots go to test-artifacts/story-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entityChanges } from '../../sim/analysis/entityChange';
+import { runScenario } from '../../sim/run';
+import type { Scenario } from '../../sim/scenario/schema';
+import { parseScenarioText } from '../../sim/scenario/validate';
+import { formatChange } from '../../viz/charts/format';
+import { openPage, ROOT, screenshot, skipReason, startHarness, type Harness } from './harness';
+
+const reason = skipReason();
+if (reason) console.warn(reason);
+
+const TEST_TIMEOUT = 600_000;
+
+function load(name: string): Scenario {
+  const parsed = parseScenarioText(readFileSync(join(ROOT, 'scenarios', `${name}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.errors[0].message);
+  return parsed.value;
+}
+
+/** Every effect cell of the table, by scenario id and column index (0 = first number column). */
+async function effectCells(page: Page) {
+  return page.$$eval('table.effects tbody tr', (rows) =>
+    rows.map((row) => ({
+      id: row.getAttribute('data-scenario') ?? '',
+      cells: [...row.querySelectorAll('td')].map((td) => ({
+        text: td.textContent ?? '',
+        mean: td.getAttribute('data-mean'),
+        reason: td.getAttribute('data-reason'),
+        wide: td.classList.contains('wide'),
+        interval: td.querySelector('.interval')?.textContent ?? '',
+      })),
+    })),
+  );
+}
+
+/** "[−0.4, 0.24]" → [-0.4, 0.24]; numbers with SI suffixes or $ and % are read as shown. */
+function bounds(interval: string): [number, number] | null {
+  const m = /^\[(.+), (.+)\]$/.exec(interval.trim());
+  if (!m) return null;
+  const read = (t: string) => {
+    const clean = t.replace(/−/g, '-').replace(/[$%\s,]/g, '').replace(/M$/, '');
+    const suffix = /([kMGB])$/.exec(clean)?.[1];
+    const scale = suffix === 'k' ? 1e3 : suffix ? 1e6 : 1;
+    return Number(clean.replace(/[kMGB]$/, '')) * scale;
+  };
+  return [read(m[1]), read(m[2])];
+}
+
+describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromium)', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('Compare gives every supply-side scenario its displacement, cost per kg and violence change, with intervals and a note when seeds are too few', async () => {
+    const ids = ['baseline', 'colombia-2000s', 'interdiction-same-budget', 'west-africa-route', 'asset-seizure'];
+    const { page, errors } = await openPage(h, `?view=compare&seeds=3&compare=${ids.join(',')}`);
+    await page.waitForSelector('table.effects', { timeout: 300_000 });
+    // The side panel drives only the comparison: no scenario list, a Compare button.
+    expect(await page.isHidden('.panel.scenarios')).toBe(true);
+    expect(await page.textContent('#run')).toBe('Compare');
+    expect(await page.textContent('#status')).toMatch(/5 scenarios × 3 seeds \(1–3\)/);
+
+    const rows = await effectCells(page);
+    expect(rows.map((r) => r.id)).toEqual(ids.slice(1));
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r.cells]));
+    // Columns: coca ha, coca kg, routes, spend, cost per kg, Δ consumption, Δ violence.
+    // Plan Colombia adds eradication (coca) and interdiction (routes); the others add interdiction.
+    expect(byId['colombia-2000s'][0].mean, `coca displacement of Plan Colombia: ${byId['colombia-2000s'][0].text}`).not.toBeNull();
+    expect(byId['colombia-2000s'][1].mean, 'coca displacement in kilograms').not.toBeNull();
+    for (const id of ['interdiction-same-budget', 'west-africa-route']) {
+      const routes = byId[id][2];
+      expect(routes.mean ?? routes.reason, id).not.toMatch(/demand or organisations/);
+      expect(routes.mean, `${id} route displacement: ${routes.text}`).not.toBeNull();
+      expect(byId[id][0].reason).toBe('no coca lever added');
+    }
+    // A demand-side or organisation lever has no displacement target, and says so in words.
+    expect(byId['asset-seizure'][0].reason).toBe('no coca lever added');
+    expect(byId['asset-seizure'][2].reason).toBe('no route lever added');
+    for (const { id, cells } of rows) {
+      // Every scenario spends money: spend and violence change are shown, each with an interval.
+      expect(Number(cells[3].mean), `${id} spend`).toBeGreaterThan(0);
+      expect(cells[6].text, `${id} violence`).toMatch(/%/);
+      for (const c of cells.filter((c) => c.mean !== null)) {
+        const b = bounds(c.interval);
+        expect(b, `${id}: interval of ${c.text}`).not.toBeNull();
+        // Marked as uninformative exactly when the interval spans zero (3 seeds < 10).
+        expect(c.wide, `${id}: ${c.text}`).toBe(b![0] <= 0 && b![1] >= 0);
+      }
+      // Cost per kg when northern consumption fell, else the reason.
+      const fell = Number(cells[5].mean) < 0;
+      if (fell) expect(cells[4].text, id).toMatch(/^\$/);
+      else expect(cells[4].reason, id).toBe('northern consumption did not fall');
+    }
+    const marked = rows.some((r) => r.cells.some((c) => c.wide));
+    expect(await page.isVisible('#effects-caveat')).toBe(marked);
+    if (marked) expect(await page.textContent('#effects-caveat')).toMatch(/3 seeds .* cannot tell the sign/);
+    await screenshot(page, 'story-compare-effects');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('Compare with one seed says plainly that there is no interval', async () => {
+    const { page, errors } = await openPage(h, '?view=compare&seeds=1&compare=baseline,west-africa-route');
+    await page.waitForSelector('table.effects', { timeout: 300_000 });
+    expect(await page.textContent('#effects-caveat')).toContain('One seed gives no interval');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('a scenario keeps its colour whatever it is compared with', async () => {
+    const colour = async (query: string) => {
+      const { page } = await openPage(h, query);
+      await page.waitForSelector('figure[data-chart="cmp-cultivation"] path.mark', { timeout: 300_000 });
+      const c = await page.getAttribute('figure[data-chart="cmp-cultivation"] path.mark[data-series="west-africa-route"]', 'stroke');
+      await page.context().close();
+      return c;
+    };
+    const a = await colour('?view=compare&seeds=1&compare=baseline,west-africa-route');
+    const b = await colour('?view=compare&seeds=1&compare=colombia-2000s,west-africa-route&baseline=colombia-2000s');
+    expect(a).toMatch(/^#/);
+    expect(b).toBe(a);
+  }, TEST_TIMEOUT);
+
+  it('shows each producer’s change since the start and against the no-policy twin, as cards and as labels at the line ends', async () => {
+    const scenario = load('colombia-2000s');
+    const seeds = [1, 2];
+    const runs = seeds.map((seed) => runScenario(scenario, { seed }));
+    const twin = seeds.map((seed) => runScenario({ ...scenario, policies: [] }, { seed }));
+    const expected = entityChanges(runs, twin, 'cultivationHa', 'country');
+    expect(expected.map((c) => c.id).sort()).toEqual(['BOL', 'COL', 'PER']);
+
+    const { page, errors } = await openPage(h, '?scenario=colombia-2000s&seeds=2');
+    await page.waitForSelector('#country-changes .country-card', { timeout: 300_000 });
+    for (const c of expected) {
+      const card = `#country-changes .country-card[data-country="${c.id}"][data-measure="coca"]`;
+      expect(Number(await page.getAttribute(`${card} .country-change`, 'data-change')), c.id).toBeCloseTo(c.sinceStart.mean, 9);
+      expect(await page.textContent(`${card} .country-change`)).toBe(formatChange(c.sinceStart.mean));
+      // Against the twin: the same world without policies on the same seeds.
+      expect(Number(await page.getAttribute(`${card} .vs-twin`, 'data-vs-twin')), `${c.id} vs twin`).toBeCloseTo(c.vsTwin!.mean, 9);
+      expect(await page.textContent(`${card} .vs-twin`)).toContain(`${formatChange(c.vsTwin!.mean)} vs no policy`);
+      // The cultivation chart: one line per country, labelled at its end with the same change.
+      expect(await page.textContent(`figure[data-chart="cultivation"] .end-label[data-series="${c.id}"] text`)).toBe(`${c.label} ${formatChange(c.sinceStart.mean)}`);
+      expect(await page.getAttribute(`figure[data-chart="cultivation"] path.mark[data-series="twin:${c.id}"]`, 'stroke-dasharray')).toBe('5 3');
+    }
+    // Lines, not stacked areas: Peru's line is its own value, not stacked on Colombia's.
+    expect(await page.$$('figure[data-chart="cultivation"] path.area')).toHaveLength(0);
+    // Labels do not overlap: at least 12 px apart.
+    const ys = (await page.$$eval('figure[data-chart="cultivation"] .end-label text', (ts) => ts.map((t) => t.getBoundingClientRect().top))).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12);
+    // The twin can be switched off; the link keeps that.
+    await page.uncheck('#twin');
+    await page.waitForFunction(() => !document.querySelector('.country-card .vs-twin') && !!document.querySelector('.country-card'), undefined, { timeout: 300_000 });
+    expect(new URL(page.url()).searchParams.get('twin')).toBe('0');
+    expect(await page.$$('figure[data-chart="cultivation"] path.mark[data-series^="twin:"]')).toHaveLength(0);
+    await screenshot(page, 'story-country-change');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+});
