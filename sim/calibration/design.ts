@@ -22,7 +22,9 @@ export function digitsFor(p: FitParameter): number {
   const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
   if (!(magnitude > 0)) return 4;
   const relative = (hi - lo) / magnitude;
-  return Math.min(15, 4 + Math.max(0, Math.ceil(-Math.log10(relative))));
+  // Decimal exponent from the number's own digits (no engine log): 0.004 → -3, so 3 more digits.
+  const exponent = Number(relative.toExponential().split('e')[1]);
+  return Math.min(15, 4 + Math.max(0, -exponent));
 }
 
 export function roundSignificant(x: number, digits: number): number {

@@ -6,6 +6,7 @@
  *   series  t{i}.{year}      the model's yearly value (flows summed, stocks averaged)
  *   effect  t{i}.num, .den   numerator and denominator of the statistic (ratio of means over seeds)
  *   fact    t{i}.num (.den)  the fact's per-seed value (sim/analysis/facts.ts)
+ *   modelSeed               the seed of the runs (firstSeed + replicate)
  * Host-free and deterministic.
  */
 import { annualDigest, type AnnualDigest } from '../analysis/annual';
@@ -72,7 +73,8 @@ export function evaluateCandidate(spec: CalibrationSpec, values: readonly unknow
     return d;
   };
 
-  const summary: Record<string, number> = {};
+  // The seed the candidate ran on (the sweep engine's own "seed" column is only its run label).
+  const summary: Record<string, number> = { modelSeed: seed };
   spec.targets.forEach((target, i) => {
     const s = target.scenario;
     const asIs = `${s}`;
