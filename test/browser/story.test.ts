@@ -171,4 +171,105 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     expect(errors).toEqual([]);
     await page.context().close();
   }, TEST_TIMEOUT);
+
+  it('workshop: arrow keys on a slider keep moving the slider (focus stays, no story starts), and every control works from the keyboard', async () => {
+    const { page, errors } = await openPage(h, 'workshop.html');
+    await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
+    const slider = '.lever[data-lever="eradication"] input.amount';
+    const step = Number(await page.getAttribute(slider, 'step'));
+    await page.focus(slider);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(Number(await page.inputValue(slider))).toBe(3 * step);
+    expect(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), slider), 'focus on the slider after re-renders').toBe(true);
+    expect(await page.isHidden('#story'), 'no story was started by the arrow keys').toBe(true);
+    expect(await page.textContent('.lever[data-lever="eradication"] .cost')).not.toBe('$0/yr');
+    await page.keyboard.press('ArrowLeft');
+    expect(Number(await page.inputValue(slider))).toBe(2 * step);
+    // A target picker: the arrow keys change it, the focus stays on it, no story starts.
+    const country = '.lever[data-lever="interdiction"] select[data-field="country"]';
+    const before = await page.inputValue(country);
+    await page.focus(country);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), country);
+    expect(await page.inputValue(country)).not.toBe(before);
+    expect(await page.isHidden('#story')).toBe(true);
+    // Escape hands the keys back to the shortcuts: → starts the first story.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.isVisible('#story')).toBe(true);
+    expect(await page.textContent('#story-step')).toBe('step 1 of 5');
+    // Buttons by keyboard: Tab to Next and press Enter.
+    await page.focus('#story-next');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#story-step')).toBe('step 2 of 5');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('workshop: the link keeps the levers, the budget and the story step across a reload', async () => {
+    const { page, errors } = await openPage(h, 'workshop.html');
+    await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
+    await page.fill('#budget-total', '3000');
+    await page.$eval('#budget-total', (n) => n.dispatchEvent(new Event('change', { bubbles: true })));
+    await page.$eval('.lever[data-lever="interdiction"] input.amount', (node) => {
+      const input = node as HTMLInputElement;
+      input.value = '200000000';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(new URL(page.url()).searchParams.get('plan')).toBeTruthy();
+    await page.reload();
+    await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
+    expect(await page.inputValue('.lever[data-lever="interdiction"] input.amount')).toBe('200000000');
+    expect(await page.inputValue('#budget-total')).toBe('3000');
+    expect(await page.isHidden('#story')).toBe(true);
+
+    // A story step survives a reload too, with its levers.
+    await page.click('.story-button[data-story="colombia"]');
+    await page.click('#story-next');
+    await page.click('#story-next');
+    expect(await page.textContent('#story-step')).toBe('step 3 of 5');
+    const levers = await page.$$eval('.lever', (cards) => cards.map((c) => `${c.getAttribute('data-lever')}:${(c.querySelector('input.amount') as HTMLInputElement).value}`));
+    expect(new URL(page.url()).searchParams.get('step')).toBe('3');
+    await page.reload();
+    await page.waitForSelector('body[data-ready]', { timeout: 300_000 });
+    expect(await page.textContent('#story-step')).toBe('step 3 of 5');
+    expect(await page.textContent('#story-title')).toBe('Eradication');
+    expect(await page.$$eval('.lever', (cards) => cards.map((c) => `${c.getAttribute('data-lever')}:${(c.querySelector('input.amount') as HTMLInputElement).value}`))).toEqual(levers);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('a link to a file opened from disk reproduces it when small, and says plainly to open it again when not', async () => {
+    const small = readFileSync(join(ROOT, 'test', 'fixtures', 'small-scenario.json'), 'utf8');
+    const smallName = JSON.parse(small).name as string;
+    const { page, errors } = await openPage(h);
+    await page.waitForSelector('code.hash', { state: 'attached', timeout: 300_000 });
+    await page.setInputFiles('#scenario-file', { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(small) });
+    await page.waitForFunction((name) => document.querySelector('.results-head h2')?.textContent === name, smallName, { timeout: 300_000 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('file'));
+    const url = new URL(page.url());
+    expect(url.searchParams.get('scenario')).toBe('file:small.json');
+    const hash = await page.getAttribute('code.hash', 'data-hash');
+    // Reloading (or opening the link elsewhere) shows the same file, the same result.
+    await page.reload();
+    await page.waitForFunction((name) => document.querySelector('.results-head h2')?.textContent === name, smallName, { timeout: 300_000 });
+    expect(await page.getAttribute('code.hash', 'data-hash')).toBe(hash);
+    expect(await page.textContent('li[aria-selected="true"]')).toContain(smallName);
+
+    // A large file does not fit in a link: the reloaded page says so and runs nothing.
+    const large = { ...JSON.parse(readFileSync(join(ROOT, 'scenarios', 'baseline.json'), 'utf8')), name: 'My large world' };
+    await page.setInputFiles('#scenario-file', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(large, null, 2)) });
+    await page.waitForFunction(() => document.querySelector('.results-head h2')?.textContent === 'My large world', undefined, { timeout: 300_000 });
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('file:large.json');
+    expect(new URL(page.url()).searchParams.has('file')).toBe(false);
+    await page.reload();
+    await page.waitForSelector('#notice');
+    expect(await page.textContent('#notice')).toMatch(/large\.json.*open large\.json again/);
+    await page.waitForTimeout(1500);
+    expect(await page.$('code.hash'), 'nothing ran: not the baseline in its place').toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
 });

@@ -8,6 +8,8 @@ import { parseScenarioText } from '../../sim/scenario/validate';
 import { LIBRARY } from '../data/library';
 import { el } from '../ui/dom';
 import { LEVERS, leverSpec } from './data/catalog';
+import { planCost } from './data/budget';
+import { readLink, writeLink } from './data/link';
 import { freeSlot, planPolicies, rowCost, rowTarget, type LeverRow, type Plan } from './data/plan';
 import { stories, type Story } from './data/stories';
 import type { Digest } from './live/digest';
@@ -283,6 +285,7 @@ export function startWorkshop(root: HTMLElement): void {
     clearTimeout(dragTimer);
     renderLeverPanel(levers, { scenario, plan, onInput, onCommit: () => commit() });
     budget.update();
+    saveLink();
     if (key === wanted) return;
     wanted = key;
     const entry = known.get(key) ?? { label: '', rows: [] };
@@ -308,6 +311,18 @@ export function startWorkshop(root: HTMLElement): void {
     commit();
   }
 
+  /** The plan, budget and story step in the URL, so a reload or a shared link shows the same. */
+  function saveLink(): void {
+    const active = plan.rows.filter((r) => rowCost(scenario, r) > 0);
+    const query = writeLink({
+      budgetUsdPerYear: plan.totalBudgetUsdPerYear === DEFAULT_BUDGET ? undefined : plan.totalBudgetUsdPerYear,
+      rows: active,
+      story: story?.story.id,
+      step: story?.step,
+    });
+    if (query !== location.search) history.replaceState(null, '', query || location.pathname);
+  }
+
   function leaveStory(): void {
     story = null;
     banner.hidden = true;
@@ -315,6 +330,14 @@ export function startWorkshop(root: HTMLElement): void {
   }
 
   function jump(s: Story, step: number): void {
+    showStory(s, step);
+    commit();
+    drawCharts();
+    setTimeout(drawMap, 0); // host-only
+  }
+
+  /** Set a story step's plan, axes and banner (without running it). */
+  function showStory(s: Story, step: number): void {
     story = { story: s, step };
     const st = s.steps[step];
     plan.rows = withDefaults(st.rows);
@@ -334,9 +357,6 @@ export function startWorkshop(root: HTMLElement): void {
         ...s.steps.map((x, i) => el('button', { type: 'button', class: `step-dot${i === step ? ' current' : ''}`, title: x.title, 'aria-label': `Step ${i + 1}: ${x.title}`, onclick: () => jump(s, i) }, String(i + 1))),
       ),
     );
-    commit();
-    drawCharts();
-    setTimeout(drawMap, 0); // host-only
   }
 
   function next(): void {
@@ -359,6 +379,13 @@ export function startWorkshop(root: HTMLElement): void {
   mapSlider.addEventListener('input', () => ((mapYear = Number(mapSlider.value)), drawMap()));
   bindKeys({ next, previous, reset }, help);
 
+  // A link (or a reload) restores the story step, then the plan and budget it names.
+  const link = readLink(location.search);
+  const linked = library.find((x) => x.id === link.story);
+  if (linked) showStory(linked, Math.min(link.step ?? 0, linked.steps.length - 1));
+  if (link.rows) plan.rows = withDefaults(link.rows);
+  if (link.budgetUsdPerYear !== undefined) plan.totalBudgetUsdPerYear = Math.max(link.budgetUsdPerYear, planCost(scenario, plan.rows));
+  budget.update();
   renderLeverPanel(levers, { scenario, plan, onInput, onCommit: () => commit() });
   void runner.start(source.text, SEED).then(({ fast, fullReady }) => {
     if (!fast.ok) {

@@ -163,7 +163,22 @@ export function renderLeverPanel(container: HTMLElement, props: LeverPanelProps)
     props.onCommit();
   });
   add.disabled = freeSlot(props.plan.rows) < 0;
+  // Re-rendering replaces every control: keep the keyboard focus on the same control of the same row,
+  // so a slider nudged with the arrow keys keeps taking them (they would otherwise go to the page).
+  const focused = focusKey(container);
   container.replaceChildren(...rows.map((row) => card(props, row)), el('div', { class: 'add-row' }, kinds, add));
+  if (focused) (container.querySelector(focused) as HTMLElement | null)?.focus();
+}
+
+/** A selector for the control that has the focus inside `container`, stable across re-renders. */
+function focusKey(container: HTMLElement): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !container.contains(active)) return null;
+  if (active.id) return `#${active.id}`;
+  const lever = active.closest('.lever') as HTMLElement | null;
+  if (!lever) return null;
+  const within = active.dataset.field ? `[data-field="${active.dataset.field}"]` : active.classList.contains('amount') ? 'input.amount' : active.classList.contains('remove') ? 'button.remove' : null;
+  return within ? `.lever[data-slot="${lever.dataset.slot}"] ${within}` : null;
 }
 
 export { usd };
