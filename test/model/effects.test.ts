@@ -38,6 +38,23 @@ describe('emergent effects against paired counterfactuals', () => {
     expect(mean(others)).toBeLessThan(-mean(col));
   });
 
+  // The mechanism is general (issue 14): the same pressure on any one producer moves cultivation to the others,
+  // through the one source market that links them. Eradication scaled to each country's coca (about a third of
+  // Colombia's $200M for every 50k ha).
+  it.each([
+    ['COL', 2e8],
+    ['PER', 6e7],
+    ['BOL', 2.5e7],
+  ] as const)('eradication in %s raises cultivation in the other producers (balloon from any producer)', (target, budget) => {
+    const treated = withLever({ lever: 'eradication', country: target, budgetUsdPerYear: budget, start: '2002-01' });
+    const others = ['COL', 'PER', 'BOL'].filter((c) => c !== target);
+    const own = effect(treated, (r) => meanFrom(r, 'cultivationHa', target, 'country', 2004));
+    const elsewhere = effect(treated, (r) => others.reduce((a, c) => a + meanFrom(r, 'cultivationHa', c, 'country', 2004), 0));
+    expect(mean(own)).toBeLessThan(0);
+    expect(mean(elsewhere)).toBeGreaterThan(0);
+    expect(mean(elsewhere)).toBeLessThan(-mean(own));
+  });
+
   it('interdiction on one route shifts flow to other routes (route balloon)', () => {
     const route = 'COL-MEX-sea';
     const treated = withLever({ lever: 'interdiction', country: 'MEX', route, budgetUsdPerYear: 2e9, start: '2002-01' });
