@@ -7,7 +7,7 @@
  */
 import { candidateLoss, fitRows } from '../../calibration/loss';
 import { acceptanceTolerance, acceptedSet, bestCandidate, bestDocument, candidateTable, identifiability, type Candidate } from '../../calibration/summary';
-import { finalLayout, stageInfos, stagePoints } from '../../calibration/stages';
+import { finalLayout, stageInfos, stagePoints, totalRuns } from '../../calibration/stages';
 import { replicateSeed } from '../../calibration/spec';
 import { formatNumber } from '../../io/number';
 import { runLocalSweep } from '../sweep/local';
@@ -29,6 +29,8 @@ export async function runCalibration(loaded: LoadedCalibration, dir: string, opt
   prepareCalibrationDir(dir, loaded);
   const infos = stageInfos(t);
   const candidates: Candidate[] = [];
+  const plannedRuns = totalRuns(t);
+  let runsBefore = 0;
   const stages: CalibrationManifest['stages'] = [];
   const say = (line: string) => {
     if (!options.quiet) stdout(`${line}\n`);
@@ -41,7 +43,8 @@ export async function runCalibration(loaded: LoadedCalibration, dir: string, opt
     if (points.length === 0) continue;
     const loadedStage = stageSweep(loaded, info, points);
     const where = stageDir(dir, info);
-    const banner = `stage ${info.index + 1}/${infos.length} (${stageWords(info)}): ${points.length} candidates × ${info.seeds} seed${info.seeds === 1 ? '' : 's'} = ${loadedStage.plan.runCount} runs`;
+    const banner = `stage ${info.index + 1}/${infos.length} (${stageWords(info)}): ${points.length} candidates × ${info.seeds} seed${info.seeds === 1 ? '' : 's'} = ${loadedStage.plan.runCount} runs (runs ${runsBefore + 1}-${runsBefore + loadedStage.plan.runCount} of ${plannedRuns})`;
+    runsBefore += loadedStage.plan.runCount;
     if (options.redis) {
       const { runDistributed } = await import('../sweep/distributed/run');
       const { announce, connect } = await import('./worker');
