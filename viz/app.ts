@@ -67,7 +67,7 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     if (state.view === 'results') renderResults(view, current);
-    else if (state.view === 'map') renderMap(view, current, state.year, (year) => ((state.year = year), save()));
+    else if (state.view === 'map') renderMap(view, current, { year: state.year, mode: state.routes ?? 'flow' }, (mode, year) => ((state.routes = mode), (state.year = year), save()));
     else renderCompare(view, { state, runs: comparison, busy, colorOf, onBaseline: (id) => ((state.baseline = id), save(), render()) });
   };
 

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corridorShares } from '../../sim/analysis/corridors';
 import { entityChanges } from '../../sim/analysis/entityChange';
+import { measureByTick } from '../../sim/analysis/extract';
 import { runScenario } from '../../sim/run';
 import type { Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
@@ -270,6 +272,60 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     await page.waitForTimeout(1500);
     expect(await page.$('code.hash'), 'nothing ran: not the baseline in its place').toBeNull();
     expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('Results show where the routes moved (a change map with a year slider that plays), Europe’s inflow by corridor, and a route picker', async () => {
+    const scenario = load('west-africa-route');
+    const node = runScenario(scenario, { seed: 1 });
+    const shares = corridorShares(node, scenario);
+    const last = shares.get('west-africa')!.length - 1;
+
+    const { page, errors } = await openPage(h, '?scenario=west-africa-route&seeds=1');
+    await page.waitForSelector('figure[data-chart="results-route-change"] path.route', { state: 'attached', timeout: 300_000 });
+    // With the twin run, the map starts on the difference from no policy; arcs are coloured by sign.
+    expect(await page.inputValue('#results-routes-mode')).toBe('twin');
+    const arcs = async () =>
+      page.$$eval('figure[data-chart="results-route-change"] path.route:not([display="none"])', (paths) => paths.map((p) => ({ flow: Number(p.getAttribute('data-flow')), stroke: p.getAttribute('stroke') })));
+    const against = await arcs();
+    expect(against.length).toBeGreaterThan(5);
+    for (const a of against) expect(a.stroke).toBe(a.flow >= 0 ? '#c0392b' : '#1f78b4');
+    // Change since the first year: nothing has changed in 2000, something has by 2015.
+    await page.selectOption('#results-routes-mode', 'start');
+    await page.fill('#results-routes-year', '2000');
+    await page.dispatchEvent('#results-routes-year', 'input');
+    expect(await arcs()).toEqual([]);
+    await page.fill('#results-routes-year', '2015');
+    await page.dispatchEvent('#results-routes-year', 'input');
+    expect((await arcs()).length).toBeGreaterThan(5);
+    expect(await page.textContent('figure[data-chart="results-route-change"] .title')).toBe('Change in route flows since 2000, 2015');
+    // Play animates from the first year.
+    await page.click('#results-routes-play');
+    await page.waitForFunction(() => document.querySelector('output[for="results-routes-year"]')?.textContent === '2002', undefined, { timeout: 10_000 });
+    await page.click('#results-routes-play');
+
+    // Europe's inflow by corridor: the same shares as the analysis in Node, labelled at the line ends.
+    for (const [id, label] of [['west-africa', 'West Africa'], ['caribbean', 'Caribbean'], ['direct', 'Direct from S. America']] as const) {
+      expect(await page.textContent(`figure[data-chart="europe-corridors"] .end-label[data-series="${id}"] text`)).toBe(`${label} ${Math.round(shares.get(id)![last] * 100)} %`);
+    }
+    // The route chart offers the routes the levers target.
+    await page.selectOption('#route-set', 'targeted');
+    const shown = await page.$$eval('figure[data-chart="route-flows"] .legend-item', (items) => items.map((i) => i.getAttribute('data-series')));
+    // Every route a lever of the scenario targets that carries anything (interdiction on named routes and the sharing partners').
+    const flows = measureByTick(node, 'flowKg', 'route')!;
+    const named = scenario.policies.flatMap((p) => (p.lever === 'interdiction' && p.route ? [p.route] : []));
+    const carrying = named.filter((id) => (flows.values.get(id) ?? []).some((v) => v > 0));
+    expect(carrying.length).toBeGreaterThan(3);
+    for (const id of carrying) expect(shown).toContain(id);
+    await screenshot(page, 'story-routes');
+
+    // The Route map view shows change too, and the link keeps the mode and year.
+    const map = await openPage(h, '?scenario=west-africa-route&seeds=1&view=map&routes=start&year=2010');
+    await map.page.waitForSelector('figure[data-chart="route-map"] path.route', { state: 'attached', timeout: 300_000 });
+    expect(await map.page.textContent('figure[data-chart="route-map"] .title')).toBe('Change in route flows since 2000, 2010');
+    expect(errors).toEqual([]);
+    expect(map.errors).toEqual([]);
+    await map.page.context().close();
     await page.context().close();
   }, TEST_TIMEOUT);
 });

@@ -38,6 +38,8 @@ export interface RouteMapData {
   title?: string;
   /** Chart id for exports and tests, default "route-map". */
   id?: string;
+  /** What a signed map is the difference from, for the legend: "the baseline" (default), "2000", "no policy". */
+  reference?: string;
 }
 
 /** Colours of a difference map: more flow than the reference, less flow. */
@@ -57,8 +59,8 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
     { key: 'role-consumer', label: 'Consumer market', color: ROLE_COLORS.consumer, shape: 'area' },
     ...(data.signed
       ? [
-          { key: 'sign-more', label: 'More flow than the baseline', color: SIGN_COLORS.more },
-          { key: 'sign-less', label: 'Less flow than the baseline', color: SIGN_COLORS.less },
+          { key: 'sign-more', label: `More flow than ${data.reference ?? 'the baseline'}`, color: SIGN_COLORS.more },
+          { key: 'sign-less', label: `Less flow than ${data.reference ?? 'the baseline'}`, color: SIGN_COLORS.less },
         ]
       : Object.entries(MODE_COLORS).map(([mode, color]) => ({ key: `mode-${mode}`, label: `Route by ${mode}`, color }))),
   ];

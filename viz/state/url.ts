@@ -19,6 +19,8 @@ export interface PageState {
   compare: string[];
   baseline: string;
   year?: number;
+  /** What the route map shows: flows, change since the first year, or against the twin. */
+  routes?: 'flow' | 'start' | 'twin';
   /** false: do not also run the scenario without its policies (the twin runs by default). */
   twin?: false;
   /** A file's text, deflated and base64url-encoded, when small enough for a link. */
@@ -40,6 +42,7 @@ export function readState(search: string): PageState {
     compare: (q.get('compare') ?? '').split(',').filter(Boolean),
     baseline: q.get('baseline') || DEFAULT_STATE.baseline,
     year: Number.isFinite(year) && year > 0 ? year : undefined,
+    routes: (['flow', 'start', 'twin'] as const).find((m) => m === q.get('routes')),
     twin: q.get('twin') === '0' ? false : undefined,
     file: q.get('file') || undefined,
   };
@@ -54,6 +57,7 @@ export function stateQuery(state: PageState): string {
   if (state.compare.length > 0) q.set('compare', state.compare.join(','));
   if (state.baseline !== DEFAULT_STATE.baseline) q.set('baseline', state.baseline);
   if (state.year) q.set('year', String(state.year));
+  if (state.routes) q.set('routes', state.routes);
   if (state.twin === false) q.set('twin', '0');
   if (state.file && state.scenario.startsWith('file:')) q.set('file', state.file);
   return `?${q.toString().replace(/%2C/g, ',')}`;

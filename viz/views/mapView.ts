@@ -10,6 +10,7 @@ import { mapRole } from '../charts/palette';
 import { routeMap, type RouteMapData } from '../map/routeMap';
 import { el } from '../ui/dom';
 import { seedNote } from './resultsView';
+import { routeSection, type RouteMode } from './routeChange';
 
 /** Mean over runs of each route's yearly flow, in tonnes. */
 export function yearlyRouteFlows(runs: readonly RunResult[]): Map<number, Map<string, number>> {
@@ -40,51 +41,17 @@ export function mapData(scenario: Scenario, runs: readonly RunResult[]): RouteMa
   };
 }
 
-let timer: ReturnType<typeof setInterval> | undefined;
-
 export function renderMap(
   container: HTMLElement,
-  current: { scenario: Scenario; runs: RunResult[] } | null,
-  year: number | undefined,
-  onYear: (year: number) => void,
+  current: { scenario: Scenario; runs: RunResult[]; twin: RunResult[] | null } | null,
+  state: { year?: number; mode: RouteMode },
+  onChange: (mode: RouteMode, year: number) => void,
 ): void {
-  clearInterval(timer);
   container.replaceChildren();
   if (!current || current.runs.length === 0) {
-    container.append(el('p', { class: 'placeholder' }, 'Run a scenario to see its routes.'));
+    container.append(el('p', { class: 'placeholder' }, 'Running the scenario… its routes appear here.'));
     return;
   }
-  const data = mapData(current.scenario, current.runs);
-  const years = [...data.flow.keys()].sort((a, b) => a - b);
-  let shown = year !== undefined && data.flow.has(year) ? year : years[0];
-  const slider = el('input', { type: 'range', id: 'map-year', min: years[0], max: years[years.length - 1], step: 1, value: shown, 'aria-label': 'Year' });
-  const label = el('output', { for: 'map-year', class: 'year' }, String(shown));
-  const play = el('button', { type: 'button', id: 'map-play', class: 'primary' }, 'Play');
-  const controls = el('div', { class: 'map-controls' }, el('h2', {}, current.runs[0].scenario), play, slider, label);
-  const holder = el('div', { class: 'map-holder' });
-  container.append(controls, holder);
-  const map = routeMap(holder, data, shown);
-
-  const show = (y: number) => {
-    shown = y;
-    slider.value = String(y);
-    label.textContent = String(y);
-    map.setYear(y);
-    onYear(y);
-  };
-  slider.addEventListener('input', () => show(Number(slider.value)));
-  const stop = () => {
-    clearInterval(timer);
-    timer = undefined;
-    play.textContent = 'Play';
-  };
-  play.addEventListener('click', () => {
-    if (timer !== undefined) return stop();
-    play.textContent = 'Pause';
-    if (shown >= years[years.length - 1]) show(years[0]);
-    timer = setInterval(() => {
-      if (!container.contains(play) || shown >= years[years.length - 1]) return stop();
-      show(shown + 1);
-    }, 800); // host-only
-  });
+  container.append(el('h2', { class: 'map-title' }, current.runs[0].scenario));
+  routeSection(container, current, { mode: state.mode, year: state.year, id: 'route-map', prefix: 'map', onChange });
 }

@@ -14,7 +14,12 @@ import { measureRows, OTHER, type PlotRow } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
 import { describeSeeds } from '../state/seeds';
 import { el } from '../ui/dom';
+import { routeId } from '../../sim/analysis/displacement';
+import { EUROPE } from '../../sim/analysis/geography';
+import { supplyTargets } from '../../sim/analysis/supplyEffects';
+import { corridorRows } from '../data/corridorRows';
 import { aboutScenario } from './aboutScenario';
+import { routeSection } from './routeChange';
 import { countryCards } from './countryCards';
 import { keyFigures } from './keyFigures';
 import { RESULT_CHARTS, SMOOTH_NOTE, type ChartSpec } from './resultCharts';
@@ -50,6 +55,68 @@ function perCountryChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunR
   });
 }
 
+/** Europe's inflow by corridor, in per cent, with the twin's shares dashed behind. */
+function corridorChart(cell: HTMLElement, scenario: Scenario, runs: readonly RunResult[], twin: readonly RunResult[] | null): void {
+  const rows = [...(twin ? corridorRows(twin, scenario, TWIN) : []), ...corridorRows(runs, scenario)];
+  const base = (key: string) => (key.startsWith(TWIN) ? key.slice(TWIN.length) : key);
+  const last = new Map<string, PlotRow>();
+  for (const r of rows) last.set(r.series, r);
+  lineChart(cell, rows, {
+    id: 'europe-corridors',
+    title: 'Europe’s inflow by corridor',
+    unit: 'per cent of the flow into Europe',
+    colorOf: (key) => CORRIDOR_COLORS[base(key)] ?? '#777',
+    dashed: (key) => key.startsWith(TWIN),
+    faint: (key) => key.startsWith(TWIN),
+    note: `${seedNote(runs)} · yearly${twin ? ' · dashed: without policies' : ''}`,
+    yDomain: [0, 100],
+    endLabel: (key, end) => (key.startsWith(TWIN) ? null : `${end.label} ${Math.round(end.y)} %`),
+  });
+}
+
+const CORRIDOR_COLORS: Record<string, string> = { 'west-africa': '#b9770e', caribbean: '#17a589', direct: '#2e4053' };
+
+/** Which routes the route-flow chart shows. */
+const ROUTE_SETS = [
+  { id: 'busiest', label: '8 busiest routes' },
+  { id: 'targeted', label: 'Routes the levers target' },
+  { id: 'europe', label: 'Routes into Europe' },
+  { id: 'usa', label: 'Routes into the United States' },
+] as const;
+
+function routeSet(scenario: Scenario, set: (typeof ROUTE_SETS)[number]['id']): string[] | undefined {
+  if (set === 'busiest') return undefined;
+  if (set === 'targeted') {
+    const all = scenario.policies.map((_, i) => i);
+    return supplyTargets(scenario, all).find((t) => t.group === 'routes')?.target.target ?? [];
+  }
+  return scenario.routes.filter((r) => (set === 'europe' ? EUROPE.has(r.to) && !EUROPE.has(r.from) : r.to === 'USA')).map(routeId);
+}
+
+/** Route flows with a picker: the busiest, the ones the scenario's levers target, into Europe or the US. */
+function routeFlowsChart(cell: HTMLElement, spec: ChartSpec, scenario: Scenario, runs: readonly RunResult[], note: string): void {
+  const targeted = routeSet(scenario, 'targeted') ?? [];
+  const choose = el(
+    'select',
+    { id: 'route-set', 'aria-label': 'Which routes' },
+    ...ROUTE_SETS.filter((s) => s.id !== 'targeted' || targeted.length > 0).map((s) => el('option', { value: s.id }, s.label)),
+  );
+  const holder = el('div', {});
+  const draw = () => {
+    holder.replaceChildren();
+    const set = choose.value as (typeof ROUTE_SETS)[number]['id'];
+    const entities = routeSet(scenario, set);
+    const top = set === 'targeted' ? undefined : entities ? 10 : spec.view.top;
+    const rows = measureRows(runs, { ...spec.view, entities, top });
+    const keys = [...new Set(rows.map((r) => r.series))];
+    const title = set === 'busiest' ? spec.title : `Flows: ${ROUTE_SETS.find((s) => s.id === set)!.label.toLowerCase()}${top && entities && entities.length > top ? ` (${top} largest)` : ''}`;
+    lineChart(holder, rows, { id: spec.id, title, unit: spec.unit, colorOf: (key) => rankColor(keys.indexOf(key)), note });
+  };
+  choose.addEventListener('change', draw);
+  cell.append(el('div', { class: 'chart-picker' }, el('label', { for: 'route-set' }, 'Show '), choose), holder);
+  draw();
+}
+
 export function renderResults(container: HTMLElement, current: ResultsInput | null): void {
   container.replaceChildren();
   if (!current || current.runs.length === 0) {
@@ -77,13 +144,27 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
     ),
   );
   const grid = el('div', { class: 'chart-grid' });
-  container.append(head, aboutScenario(scenario), keyFigures(runs, twin), countryCards(runs, twin), grid, details);
-  for (const spec of RESULT_CHARTS) {
+  const routes = el('section', { class: 'route-change', id: 'route-change' }, el('h3', {}, 'Where the routes moved'));
+  const more = el('div', { class: 'chart-grid' });
+  container.append(head, aboutScenario(scenario), keyFigures(runs, twin), countryCards(runs, twin), grid, routes, more, details);
+  // The story first: coca and production by country, Europe's corridors, the routes; then the rest.
+  const firstRow = new Set(['cultivation', 'production', 'route-flows']);
+  const cellIn = (target: HTMLElement) => {
     const cell = el('div', { class: 'chart-cell' });
-    grid.append(cell);
+    target.append(cell);
+    return cell;
+  };
+  routeSection(routes, current, { mode: twin ? 'twin' : 'start', id: 'results-route-change', prefix: 'results-routes' });
+  for (const spec of RESULT_CHARTS) {
+    const cell = cellIn(firstRow.has(spec.id) ? grid : more);
     const note = [seedNote(runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ');
     if (spec.perCountry) {
       perCountryChart(cell, spec, runs, twin, note);
+      if (spec.id === 'production') corridorChart(cellIn(grid), scenario, runs, twin);
+      continue;
+    }
+    if (spec.id === 'route-flows') {
+      routeFlowsChart(cell, spec, scenario, runs, note);
       continue;
     }
     const rows = measureRows(runs, spec.view);
