@@ -139,11 +139,11 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     expect((await workerExit).code).toBe(0);
   }, 300_000);
 
-  it('says so clearly when Redis cannot be reached', async () => {
+  it('says so clearly when Redis cannot be reached (exit 75: try again later)', async () => {
     const port = await freePort();
     const dir = tempDir();
     const r = balloon(['sweep', writeSweep(dir, 7), '--out', join(dir, 'o'), '--redis', `redis://127.0.0.1:${port}`, '--role', 'producer']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(75);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^balloon: --redis redis://127\\.0\\.0\\.1:${port}: cannot reach Redis \\(`))]);
   }, 300_000);
 });

@@ -1,14 +1,18 @@
 /**
  * CLI errors and exit codes. A user's mistake prints one clear line per problem and
  * never a stack trace: 1 = invalid input (a scenario file, an unreadable file),
- * 2 = usage (unknown command or option, bad option value). Anything else is a bug in
- * Balloon: one line plus how to get the stack.
+ * 2 = usage (unknown command or option, bad option value), 75 = a service or resource
+ * is unavailable for now and the same command can be run again later (Redis
+ * unreachable past --redis-timeout, another producer holding the sweep, an output
+ * directory in use). Anything else is a bug in Balloon: one line plus how to get the stack.
  */
 import { CommanderError } from 'commander';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** EX_TEMPFAIL of sysexits.h: try again later. */
+export const EXIT_UNAVAILABLE = 75;
 
 export class CliError extends Error {
   constructor(
@@ -24,6 +28,11 @@ export class CliError extends Error {
 /** Invalid input: a file that cannot be read, parsed or validated. */
 export function inputError(...lines: string[]): CliError {
   return new CliError(lines, EXIT_INPUT);
+}
+
+/** Something outside Balloon is unavailable for now (Redis, a lease, a lock); the same command can be run again. */
+export function unavailableError(...lines: string[]): CliError {
+  return new CliError(lines, EXIT_UNAVAILABLE);
 }
 
 /** Wrong use of the command line. */

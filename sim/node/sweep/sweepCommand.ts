@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { usageError } from '../cli/errors';
 import { loadSweepFile } from './load';
 import { runLocalSweep } from './local';
-import { parseRole, parseWorkers } from './options';
+import { parseRedisTimeout, parseRedisUrl, parseRole, parseWorkers } from './options';
 import { parseShard } from './state';
 
 export interface SweepCommandOptions {
@@ -12,6 +12,7 @@ export interface SweepCommandOptions {
   perTick?: boolean;
   shard?: string;
   redis?: string;
+  redisTimeout?: string;
   role?: string;
   quiet?: boolean;
 }
@@ -21,6 +22,9 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
   const distributed = options.redis !== undefined;
   const workers = parseWorkers(options.workers, distributed && role === 'both');
   const shard = parseShard(options.shard);
+  const url = options.redis === undefined ? undefined : parseRedisUrl(options.redis);
+  const redisTimeoutS = parseRedisTimeout(options.redisTimeout);
+  if (redisTimeoutS !== undefined && !distributed) throw usageError('sweep: --redis-timeout goes with --redis');
   if (!options.out && !(distributed && role === 'worker')) throw usageError('sweep: expected --out <dir>');
   if (distributed && shard) throw usageError('sweep: --shard and --redis do not go together (a queue already spreads the runs)');
   const loaded = loadSweepFile(file);
@@ -29,7 +33,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
   const dir = options.out ? resolve(options.out) : '';
   if (distributed) {
     const { runDistributed } = await import('./distributed/run');
-    await runDistributed(loaded, { url: options.redis!, role, dir, workers, perTick, quiet }, stdout);
+    await runDistributed(loaded, { url: url!, role, dir, workers, perTick, quiet, redisTimeoutS }, stdout);
     return;
   }
   const started = Date.now(); // host-only

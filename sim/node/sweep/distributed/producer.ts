@@ -42,9 +42,12 @@ export async function gather(
 ): Promise<number> {
   let added = 0;
   const redo: number[] = [];
+  const seen = new Set<string>();
   for (;;) {
     const jobs = await queue.getCompleted(0, BATCH - 1);
-    if (jobs.length === 0) break;
+    // none left, or only jobs that could not be removed: gather again at the next poll
+    if (jobs.every((job) => seen.has(job.id ?? ''))) break;
+    for (const job of jobs) seen.add(job.id ?? '');
     for (const job of jobs) {
       const task = job.data;
       const done = job.returnvalue;
@@ -58,7 +61,13 @@ export async function gather(
     }
     // A job leaves Redis only once its result is on disk here.
     await journal.flush();
-    for (const job of jobs) await job.remove();
+    for (const job of jobs) {
+      try {
+        await job.remove();
+      } catch {
+        // already gone (Redis restarted empty): its result is in the journal
+      }
+    }
   }
   if (redo.length > 0) await enqueue(queue, loaded, redo, perTick);
   const failed = await queue.getFailed(0, 0);
