@@ -51,6 +51,31 @@ function entityIds(s: Scenario, kind: string): string[] {
   }
 }
 
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      diagonal = up;
+    }
+  }
+  return row[b.length];
+}
+
+/** The allowed key closest to a misspelt one (at most 3 edits), if any. */
+function nearestKey(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let distance = 4;
+  for (const k of allowed) {
+    const d = editDistance(key, k);
+    if (d < distance) [best, distance] = [k, d];
+  }
+  return best;
+}
+
 function list(ids: readonly string[]): string {
   return ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')}, …`;
 }
@@ -83,11 +108,21 @@ export function resolveTargets(
       // Each end of each range must give a valid scenario.
       t.parameters.forEach((p, d) => {
         if (!segments[d]) return;
+        let unknownKey = false;
         p.range.forEach((x, end) => {
+          if (unknownKey) return;
           const parsed = parseScenario(applyPoint(read.input, [segments[d]], [x]));
           if (!parsed.ok) {
             const first = parsed.errors[0];
             const own = first.path === formatPath(segments[d]);
+            if (own && first.expected.startsWith('no such key')) {
+              unknownKey = true;
+              const key = String(segments[d][segments[d].length - 1]);
+              const allowed = first.expected.replace(/^no such key \((.*)\)$/, '$1');
+              const near = nearestKey(key, allowed.replace(/^allowed: /, '').split(', '));
+              errors.push(`parameters[${d}].path: expected a key ${read.label} accepts at ${formatPath(segments[d].slice(0, -1))} (${near ? `did you mean "${near}"? ` : ''}${allowed}), got "${key}"`);
+              return;
+            }
             errors.push(`parameters[${d}].range[${end}]: expected a value ${read.label} accepts at ${formatPath(segments[d])}${own ? ` (${first.expected})` : ''}, got ${x}${own ? '' : ` (${first.message})`}`);
           }
         });

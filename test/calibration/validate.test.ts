@@ -66,3 +66,22 @@ describe('targets file validation', () => {
     if (!r.ok) expect(r.errors[0].message).toMatch(/line 1, column/);
   });
 });
+
+describe('targets checked against the scenario', () => {
+  it('a misspelt behaviour key is named once, with the nearest allowed key', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolveTargets } = await import('../../sim/calibration/resolve');
+    const { parseScenario } = await import('../../sim/scenario/validate');
+    const { SMALL } = await import('./helpers');
+    const input = JSON.parse(readFileSync(SMALL, 'utf8')) as unknown;
+    const scenario = parseScenario(input);
+    if (!scenario.ok) throw new Error('fixture');
+    const t = parseTargets({ ...ok, parameters: [{ path: 'behaviour.growers.incomeSensitivty', range: [0.2, 3] }] });
+    if (!t.ok) throw new Error(t.errors[0].message);
+    const observed = 'year,entity,measure,value\n2000,COL,cultivationHa,1\n';
+    const r = resolveTargets(t.value, () => ({ label: 'small.json', input, scenario: scenario.value }), () => ({ label: 'obs.csv', text: observed }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([expect.stringMatching(/^parameters\[0\]\.path: expected a key small\.json accepts at behaviour\.growers \(did you mean "incomeSensitivity"\? allowed: seasonMonths, incomeSensitivity, .*\), got "incomeSensitivty"$/)]);
+  });
+});
