@@ -328,4 +328,34 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     await map.page.context().close();
     await page.context().close();
   }, TEST_TIMEOUT);
+
+  it('draws the record (UNODC, data/observed) on the matching charts as hollow points, in the legend, and can hide it', async () => {
+    const csv = readFileSync(join(ROOT, 'data', 'observed', 'unodc-coca-cultivation.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const { page, errors } = await openPage(h, '?scenario=colombia-2000s&seeds=1');
+    await page.waitForSelector('figure[data-chart="cultivation"] circle.record-point', { state: 'attached', timeout: 300_000 });
+    const points = await page.$$eval('figure[data-chart="cultivation"] circle.record-point', (cs) => cs.map((c) => `${c.getAttribute('data-series')}:${c.getAttribute('data-year')}`));
+    expect(points.sort()).toEqual(csv.map((r) => `${r[2]}:${r[0]}`).sort());
+    expect(await page.textContent('figure[data-chart="cultivation"] .legend-item[data-series="record"]')).toContain('Record: UNODC');
+    // A point sits where its value is on the y axis: Colombia 2012 (thousand hectares) is below Colombia 2000.
+    const cy = async (series: string, year: string) => Number(await page.getAttribute(`figure[data-chart="cultivation"] circle.record-point[data-series="${series}"][data-year="${year}"]`, 'cy'));
+    const value = (series: string, year: string) => Number(csv.find((r) => r[2] === series && r[0] === year)![4]);
+    expect(Math.sign(await cy('COL', '2012') - (await cy('COL', '2000')))).toBe(Math.sign(value('COL', '2000') - value('COL', '2012')));
+    // Production: the 2000 figures.
+    expect(await page.$$('figure[data-chart="production"] circle.record-point')).toHaveLength(3);
+    // Toggle off: hidden on screen and left out of the exported SVG.
+    await page.click('figure[data-chart="cultivation"] button.record-toggle');
+    expect(await page.getAttribute('figure[data-chart="cultivation"] g.record', 'display')).toBe('none');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('figure[data-chart="cultivation"] button[data-export="svg"]')]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<g class="record" display="none">/);
+    await page.click('figure[data-chart="cultivation"] button.record-toggle');
+    expect(await page.getAttribute('figure[data-chart="cultivation"] g.record', 'display')).toBeNull();
+    // Compare's side-by-side cultivation charts carry it too.
+    const cmp = await openPage(h, '?view=compare&seeds=1&compare=baseline,colombia-2000s');
+    await cmp.page.waitForSelector('figure[data-chart="side-cultivation-colombia-2000s"] circle.record-point', { state: 'attached', timeout: 300_000 });
+    expect(await cmp.page.$$('figure[data-chart="side-cultivation-colombia-2000s"] circle.record-point')).toHaveLength(csv.length);
+    expect(errors).toEqual([]);
+    expect(cmp.errors).toEqual([]);
+    await cmp.page.context().close();
+    await page.context().close();
+  }, TEST_TIMEOUT);
 });

@@ -9,8 +9,8 @@ export interface LegendItem {
   key: string;
   label: string;
   color: string;
-  /** 'line' draws a stroke, 'area' a filled square. */
-  shape?: 'line' | 'area' | 'dash';
+  /** 'line' draws a stroke, 'area' a filled square, 'point' a hollow circle (the record). */
+  shape?: 'line' | 'area' | 'dash' | 'point';
 }
 
 export interface FrameOptions {
@@ -35,6 +35,8 @@ export interface Frame {
   /** SVG y just below the legend, and its left x, for extra keys (the map's width key). */
   legendBottom: number;
   legendLeft: number;
+  /** SVG y of the plot's top (the plot group's offset). */
+  plotTop: number;
 }
 
 const STYLE = `
@@ -104,6 +106,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     const lines = wrap(item.label, LEGEND_CHARS);
     const g = legend.append('g').attr('class', 'legend-item').attr('data-series', item.key).attr('transform', `translate(0,${rowY})`);
     if (item.shape === 'area') g.append('rect').attr('width', 12).attr('height', 10).attr('y', 1).attr('fill', item.color);
+    else if (item.shape === 'point') g.append('circle').attr('cx', 7).attr('cy', 6).attr('r', 4).attr('fill', '#fff').attr('stroke', item.color).attr('stroke-width', 2);
     else
       g.append('line')
         .attr('x1', 0)
@@ -140,7 +143,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   const width = outerWidth - margin.left - margin.right;
   const height = outerHeight - margin.top - margin.bottom;
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
-  return { figure, svg, plot, width, height, legendBottom: margin.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
+  return { figure, svg, plot, width, height, plotTop: margin.top, legendBottom: margin.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
 }
 
 /** A message in place of marks (e.g. a scenario without policy levers). */

@@ -5,7 +5,7 @@
 import { area, extent, group, line, max, min, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import type { PlotRow } from '../data/plotRows';
 import { drawAxes } from './axes';
-import { createFrame, drawEmpty, type LegendItem } from './frame';
+import { createFrame, drawEmpty, type Frame, type LegendItem } from './frame';
 import { attachTooltip } from './tooltip';
 
 export interface LineChartOptions {
@@ -30,6 +30,8 @@ export interface LineChartOptions {
    * legend: the text for a series' last point, or null for no label (e.g. a twin's line).
    */
   endLabel?: (series: string, last: PlotRow) => string | null;
+  /** Observed values ("the record"), drawn as hollow circles in the series' colours, with a legend entry and a toggle. */
+  record?: { rows: PlotRow[]; sources: string[] };
   /** Series drawn thin and faint (e.g. the no-policy twin behind the scenario). */
   faint?: (series: string) => boolean;
 }
@@ -37,9 +39,9 @@ export interface LineChartOptions {
 const LABEL_GAP = 13;
 
 /** Label positions near each target y, at least LABEL_GAP apart, inside [0, height]. */
-export function spreadLabels(targets: readonly number[], height: number): number[] {
+export function spreadLabels(targets: readonly number[], height: number, top = 0): number[] {
   const order = targets.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
-  const placed = order.map((o) => o.y);
+  const placed = order.map((o) => Math.max(top, o.y));
   for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + LABEL_GAP);
   const overflow = placed.length > 0 ? placed[placed.length - 1] - height : 0;
   if (overflow > 0) for (let k = placed.length - 1; k >= 0; k--) placed[k] = Math.min(placed[k], (k === placed.length - 1 ? height : placed[k + 1] - LABEL_GAP));
@@ -56,7 +58,8 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
     color: options.colorOf(key),
     shape: options.dashed?.(key) ? 'dash' : 'line',
   }));
-  const legend = options.endLabel ? [] : perSeries;
+  const recordItem: LegendItem[] = options.record ? [{ key: 'record', label: `Record: ${options.record.sources.join(', ')}`, color: '#1d2733', shape: 'point' }] : [];
+  const legend = options.endLabel ? recordItem : [...perSeries, ...recordItem];
   const frame = createFrame(container, {
     id: options.id,
     title: options.title,
@@ -70,7 +73,7 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
   }
   const [x0, x1] = options.xDomain ?? (extent(rows, (r) => r.x) as [number, number]);
   const lo = options.yDomain?.[0] ?? Math.min(0, min(rows, (r) => r.lo) ?? 0);
-  const hi = options.yDomain?.[1] ?? max(rows, (r) => r.hi) ?? 1;
+  const hi = options.yDomain?.[1] ?? max([...rows, ...(options.record?.rows ?? [])], (r) => r.hi) ?? 1;
   const x = scaleLinear().domain([x0, x1]).range([0, frame.width]);
   const floor = Math.max(1e-9, (min(rows.filter((r) => r.lo > 0), (r) => r.lo) ?? 1) * 0.8);
   const y: ScaleContinuousNumeric<number, number> = options.log
@@ -106,15 +109,18 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
       .attr('stroke-opacity', options.faint?.(key) ? 0.6 : null)
       .attr('stroke-dasharray', options.dashed?.(key) ? '5 3' : null);
   }
+  if (options.record) drawRecord(frame, options.record.rows, x, y, options.colorOf);
   if (options.endLabel) {
     const ends = [...groups].flatMap(([key, list]) => {
       const last = list[list.length - 1];
       const text = options.endLabel!(key, last);
       return text ? [{ key, text, y: y(last.y) }] : [];
     });
+    // Below the legend (the record's key), if any.
     const at = spreadLabels(
       ends.map((e) => e.y),
       frame.height,
+      legend.length > 0 ? frame.legendBottom - frame.plotTop + 8 : 0,
     );
     const labels = frame.plot.append('g').attr('class', 'end-labels');
     ends.forEach((e, i) => {
@@ -125,4 +131,40 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
   }
   attachTooltip(frame, rows, { x, colorOf: options.colorOf, unit: options.unit, interval: true });
   return frame.svg.node()!;
+}
+
+/** The record as hollow circles, and a toggle in the chart's tools that hides it (the export then leaves it out). */
+function drawRecord(frame: Frame, rows: readonly PlotRow[], x: (v: number) => number, y: (v: number) => number, colorOf: (series: string) => string): void {
+  const [x0, x1] = (x as unknown as { domain(): number[] }).domain();
+  const shown = rows.filter((r) => r.x >= x0 && r.x <= x1);
+  const layer = frame.plot.append('g').attr('class', 'record');
+  layer
+    .selectAll('circle')
+    .data(shown)
+    .join('circle')
+    .attr('class', 'record-point')
+    .attr('data-series', (r) => r.series)
+    .attr('data-year', (r) => Math.floor(r.x))
+    .attr('cx', (r) => x(r.x))
+    .attr('cy', (r) => y(r.y))
+    .attr('r', 3.6)
+    .attr('fill', '#ffffff')
+    .attr('stroke', (r) => colorOf(r.series))
+    .attr('stroke-width', 2)
+    .append('title')
+    .text((r) => `Record, ${Math.floor(r.x)}: ${r.label} ${r.y.toLocaleString('en')}`);
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'record-toggle';
+  toggle.dataset.export = 'record';
+  toggle.setAttribute('aria-pressed', 'true');
+  toggle.textContent = 'Record';
+  toggle.title = 'Show or hide the observed record (○) on this chart';
+  toggle.addEventListener('click', () => {
+    const on = toggle.getAttribute('aria-pressed') !== 'true';
+    toggle.setAttribute('aria-pressed', String(on));
+    layer.attr('display', on ? null : 'none');
+    frame.svg.select('.legend-item[data-series="record"]').attr('display', on ? null : 'none');
+  });
+  frame.figure.querySelector('.chart-tools')?.prepend(toggle);
 }

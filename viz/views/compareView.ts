@@ -12,6 +12,7 @@ import { formatChange } from '../charts/format';
 import { lineChart } from '../charts/lineChart';
 import { countryColor } from '../charts/palette';
 import { measureRows } from '../data/plotRows';
+import { recordRows } from '../data/record';
 import { differenceRows, scenarioRows, type ScenarioRuns } from '../data/compareRows';
 import { comparisonEffect } from '../data/effects';
 import type { ScenarioSource } from '../data/library';
@@ -87,7 +88,8 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
 
   // The balloon effect in one picture: each producer's coca, one line per country, per scenario, on one y axis.
   const byCountry = done.map((r) => measureRows(r.runs, { measure: 'cultivationHa', kind: 'country', scale: 1e-3 }));
-  const yMax = Math.max(...byCountry.flatMap((rows) => rows.map((row) => row.hi)));
+  const record = recordRows('cultivationHa', 'country', 1e-3);
+  const yMax = Math.max(...byCountry.flatMap((rows) => rows.map((row) => row.hi)), ...(record?.rows.map((r) => r.hi) ?? []));
   const multiples = el('div', { class: 'chart-grid' });
   container.append(el('h3', {}, 'Coca cultivation by country, side by side'), multiples);
   done.forEach((r, i) => {
@@ -101,6 +103,7 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
       colorOf: countryColor,
       note: seedNote(r.runs),
       yDomain: [0, yMax],
+      record: record ?? undefined,
       endLabel: (key, last) => `${last.label} ${formatChange(changes.get(key) ?? NaN)}`,
     });
   });

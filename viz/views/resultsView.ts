@@ -18,6 +18,7 @@ import { routeId } from '../../sim/analysis/displacement';
 import { EUROPE } from '../../sim/analysis/geography';
 import { supplyTargets } from '../../sim/analysis/supplyEffects';
 import { corridorRows } from '../data/corridorRows';
+import { recordRows } from '../data/record';
 import { aboutScenario } from './aboutScenario';
 import { routeSection } from './routeChange';
 import { countryCards } from './countryCards';
@@ -43,8 +44,10 @@ function perCountryChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunR
   const changes = new Map(entityChanges(runs, null, spec.view.measure, spec.view.kind).map((c) => [c.id, c.sinceStart.mean]));
   const twinRows: PlotRow[] = twin ? measureRows(twin, spec.view).map((r) => ({ ...r, series: `${TWIN}${r.series}`, label: `${r.label} without policies` })) : [];
   const base = (key: string) => (key.startsWith(TWIN) ? key.slice(TWIN.length) : key);
+  const record = recordRows(spec.view.measure, spec.view.kind, spec.view.scale);
   lineChart(cell, [...twinRows, ...rows], {
     id: spec.id,
+    record: record ?? undefined,
     title: spec.title,
     unit: spec.unit,
     colorOf: (key) => countryColor(base(key)),
