@@ -7,17 +7,18 @@ import type { Policy, Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import { LIBRARY } from '../data/library';
 import { el } from '../ui/dom';
-import { LEVERS, leverSpec } from './data/catalog';
+import { leverSpec } from './data/catalog';
 import { planCost } from './data/budget';
 import { readLink, writeLink } from './data/link';
-import { freeSlot, planPolicies, rowCost, rowTarget, type LeverRow, type Plan } from './data/plan';
+import { cloneRows, DEFAULT_START, defaultRows, withDefaults as placeRows } from './data/placement';
+import { planPolicies, rowCost, rowTarget, type LeverRow, type Plan } from './data/plan';
 import { stories, type Story } from './data/stories';
 import type { Digest } from './live/digest';
 import { GROWER_DIVISOR, type Fidelity } from './live/fidelity';
 import { bindKeys, helpDialog, toggleFullScreen, togglePresenter } from './presenter';
 import { LiveRunner, type Answer } from './runner';
 import { budgetBar } from './ui/budgetBar';
-import { defaultRow, renderLeverPanel } from './ui/leverPanel';
+import { renderLeverPanel } from './ui/leverPanel';
 import { perYear } from './ui/money';
 import { renderMapPanel } from './views/mapPanel';
 import { renderMultiples } from './views/multiples';
@@ -27,7 +28,7 @@ import type { LiveReply } from './worker/protocol';
 
 const SEED = 1;
 const DEFAULT_BUDGET = 2e9;
-const DEFAULT_START = '2005-01';
+
 
 interface Known {
   label: string;
@@ -42,7 +43,6 @@ function planLabel(scenario: Scenario, rows: readonly LeverRow[]): string {
   return active.map((r) => `${leverSpec(r.kind).name} ${rowTarget(r)} ${perYear(rowCost(scenario, r))} from ${r.start.slice(0, 4)}`).join('; ');
 }
 
-const cloneRows = (rows: readonly LeverRow[]): LeverRow[] => rows.map((r) => ({ ...r, partners: r.partners ? [...r.partners] : undefined }));
 
 export function startWorkshop(root: HTMLElement): void {
   const source = LIBRARY.find((s) => s.id === 'baseline') ?? LIBRARY[0];
@@ -52,19 +52,9 @@ export function startWorkshop(root: HTMLElement): void {
     return;
   }
   const scenario = parsed.value;
-  const defaults = (): LeverRow[] => LEVERS.map((l, slot) => defaultRow(scenario, l.kind, slot, DEFAULT_START));
+  const defaults = (): LeverRow[] => defaultRows(scenario, DEFAULT_START);
   /** A story step's rows in place of the default row of the same lever, so every lever stays on screen. */
-  const withDefaults = (rows: readonly LeverRow[]): LeverRow[] => {
-    const out = defaults();
-    for (const row of rows) {
-      const i = out.findIndex((r) => r.kind === row.kind && rowCost(scenario, r) === 0 && !rows.includes(r));
-      const slot = i >= 0 ? out[i].slot : freeSlot(out);
-      const placed = { ...cloneRows([row])[0], slot };
-      if (i >= 0) out[i] = placed;
-      else if (slot >= 0) out.push(placed);
-    }
-    return out;
-  };
+  const withDefaults = (rows: readonly LeverRow[]): LeverRow[] => placeRows(scenario, DEFAULT_START, rows);
   const plan: Plan = { totalBudgetUsdPerYear: DEFAULT_BUDGET, rows: defaults() };
   const library = stories(scenario);
   const known = new Map<string, Known>();
