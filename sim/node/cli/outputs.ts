@@ -8,7 +8,7 @@
  * On Ctrl-C the command then says which of them were and were not written.
  */
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describeFsError, inputError, usageError } from './errors';
 import { onInterrupt } from './interrupt';
 import { displayPath } from './load';
@@ -42,7 +42,7 @@ export function outputProblem(path: string): string | undefined {
   if (stat) {
     if (stat.isDirectory()) return 'it is a directory';
     if (!stat.isFile()) return 'expected a regular file, found a device, FIFO or socket';
-    if (!writable(target, stat)) return `it is read-only (mode ${(stat.mode & 0o777).toString(8)}); make it writable or choose another name`;
+    if (!writable(target, stat)) return `read-only, mode ${(stat.mode & 0o777).toString(8)}`;
   }
   const dir = dirname(target);
   let dirStat: Stats;
@@ -52,8 +52,46 @@ export function outputProblem(path: string): string | undefined {
     return describeFsError(err);
   }
   if (!dirStat.isDirectory()) return 'a parent is not a directory';
-  if (!writable(dir, dirStat)) return `its directory ${displayPath(dir)} is read-only`;
+  if (!writable(dir, dirStat)) return `read-only directory ${displayPath(dir)}`;
   return undefined;
+}
+
+/**
+ * An output directory (sweep --out, merge --out): an existing directory must be
+ * writable, a new one must be creatable (its nearest existing parent a writable
+ * directory). Throws a one-line input error otherwise.
+ */
+export function checkOutputDirectory(path: string, files: readonly string[] = []): void {
+  const target = resolve(path);
+  for (const name of files) {
+    const file = join(target, name);
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(file);
+    } catch {
+      continue;
+    }
+    if (stat.isFile() && !writable(file, stat)) throw inputError(`${displayPath(file)}: cannot write the output file (read-only, mode ${(stat.mode & 0o777).toString(8)})`);
+  }
+  let dir = target;
+  for (;;) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw inputError(`${displayPath(target)}: cannot write the output directory (${describeFsError(err)})`);
+    }
+    if (stat) {
+      const problem = !stat.isDirectory()
+        ? dir === target ? 'it is a file' : `${displayPath(dir)} is a file`
+        : !writable(dir, stat) ? `read-only directory${dir === target ? '' : ` ${displayPath(dir)}`}, mode ${(stat.mode & 0o777).toString(8)}` : undefined;
+      if (problem) throw inputError(`${displayPath(target)}: cannot write the output directory (${problem})`);
+      return;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
 
 /** Checks every output (usage error for a file named twice, input error otherwise) and reports them on interruption. */

@@ -9,9 +9,10 @@ import { join, resolve } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
 import { inputError, usageError } from '../cli/errors';
 import { displayPath } from '../cli/load';
+import { checkOutputDirectory } from '../cli/outputs';
 import { writeFileAtomic } from './atomic';
 import { addRecord, JOURNAL_FILE, JournalConflictError, readJournal } from './journal';
-import { TICKS_DIR, writeOutputs, type Manifest } from './outputs';
+import { SWEEP_FILES, TICKS_DIR, writeOutputs, type Manifest } from './outputs';
 import { perTickFile } from './record';
 import { readManifest } from './state';
 
@@ -23,6 +24,7 @@ export interface MergeOptions {
 export async function mergeCommand(dirArgs: string[], options: MergeOptions, stdout: (text: string) => void): Promise<void> {
   if (dirArgs.length === 0) throw usageError('merge: expected at least one sweep directory');
   const out = resolve(options.out);
+  checkOutputDirectory(out, SWEEP_FILES);
   const sources = dirArgs.map((d) => resolve(d));
   if (existsSync(join(out, 'manifest.json')) && !sources.includes(out)) sources.push(out);
   let template: Manifest | undefined;

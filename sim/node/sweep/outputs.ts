@@ -14,6 +14,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const RUNS_CSV = 'runs.csv';
 export const RUNS_PARQUET = 'runs.parquet';
 export const TICKS_DIR = 'ticks';
+/** Every file a sweep directory holds at its top (journal.jsonl is JOURNAL_FILE in journal.ts). */
+export const SWEEP_FILES = [MANIFEST_FILE, RUNS_CSV, RUNS_PARQUET, 'journal.jsonl'] as const;
 
 export interface Shard {
   index: number;

@@ -1,6 +1,8 @@
 /** `balloon sweep <file> --out <dir>`: load and validate everything, then run locally or through Redis. */
 import { resolve } from 'node:path';
 import { usageError } from '../cli/errors';
+import { checkOutputDirectory } from '../cli/outputs';
+import { SWEEP_FILES } from './outputs';
 import { loadSweepFile } from './load';
 import { runLocalSweep } from './local';
 import { parseRedisTimeout, parseRedisUrl, parseRole, parseWorkers } from './options';
@@ -27,6 +29,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
   if (redisTimeoutS !== undefined && !distributed) throw usageError('sweep: --redis-timeout goes with --redis');
   if (!options.out && !(distributed && role === 'worker')) throw usageError('sweep: expected --out <dir>');
   if (distributed && shard) throw usageError('sweep: --shard and --redis do not go together (a queue already spreads the runs)');
+  if (options.out) checkOutputDirectory(options.out, SWEEP_FILES);
   const loaded = loadSweepFile(file);
   const quiet = options.quiet === true;
   const perTick = options.perTick === true || loaded.plan.sweep.outputs.perTick;
