@@ -4,7 +4,10 @@
  * years. Each shows the current plan, the previous plan faint, and no levers dotted.
  */
 import type { PlotRow } from '../../data/plotRows';
+import { formatChange } from '../../charts/format';
 import { lineChart } from '../../charts/lineChart';
+import { recordRows } from '../../data/record';
+import { OUTCOME_YEARS } from '../live/digest';
 import { countryColor } from '../../charts/palette';
 import type { Digest } from '../live/digest';
 import { annotateYear } from './annotate';
@@ -59,12 +62,21 @@ function panelRows(input: MultiplesInput, panel: Panel): PlotRow[] {
   ];
 }
 
+/** Mean of the last OUTCOME_YEARS values (the outcome table's window). */
+const lastYears = (values: readonly number[]) => {
+  const kept = values.slice(-OUTCOME_YEARS);
+  return kept.reduce((a, b) => a + b, 0) / Math.max(1, kept.length);
+};
+
 function cultivationRows(input: MultiplesInput): PlotRow[] {
-  const { now, before } = input;
+  const { now, before, none } = input;
   const rows: PlotRow[] = [];
   for (const c of Object.keys(now.cultivationKha)) {
     if (before) rows.push(...yearRows(`${BEFORE}:${c}`, `${c} before`, before.firstYear, before.cultivationKha[c] ?? []));
-    rows.push(...yearRows(c, c, now.firstYear, now.cultivationKha[c]));
+    // Each producer's change against no levers, in its legend label: where the coca went, at a glance.
+    const base = lastYears(none.cultivationKha[c] ?? []);
+    const change = base > 0 ? lastYears(now.cultivationKha[c]) / base - 1 : NaN;
+    rows.push(...yearRows(c, now === none ? c : `${c} ${formatChange(change)} vs no levers`, now.firstYear, now.cultivationKha[c]));
   }
   return rows;
 }
@@ -82,7 +94,8 @@ export function renderMultiples(container: HTMLElement, input: MultiplesInput): 
     const cell = document.createElement('div');
     cell.className = 'multiple';
     container.append(cell);
-    const svg = lineChart(cell, rows, { id, title, unit, colorOf, note, dashed: (k) => k === NONE, height: 250 });
+    const record = id === 'ws-displacement' ? (recordRows('cultivationHa', 'country', 1e-3) ?? undefined) : undefined;
+    const svg = lineChart(cell, rows, { id, title, unit, colorOf, note, dashed: (k) => k === NONE, height: 250, record });
     styleOverlays(svg);
     if (input.annotation) annotateYear(svg, input.annotation.year, input.annotation.text);
     svgs.push(svg);
