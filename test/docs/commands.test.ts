@@ -101,77 +101,78 @@ describe('the documented commands', () => {
   });
 });
 
-for (const doc of documentedFiles(ROOT)) {
-  const blocks = blocksOf(ROOT, doc);
-  if (blocks.length === 0) continue;
+/** One scratch root for every document, in order: a command may use what an earlier one wrote. */
+let dir = '';
+let redis: ChildProcess | undefined;
+let redisUrl = 'redis://127.0.0.1:0';
+const docs = documentedFiles(ROOT).map((doc) => ({ doc, blocks: blocksOf(ROOT, doc) })).filter((d) => d.blocks.length > 0);
+const needsRedis = docs.some((d) => d.blocks.flatMap(shellCommands).some((c) => planCommand(c, BIN, '').needsRedis && !SKIPPED[c.command]));
 
-  describe(doc, () => {
-    let dir = '';
-    let redis: ChildProcess | undefined;
-    let redisUrl = 'redis://127.0.0.1:0';
-    const needsRedis = blocks.flatMap(shellCommands).some((c) => planCommand(c, BIN, '').needsRedis && !SKIPPED[c.command]);
-
-    beforeAll(async () => {
-      ensureBuilt();
-      dir = scratchRoot();
-      if (needsRedis && hasRedis) {
-        const port = await freePort();
-        redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-        for (let i = 0; i < 200 && !(await canConnect(port)); i++) await new Promise((r) => setTimeout(r, 50));
-        redisUrl = `redis://127.0.0.1:${port}`;
-      }
-    });
-    afterAll(() => {
-      redis?.kill('SIGKILL');
-    });
-
-    for (const block of blocks) {
-      for (const c of shellCommands(block)) defineCommand(c);
-      defineOtherBlock(block);
-    }
-
-    function defineCommand(c: DocCommand): void {
-      const where = `${c.doc}:${c.line}`;
-      const skip = SKIPPED[c.command];
-      if (skip) {
-        it.skip(`${where} ${c.command} — not run: ${skip}`, () => {});
-        return;
-      }
-      const note = planCommand(c, BIN, redisUrl).note;
-      const redisMissing = planCommand(c, BIN, '').needsRedis && !hasRedis;
-      if (redisMissing && process.env.CI) throw new Error(`${where}: redis-server is required on CI to run ${c.command}`);
-      it.skipIf(redisMissing)(`${where} ${c.command}${note}`, () => {
-        const planned = planCommand(c, BIN, redisUrl);
-        const r = bash(planned.run, dir, planned.env);
-        expect(r.code, `${where}: ${planned.run}\nexit ${r.code} ${r.signal ?? ''}\n${r.stderr}`).toBe(0);
-        for (const e of expectationsFor(c.command)) {
-          try {
-            e.check({ command: c.command, stdout: r.stdout, stderr: r.stderr, dir, env: planned.env });
-          } catch (err) {
-            throw new Error(`${where}: expected ${e.what}\n${err instanceof Error ? err.message : String(err)}\n--- stdout:\n${r.stdout.slice(0, 3000)}`);
-          }
-        }
-      }, 600_000);
-    }
-
-    function defineOtherBlock(block: DocBlock): void {
-      const where = `${block.doc}:${block.line}`;
-      if (block.lang === 'json') {
-        if (block.text.includes('...')) return; // a fragment (e.g. the first line of a scenario file), not a file
-        it(`${where} the JSON block ships as a file in ${SHIPPED.join('/ or ')}/`, () => {
-          expect(shippedFiles()).toContainEqual(JSON.parse(block.text));
-        });
-      } else if (block.lang === 'python') {
-        it.skipIf(!python)(`${where} the Python snippet${python ? '' : ' — not run: python3 with pandas and pyarrow is not installed'}`, () => {
-          const r = spawnSync('python3', ['-c', block.text], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-          expect(r.status, r.stderr).toBe(0);
-        });
-      } else if (block.lang === 'r') {
-        it.skipIf(!rscript)(`${where} the R snippet${rscript ? '' : ' — not run: Rscript is not installed'}`, () => {
-          const r = spawnSync('Rscript', ['-e', block.text], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-          expect(r.status, r.stderr).toBe(0);
-        });
-      }
+describe('in a scratch copy of the project root', () => {
+  beforeAll(async () => {
+    ensureBuilt();
+    dir = scratchRoot();
+    if (needsRedis && hasRedis) {
+      const port = await freePort();
+      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      for (let i = 0; i < 200 && !(await canConnect(port)); i++) await new Promise((r) => setTimeout(r, 50));
+      redisUrl = `redis://127.0.0.1:${port}`;
     }
   });
+  afterAll(() => {
+    redis?.kill('SIGKILL');
+  });
+
+  for (const { doc, blocks } of docs) {
+    describe(doc, () => {
+      for (const block of blocks) {
+        for (const c of shellCommands(block)) defineCommand(c);
+        defineOtherBlock(block);
+      }
+    });
+  }
+});
+
+function defineCommand(c: DocCommand): void {
+  const where = `${c.doc}:${c.line}`;
+  const skip = SKIPPED[c.command];
+  if (skip) {
+    it.skip(`${where} ${c.command} — not run: ${skip}`, () => {});
+    return;
+  }
+  const note = planCommand(c, BIN, redisUrl).note;
+  const redisMissing = planCommand(c, BIN, '').needsRedis && !hasRedis;
+  if (redisMissing && process.env.CI) throw new Error(`${where}: redis-server is required on CI to run ${c.command}`);
+  it.skipIf(redisMissing)(`${where} ${c.command}${note}`, () => {
+    const planned = planCommand(c, BIN, redisUrl);
+    const r = bash(planned.run, dir, planned.env);
+    expect(r.code, `${where}: ${planned.run}\nexit ${r.code} ${r.signal ?? ''}\n${r.stderr}`).toBe(0);
+    for (const e of expectationsFor(c.command)) {
+      try {
+        e.check({ command: c.command, stdout: r.stdout, stderr: r.stderr, dir, env: planned.env });
+      } catch (err) {
+        throw new Error(`${where}: expected ${e.what}\n${err instanceof Error ? err.message : String(err)}\n--- stdout:\n${r.stdout.slice(0, 3000)}`);
+      }
+    }
+  }, 600_000);
+}
+
+function defineOtherBlock(block: DocBlock): void {
+  const where = `${block.doc}:${block.line}`;
+  if (block.lang === 'json') {
+    if (block.text.includes('...')) return; // a fragment (e.g. the first line of a scenario file), not a file
+    it(`${where} the JSON block ships as a file in ${SHIPPED.join('/ or ')}/`, () => {
+      expect(shippedFiles()).toContainEqual(JSON.parse(block.text));
+    });
+  } else if (block.lang === 'python') {
+    it.skipIf(!python)(`${where} the Python snippet${python ? '' : ' — not run: python3 with pandas and pyarrow is not installed'}`, () => {
+      const r = spawnSync('python3', ['-c', block.text], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+    });
+  } else if (block.lang === 'r') {
+    it.skipIf(!rscript)(`${where} the R snippet${rscript ? '' : ' — not run: Rscript is not installed'}`, () => {
+      const r = spawnSync('Rscript', ['-e', block.text], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+    });
+  }
 }
