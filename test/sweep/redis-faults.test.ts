@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balloon, BIN, ensureBuilt, hasStack, tempDir } from '../cli/helpers';
 import { SCENARIO_FIXTURE } from './helpers';
@@ -165,9 +166,13 @@ describe.skipIf(!hasRedis)('distributed sweeps under faults', () => {
     const out = join(dir, 'out');
     const producer = start(['sweep', file, '--redis', server.url, '--role', 'producer', '--out', out, '-q']);
     const doomed = start(['sweep', file, '--redis', server.url, '--role', 'worker', '--workers', '1']);
+    // wait until it holds a run (its job lock is in Redis), then a little into the run
+    const client = new Redis(server.url);
     const deadline = Date.now() + 60_000; // host-only: test polling
-    while (!doomed.out().includes('worker: pulling') && Date.now() < deadline) await sleep(20);
-    await sleep(1000); // it holds the first run now, half-way through
+    while ((await client.keys('bull:*:lock')).length === 0 && Date.now() < deadline) await sleep(20);
+    client.disconnect();
+    expect(doomed.child.exitCode).toBe(null);
+    await sleep(500);
     const survivor = start(['sweep', file, '--redis', server.url, '--role', 'worker', '--workers', '1']);
     doomed.child.kill('SIGKILL');
     const killedAt = performance.now();

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
+import { utf8Problem } from '../../scenario/utf8';
 import type { Scenario } from '../../scenario/schema';
 import { describeFsError, inputError } from './errors';
 import { bundledScenarioNames, isBareName, resolveScenarioPath } from './paths';
@@ -39,12 +40,15 @@ export function loadScenarioFile(arg: string | undefined): LoadedScenario {
   if (size > LIMITS.fileBytes) {
     throw inputError(`${file}: expected a scenario file of at most ${LIMITS.fileBytes} bytes, got ${size} bytes`);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw inputError(`${file}: cannot read the scenario file (${describeFsError(err)})`);
   }
+  const notText = utf8Problem(bytes);
+  if (notText) throw inputError(`${file}: ${notText}`);
+  const text = bytes.toString('utf8');
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message}`));
   return { scenario: parsed.value, file, path };

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { readJson } from '../../scenario/safeJson';
 import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
+import { utf8Problem } from '../../scenario/utf8';
 import { ParameterPathError } from '../../sweep/paths';
 import { buildPlan, SweepPlanError, type SweepPlan } from '../../sweep/plan';
 import { DesignTableError } from '../../sweep/designs/index';
@@ -44,7 +45,10 @@ function readText(path: string, what: string, maxBytes: number): string {
     throw inputError(`${shown}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
   }
   if (size > maxBytes) throw inputError(`${shown}: expected a ${what} of at most ${maxBytes} bytes, got ${size} bytes`);
-  return readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  const notText = utf8Problem(bytes);
+  if (notText) throw inputError(`${shown}: ${notText}`);
+  return bytes.toString('utf8');
 }
 
 /** The base scenario: relative to the sweep file's directory, else a bundled scenario name. */
