@@ -42,3 +42,11 @@ export function possibleOutcome(entities: readonly EntityInfo[]): (key: string) 
     return true;
   };
 }
+
+/** The summary without the outcomes that are zero by construction. */
+export function possibleSummary(summary: Record<string, number>, entities: readonly EntityInfo[]): Record<string, number> {
+  const possible = possibleOutcome(entities);
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(summary)) if (possible(key)) out[key] = value;
+  return out;
+}

@@ -71,6 +71,9 @@ export const EXPECTATIONS: Expectation[] = [
       expect(header.slice(0, 3)).toEqual(['scenario', 'seed', 'hash']);
       for (const key of header.slice(3)) expect(key).toMatch(SUMMARY_KEY);
       expect(rows.map((row) => row[1])).toEqual(rows.map((_, i) => String(i + 1)));
+      // Outcomes zero by construction are left out (the US and Spain grow no coca).
+      expect(header).toContain('cultivationHa.COL.final');
+      expect(header.filter((k) => /^(cultivationHa|productionKg)\.(USA|ESP)\./.test(k))).toEqual([]);
     },
   },
   {

@@ -6,6 +6,7 @@
 import { annualDigest, type AnnualDigest } from '../../analysis/annual';
 import { planOutcomes, type EffectPlan, type Outcomes } from '../../analysis/effect';
 import { measureFilter, tidyText, type TableFormat } from '../../io/tidy';
+import { possibleSummary } from '../../results/possible';
 import { toRows } from '../../results/rows';
 import { runScenario } from '../../run';
 import type { Scenario } from '../../scenario/schema';
@@ -43,7 +44,8 @@ export function executeJob(job: Job, onProgress?: (done: number, total: number) 
         scenario: result.scenario,
         hash: result.hash,
         ticks: result.ticks,
-        summary: result.summary,
+        // For --summary-out: without the outcomes zero by construction (as a sweep's runs.csv).
+        summary: possibleSummary(result.summary, result.series.entities),
         digest: annualDigest(result),
       };
       if (job.rows) {

@@ -5,7 +5,7 @@
  */
 import { parseScenario } from '../../scenario/validate';
 import { runScenario } from '../../run';
-import { possibleOutcome } from '../../results/possible';
+import { possibleSummary } from '../../results/possible';
 import { toRows } from '../../results/rows';
 import { tidyText } from '../../io/tidy';
 import { applyPoint } from '../../sweep/plan';
@@ -16,14 +16,6 @@ import type { InitMessage, RunDone, RunTask } from './protocol';
 
 export const PER_TICK_COLUMNS = ['run', 'seed', 'tick', 'date', 'year', 'kind', 'entity', 'measure', 'unit', 'value'] as const;
 
-/** Leaves out the outcomes that are zero by construction (sim/results/possible.ts). */
-function possibleOutcomes(summary: Record<string, number>, entities: Parameters<typeof possibleOutcome>[0]): Record<string, number> {
-  const possible = possibleOutcome(entities);
-  const out: Record<string, number> = {};
-  for (const [key, value] of Object.entries(summary)) if (possible(key)) out[key] = value;
-  return out;
-}
-
 export function executeRun(init: Omit<InitMessage, 'type'>, task: RunTask): RunDone {
   // A calibration stage (balloon calibrate): the run is one candidate on one seed, evaluated against the targets.
   const calibration = calibrationOf(init.baseInput);
@@ -32,7 +24,7 @@ export function executeRun(init: Omit<InitMessage, 'type'>, task: RunTask): RunD
   if (!parsed.ok) throw new Error(`run ${task.run}: ${parsed.errors[0].message}`);
   const result = runScenario(parsed.value, { seed: task.seed });
   const measures = init.measures ?? undefined;
-  const done: RunDone = { type: 'done', run: task.run, hash: result.hash, summary: possibleOutcomes(filterSummary(result.summary, measures), result.series.entities) };
+  const done: RunDone = { type: 'done', run: task.run, hash: result.hash, summary: possibleSummary(filterSummary(result.summary, measures), result.series.entities) };
   if (task.perTick ?? init.perTick) {
     const keep = measures ? new Set(measures) : null;
     const rows = toRows(result).filter((r) => !keep || keep.has(r.measure));
