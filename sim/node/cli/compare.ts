@@ -13,6 +13,7 @@ import { parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { checkOutputs } from './outputs';
+import { checkWork } from './work';
 import { writeAtomic } from './write';
 
 export interface CompareOptions {
@@ -22,6 +23,7 @@ export interface CompareOptions {
   all?: boolean;
   workers?: string;
   quiet?: boolean;
+  allowLong?: boolean;
 }
 
 /** Summary keys shown by default, in this order: "measure.entity.stat" with these measures and stats. */
@@ -75,6 +77,8 @@ export async function compareCommand(aArg: string, bArg: string, options: Compar
   checkOutputs([{ option: 'out', path: options.out ?? '' }]);
   const a = loadScenarioFile(aArg);
   const b = loadScenarioFile(bArg);
+  checkWork(a.file, a.scenario, options.allowLong);
+  checkWork(b.file, b.scenario, options.allowLong);
   const seeds = seedsFrom(firstSeed ?? a.scenario.seed, count);
   const progress = startProgress(seeds.length * 2, 'compare', options.quiet === true);
   const jobs = seeds.flatMap((seed) => [a.scenario, b.scenario].map((scenario) => ({ kind: 'summary' as const, scenario, seed })));

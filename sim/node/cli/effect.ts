@@ -15,6 +15,7 @@ import { parseInteger, parseSeed, parseSeedCount, parseWorkers } from './options
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { checkOutputs } from './outputs';
+import { checkWork } from './work';
 import { writeAtomic } from './write';
 
 export interface EffectOptions {
@@ -25,6 +26,7 @@ export interface EffectOptions {
   out?: string;
   workers?: string;
   quiet?: boolean;
+  allowLong?: boolean;
 }
 
 function cells(e: Estimate | null): string[] {
@@ -47,6 +49,7 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   const count = parseSeedCount(options.seeds) ?? 10;
   const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
   const { scenario, file } = loadScenarioFile(scenarioArg);
+  checkWork(file, scenario, options.allowLong);
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
   let index: number | undefined;
   if (options.policy !== undefined && !/^\s*\d+\s*$/.test(options.policy)) {

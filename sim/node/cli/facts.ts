@@ -15,6 +15,7 @@ import { parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { checkOutputs } from './outputs';
+import { checkWork } from './work';
 import { writeAtomic } from './write';
 
 export interface FactsOptions {
@@ -23,6 +24,7 @@ export interface FactsOptions {
   out?: string;
   workers?: string;
   quiet?: boolean;
+  allowLong?: boolean;
 }
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
@@ -50,6 +52,7 @@ export async function factsCommand(scenarioArg: string | undefined, options: Fac
   const count = parseSeedCount(options.seeds) ?? 20;
   const workers = parseWorkers(options.workers) ?? defaultWorkers(2 * count);
   const { scenario, file } = loadScenarioFile(scenarioArg ?? 'colombia-2000s');
+  checkWork(file, scenario, options.allowLong);
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
   const counterfactual = withoutPolicies(scenario);
   const progress = startProgress(seeds.length * 2, 'facts', options.quiet === true);

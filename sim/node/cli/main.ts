@@ -32,6 +32,7 @@ function program(): Command {
     .showSuggestionAfterError(true);
 
   const seed = () => new Option('--seed <n>', 'first seed (default: the scenario\'s seed)');
+  const allowLong = () => new Option('--allow-long', 'run even when a run is over the work limit (2 billion grower-ticks; balloon validate prints the estimate)');
   const workers = () => new Option('--workers <n>', 'worker threads for the runs (default: one per core; results do not depend on it)');
   cli
     .command('run')
@@ -43,6 +44,7 @@ function program(): Command {
     .option('--summary-out <file>', 'write one row of run outcomes per seed to a .csv or .jsonl file')
     .option('--measures <list>', 'with --out: keep only these measures, comma-separated ids or kind/id, e.g. flowKg,market/consumptionKg')
     .addOption(workers())
+    .addOption(allowLong())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string | undefined, options) => runCommand(scenario, options, stdout));
 
@@ -70,6 +72,7 @@ function program(): Command {
     .option('--out <file>', 'write every outcome and its difference to a .csv or .json file')
     .option('--all', 'print every outcome, not only the main ones')
     .addOption(workers())
+    .addOption(allowLong())
     .option('-q, --quiet', 'print nothing but errors')
     .action((a: string, b: string, options) => compareCommand(a, b, options, stdout));
 
@@ -83,6 +86,7 @@ function program(): Command {
     .option('--seeds <k>', 'number of paired seeds', '10')
     .option('--out <file>', 'write the estimates to a .json file')
     .addOption(workers())
+    .addOption(allowLong())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string, options) => effectCommand(scenario, options, stdout));
 
@@ -94,6 +98,7 @@ function program(): Command {
     .option('--seeds <k>', 'number of seeds', '20')
     .option('--out <file>', 'write the facts to a .csv or .json file')
     .addOption(workers())
+    .addOption(allowLong())
     .option('-q, --quiet', 'print nothing but errors')
     .action((scenario: string | undefined, options) => factsCommand(scenario, options, stdout));
 

@@ -16,6 +16,7 @@ import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, tableFormat } f
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { checkOutputs } from './outputs';
+import { checkWork } from './work';
 import { openAtomic, writeAtomic, type AtomicFile } from './write';
 
 export interface RunOptions {
@@ -26,6 +27,7 @@ export interface RunOptions {
   measures?: string;
   workers?: string;
   quiet?: boolean;
+  allowLong?: boolean;
 }
 
 export async function runCommand(scenarioArg: string | undefined, options: RunOptions, stdout: (text: string) => void): Promise<void> {
@@ -43,6 +45,7 @@ export async function runCommand(scenarioArg: string | undefined, options: RunOp
   for (const [name, out] of [['out', options.out], ['summary-out', options.summaryOut]] as const) {
     if (out && resolve(out) === path) throw usageError(`--${name}: expected an output file, got the scenario file "${out}" (it would be overwritten)`);
   }
+  checkWork(file, scenario, options.allowLong);
   const seeds = seedsFrom(firstSeedOption ?? scenario.seed, count);
 
   let out: AtomicFile | undefined;

@@ -22,6 +22,7 @@ export function registerSweepCommands(cli: Command): void {
     .option('--redis <url>', 'distribute the runs through a BullMQ queue on this Redis server, e.g. redis://127.0.0.1:6379')
     .option('--redis-timeout <s>', 'with --redis: seconds Redis may stay unreachable before the sweep stops with exit code 75 (default 60); runs done are kept')
     .option('--role <role>', 'with --redis: producer (queue runs, gather results), worker (pull and run), or both', 'both')
+    .option('--allow-long', 'run even when a run is over the work limit (2 billion grower-ticks, see balloon validate)')
     .option('-q, --quiet', 'print nothing but errors')
     .action((file: string, options: SweepCommandOptions) => sweepCommand(file, options, stdout));
 

@@ -2,6 +2,10 @@
 import { resolve } from 'node:path';
 import { usageError } from '../cli/errors';
 import { checkOutputDirectory } from '../cli/outputs';
+import { checkWork } from '../cli/work';
+import { parseScenario } from '../../scenario/validate';
+import { pointScenario } from '../../sweep/plan';
+import type { LoadedSweep } from './load';
 import { SWEEP_FILES } from './outputs';
 import { loadSweepFile } from './load';
 import { runLocalSweep } from './local';
@@ -17,6 +21,7 @@ export interface SweepCommandOptions {
   redisTimeout?: string;
   role?: string;
   quiet?: boolean;
+  allowLong?: boolean;
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, stdout: (text: string) => void): Promise<void> {
@@ -31,6 +36,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
   if (distributed && shard) throw usageError('sweep: --shard and --redis do not go together (a queue already spreads the runs)');
   if (options.out) checkOutputDirectory(options.out, SWEEP_FILES);
   const loaded = loadSweepFile(file);
+  checkSweepWork(loaded, options.allowLong);
   const quiet = options.quiet === true;
   const perTick = options.perTick === true || loaded.plan.sweep.outputs.perTick;
   const dir = options.out ? resolve(options.out) : '';
@@ -48,4 +54,14 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, s
     const speed = report.ranNow > 0 ? ` (${report.ranNow} ran now in ${seconds.toFixed(1)} s, ${(report.ranNow / seconds).toFixed(1)} runs/s on ${workers} worker${workers === 1 ? '' : 's'})` : '';
     stdout(`${report.line}${speed}\n`);
   }
+}
+
+/** The work limit (cli/work.ts) for the base scenario, and for every point when a parameter changes the size of a run. */
+function checkSweepWork(loaded: LoadedSweep, allowLong: boolean | undefined): void {
+  if (allowLong) return;
+  const base = parseScenario(loaded.plan.baseInput);
+  if (base.ok) checkWork(loaded.baseFile, base.value, false);
+  const sizing = /growers|ticksPerYear|burnInYears|(^|\.)(start|end)$/;
+  if (!loaded.plan.sweep.parameters.some((p) => sizing.test(p.path))) return;
+  for (let p = 0; p < loaded.plan.points.length; p++) checkWork(`${loaded.file}: point ${p}`, pointScenario(loaded.plan, p), false);
 }
