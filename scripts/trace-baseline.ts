@@ -1,6 +1,6 @@
 /**
  * Year-by-year trace of the quantities behind drift, on one run:
- *   npx tsx scripts/trace-baseline.ts [scenario=baseline] [seed=1] ['{"growers":{...}}']
+ *   npx tsx scripts/trace-baseline.ts [scenario=baseline[:-lever]] [seed=1] ['{"growers":{...}}']
  * (organisations' capacity and orders against the harvest, farmgate prices and netbacks by
  * producer, wholesale prices, consumption, production, organisation count). Burn-in included.
  */
@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../sim/scenario/validate';
 import { createSimulation } from '../sim/simulation';
 
-const name = process.argv[2] ?? 'baseline';
+const [name, without] = (process.argv[2] ?? 'baseline').split(':-');
 const seed = Number(process.argv[3] ?? 1);
 const input = JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8'));
+// "scenario:-lever" drops every policy of that lever kind (e.g. colombia-2000s:-eradication).
+if (without) input.policies = input.policies.filter((p: { lever: string }) => p.lever !== without);
 const overrides = process.argv[4] ? JSON.parse(process.argv[4]) : {};
 const behaviour: Record<string, any> = { ...(input.behaviour ?? {}) };
 for (const [g, v] of Object.entries(overrides)) behaviour[g] = { ...(behaviour[g] ?? {}), ...(v as object) };

@@ -89,6 +89,9 @@ export function altDevBoost(world: World, stockUsd: number, cultivableHa: number
   return (g.altDevMaxBoost * perHa) / (perHa + g.altDevUsdPerHaHalf);
 }
 
+/** Largest rise (or fall, as its inverse) of output per mature hectare that the price brings through inputs. */
+const MAX_INPUT_RESPONSE = 2;
+
 /** Eradication, maturation, harvest and price expectations for every region. */
 export function updateRegions(world: World, state: WorldState, altDevUsd: Float64Array): void {
   const { regions } = world;
@@ -123,7 +126,11 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
     // mature ha drifts towards 1 + intensificationMax x pressure; its extra cost eats its extra revenue.
     const pressure = Math.min(1, share * tpy);
     rg.yieldFactor[r] += (1 + g.intensificationMax * pressure - rg.yieldFactor[r]) * intensificationRate;
-    const harvest = (rg.matureHa[r] * regions.yieldKgPerHa[r] * rg.yieldFactor[r]) / tpy;
+    // The intensive margin: at a higher expected price growers weed, fertilise and harvest more of each
+    // mature hectare (more leaf, better paste); at a lower one, less.
+    const relativePrice = rg.expectedPrice[r] / g.initialFarmgatePriceUsdPerKg;
+    const inputs = Math.min(MAX_INPUT_RESPONSE, Math.max(1 / MAX_INPUT_RESPONSE, pow(relativePrice, g.yieldPriceElasticity)));
+    const harvest = (rg.matureHa[r] * regions.yieldKgPerHa[r] * rg.yieldFactor[r] * inputs) / tpy;
     rg.harvestKg[r] = harvest;
     rg.stockKg[r] += harvest;
     state.accounts.producedKg += harvest;

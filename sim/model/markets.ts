@@ -17,6 +17,9 @@ import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
 import { coverPrice, demandSmoothingWeight } from './inventory';
 
+/** Most that sellers read into a shortage: buyers wanting k times what was offered lets them expect k times their sales (k <= 3). */
+const MAX_SHORTAGE = 3;
+
 /** Least reference price as a share of the data's: however cheap delivery becomes, the price does not collapse. */
 const MIN_REFERENCE_SHARE = 0.2;
 
@@ -46,12 +49,13 @@ export interface MarketScratch {
   offeredKg: Float64Array;
   price: Float64Array; // this tick's wholesale price
   fill: Float64Array; // share of what is offered that sells
+  shortage: Float64Array; // demand over what is offered, when above 1 (at most MAX_SHORTAGE); 1 otherwise
   consumedKg: Float64Array;
 }
 
 export function createMarketScratch(world: World): MarketScratch {
   const n = world.markets.n;
-  return { stockKg: new Float64Array(n), offeredKg: new Float64Array(n), price: new Float64Array(n), fill: new Float64Array(n), consumedKg: new Float64Array(n) };
+  return { stockKg: new Float64Array(n), offeredKg: new Float64Array(n), price: new Float64Array(n), fill: new Float64Array(n), shortage: new Float64Array(n), consumedKg: new Float64Array(n) };
 }
 
 export function clearMarkets(world: World, state: WorldState, scratch: MarketScratch, deliveredCost: Float64Array): void {
@@ -69,7 +73,7 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   // Largest log step of the wholesale price in a tick.
   const maxStep = (b.maxPriceStepPerMonth * 12) / tpy;
   const demandWeight = demandSmoothingWeight(tpy);
-  const { offeredKg, stockKg, price: nextPrice, fill: fillOf, consumedKg } = scratch;
+  const { offeredKg, stockKg, price: nextPrice, fill: fillOf, shortage: shortageOf, consumedKg } = scratch;
   const coverMonths = b.stockTargetMonths;
 
   // One pass over the organisations for every market at once (one market per country, so markets'
@@ -115,6 +119,7 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     nextPrice[m] = next;
     const demand = demandAtReference * pow(next / reference, markets.elasticity[m]);
     fillOf[m] = offered > 0 ? Math.min(1, demand / offered) : 0;
+    shortageOf[m] = offered > 0 ? Math.min(MAX_SHORTAGE, Math.max(1, demand / offered)) : 1;
     ms.smoothedDemandKg[m] += demandWeight * (demand - ms.smoothedDemandKg[m]);
     ms.demandKg[m] = demand;
     ms.offeredKg[m] = offered;
@@ -122,7 +127,8 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   consumedKg.fill(0);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    let sold = 0;
+    // What it could have sold: its sales, scaled up where buyers wanted more than was offered.
+    let couldSell = 0;
     for (let m = 0; m < nM; m++) {
       const fill = fillOf[m];
       if (!(fill > 0)) continue;
@@ -134,9 +140,9 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
       to.capitalUsd[k] += revenue;
       to.revenueUsd[k] += revenue;
       consumedKg[m] += kg;
-      sold += kg;
+      couldSell += kg * shortageOf[m];
     }
-    to.salesKg[k] += demandWeight * (sold - to.salesKg[k]);
+    to.salesKg[k] += demandWeight * (couldSell - to.salesKg[k]);
   }
   for (let m = 0; m < nM; m++) {
     ms.consumedKg[m] = consumedKg[m];

@@ -17,6 +17,7 @@ export const growerBehaviourSchema = z.strictObject({
   abandonRatePerSeason: num(0, 1, 0.2, 'Share of the gap abandoned per season when coca is less attractive'),
   maturityMonths: num(0, 60, 12, 'Months before newly planted coca yields'),
   intensificationMax: num(0, 10, 1, 'Largest relative rise in output per mature ha that growers reach under eradication of their whole crop every year (denser planting, more harvests, inputs)'),
+  yieldPriceElasticity: num(0, 5, 0, 'Elasticity of output per mature ha with respect to the expected farmgate price (the intensive margin: inputs, weeding, more harvests), at most x2 or /2'),
   intensificationMonths: num(1, 240, 24, 'Months over which growers\' intensification follows the eradication pressure they face'),
   priceMemoryMonths: num(0.5, 120, 12, 'Averaging time of the farmgate price growers expect'),
   eradicationMemory: num(0, 1, 0.3, 'Weight of the latest season in a grower\'s belief about eradication losses'),
