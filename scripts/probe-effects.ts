@@ -62,6 +62,8 @@ for (let seed = 1; seed <= seeds; seed++) {
   push('col.farmCOLvsTwin', 0);
   for (const [lever, without] of [['erad', r.noErad], ['interd', r.noInterd]] as const) {
     push(`${lever}.kgKept`, sumYears((y) => north(without, y) - north(c, y), L));
+    push(`${lever}.prodLess`, sumYears((y) => yearValue(without, 'world/producedKg', 'world', y) - yearValue(c, 'world/producedKg', 'world', y), L) / 1e3);
+    push(`${lever}.consLessLast3`, (north(without, L) + north(without, L - 1) + north(without, L - 2) - north(c, L) - north(c, L - 1) - north(c, L - 2)) / 3e3);
     push(`${lever}.usd`, spend(c) - spend(without));
   }
 }

@@ -95,7 +95,8 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     const price = ms.wholesalePrice[m];
     // Additive along the chain: the reference moves by the change in what delivering a kilo costs.
     if (Number.isFinite(deliveredCost[m])) {
-      if (state.tick === 0) ms.deliveredCostUsd[m] = ms.deliveredCostReference[m] = deliveredCost[m];
+      // (The first tick with a delivered cost sets the reference: the starting world is the equilibrium.)
+      if (ms.deliveredCostReference[m] === 0) ms.deliveredCostUsd[m] = ms.deliveredCostReference[m] = deliveredCost[m];
       else ms.deliveredCostUsd[m] += expectation * (deliveredCost[m] - ms.deliveredCostUsd[m]);
     }
     const base = referencePriceUsd(world, state, m);

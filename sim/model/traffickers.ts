@@ -47,10 +47,15 @@ export interface TraffickerPlan {
    */
   netback: Float64Array;
   /**
-   * Per market: the wholesale price at which the cheapest path there just earns the hurdle return, buying at
-   * the origin's current farmgate price (what delivering a kilo costs, risk compensation included).
+   * Per market: the wholesale price at which a path there just earns the hurdle return, buying at the origin's
+   * current farmgate price (what delivering a kilo costs, risk compensation included), averaged over the paths
+   * by the kg organisations planned on them last tick (Infinity where none did).
    */
   deliveredCost: Float64Array;
+  /** Per path (world.paths): kg organisations planned to ship on it (last tick's until planShipments refills it). */
+  pathKg: Float64Array;
+  /** Per market: scratch sums of the flow-weighted delivered cost. */
+  deliveredWeight: Float64Array;
   // This tick's terms of path valuation that do not depend on the organisation, computed once:
   // per path (world.paths) and per leg of a path (indexed like world.paths.legs).
   pathValue: Float64Array; // expected wholesale price at the path's market
@@ -109,6 +114,8 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     plannedKg: new Float64Array(world.regions.n),
     netback: new Float64Array(nC),
     deliveredCost: new Float64Array(world.markets.n),
+    pathKg: new Float64Array(world.paths.n),
+    deliveredWeight: new Float64Array(world.markets.n),
     pathValue: new Float64Array(world.paths.n),
     pathSanction: new Float64Array(world.paths.n),
     pathBuy: new Float64Array(world.paths.n),
@@ -386,6 +393,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       const w = pathWeight[row + j] / total;
       pathWeight[row + j] = w;
       plan.desiredKg[k * nC + pathOrigin[row + j]] += volume * w;
+      plan.pathKg[usablePaths[row + j]] += volume * w;
     }
     // What it already holds at each origin is shipped first; the rest is bought, plus a buffer
     // that is larger when the farmgate price is below what the market expects (buy cheap, hold).
@@ -418,9 +426,10 @@ function originNetbacks(world: World, state: WorldState, plan: TraffickerPlan): 
   const { paths } = world;
   const b = world.behaviour.traffickers;
   const risk = state.routes.seizureProbability;
-  const { netback, deliveredCost, pathValue, pathSanction, pathBuy, legCut, legBribe, legTransit } = plan;
+  const { netback, deliveredCost, deliveredWeight, pathKg, pathValue, pathSanction, pathBuy, legCut, legBribe, legTransit } = plan;
   netback.fill(-Infinity);
-  deliveredCost.fill(Infinity);
+  deliveredCost.fill(0);
+  deliveredWeight.fill(0);
   for (let p = 0; p < paths.n; p++) {
     const value = pathValue[p];
     const sanction = pathSanction[p];
@@ -438,12 +447,15 @@ function originNetbacks(world: World, state: WorldState, plan: TraffickerPlan): 
     const bid = (survival * value - cost - sanction * (1 - survival) - b.hurdleReturn * cost) / (1 + b.hurdleReturn);
     const c = paths.origin[p];
     if (bid > netback[c]) netback[c] = bid;
-    if (survival > 0) {
+    if (survival > 0 && pathKg[p] > 0) {
       const delivered = ((1 + b.hurdleReturn) * (pathBuy[p] + cost) + sanction * (1 - survival)) / survival;
       const m = paths.market[p];
-      if (delivered < deliveredCost[m]) deliveredCost[m] = delivered;
+      deliveredCost[m] += pathKg[p] * delivered;
+      deliveredWeight[m] += pathKg[p];
     }
   }
+  for (let m = 0; m < world.markets.n; m++) deliveredCost[m] = deliveredWeight[m] > 0 ? deliveredCost[m] / deliveredWeight[m] : Infinity;
+  pathKg.fill(0);
 }
 
 /**
