@@ -102,19 +102,28 @@ function compareSegments(a: readonly PathSegment[], b: readonly PathSegment[]): 
   return a.length - b.length;
 }
 
-/** Sorted by path (array indices numerically), duplicates dropped, capped at MAX_ERRORS. */
+const omitted = new WeakMap<readonly ScenarioError[], number>();
+
+/** How many more distinct problems were found than the MAX_ERRORS listed in `errors` (0 if none), for "and N more". */
+export function omittedErrors(errors: readonly ScenarioError[]): number {
+  return omitted.get(errors) ?? 0;
+}
+
+/** Sorted by path (array indices numerically), duplicates dropped, capped at MAX_ERRORS (omittedErrors counts the rest). */
 export function finishErrors(pending: PendingError[]): ScenarioError[] {
   const indexed = pending.map((e, i) => ({ e, i }));
   indexed.sort((p, q) => compareSegments(p.e.segments, q.e.segments) || p.i - q.i);
   const seen = new Set<string>();
   const out: ScenarioError[] = [];
+  let more = 0;
   for (const { e } of indexed) {
     const error = toScenarioError(e);
     if (seen.has(error.message)) continue;
     seen.add(error.message);
-    out.push(error);
-    if (out.length === MAX_ERRORS) break;
+    if (out.length < MAX_ERRORS) out.push(error);
+    else more++;
   }
+  if (more > 0) omitted.set(out, more);
   return out;
 }
 

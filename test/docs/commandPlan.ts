@@ -44,6 +44,8 @@ export interface PlannedCommand {
   /** How `run` differs from the documented command, for the test's name; '' when it does not. */
   note: string;
   needsRedis: boolean;
+  /** The exit code the command must give: 3 for a merge that still lacks runs (only array task 3 ran). */
+  exitCode: number;
 }
 
 /**
@@ -73,6 +75,8 @@ export function planCommand(c: DocCommand, bin: string, redisUrl: string): Plann
     env.SLURM_ARRAY_TASK_ID = '3';
     notes.push('SLURM_ARRAY_TASK_ID=3');
   }
+  const exitCode = /^npx balloon merge .*shard-\*/.test(c.command) ? 3 : 0;
+  if (exitCode !== 0) notes.push(`exit ${exitCode}: runs missing`);
   run = run.replace(/^npx balloon\b/, `node "${bin}"`);
-  return { run, env, note: notes.length > 0 ? ` (run with ${notes.join(', ')})` : '', needsRedis };
+  return { run, env, note: notes.length > 0 ? ` (run with ${notes.join(', ')})` : '', needsRedis, exitCode };
 }

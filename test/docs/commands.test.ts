@@ -146,7 +146,7 @@ function defineCommand(c: DocCommand): void {
   it.skipIf(redisMissing)(`${where} ${c.command}${note}`, () => {
     const planned = planCommand(c, BIN, redisUrl);
     const r = bash(planned.run, dir, planned.env);
-    expect(r.code, `${where}: ${planned.run}\nexit ${r.code} ${r.signal ?? ''}\n${r.stderr}`).toBe(0);
+    expect(r.code, `${where}: ${planned.run}\nexit ${r.code} ${r.signal ?? ''}\n${r.stderr}`).toBe(planned.exitCode);
     for (const e of expectationsFor(c.command)) {
       try {
         e.check({ command: c.command, stdout: r.stdout, stderr: r.stderr, dir, env: planned.env });

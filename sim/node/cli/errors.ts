@@ -1,7 +1,8 @@
 /**
  * CLI errors and exit codes. A user's mistake prints one clear line per problem and
  * never a stack trace: 1 = invalid input (a scenario file, an unreadable file),
- * 2 = usage (unknown command or option, bad option value), 75 = a service or resource
+ * 2 = usage (unknown command or option, bad option value), 3 = done but incomplete
+ * (a merge with runs missing: its outputs are written), 75 = a service or resource
  * is unavailable for now and the same command can be run again later (Redis
  * unreachable past --redis-timeout, another producer holding the sweep, an output
  * directory in use). Anything else is a bug in Balloon: one line plus how to get the stack.
@@ -11,6 +12,8 @@ import { CommanderError } from 'commander';
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** The command did its work but the result is incomplete (a merge with runs missing). */
+export const EXIT_INCOMPLETE = 3;
 /** EX_TEMPFAIL of sysexits.h: try again later. */
 export const EXIT_UNAVAILABLE = 75;
 
@@ -33,6 +36,11 @@ export function inputError(...lines: string[]): CliError {
 /** Something outside Balloon is unavailable for now (Redis, a lease, a lock); the same command can be run again. */
 export function unavailableError(...lines: string[]): CliError {
   return new CliError(lines, EXIT_UNAVAILABLE);
+}
+
+/** The outputs were written but lack something (exit 3). */
+export function incompleteError(...lines: string[]): CliError {
+  return new CliError(lines, EXIT_INCOMPLETE);
 }
 
 /** Wrong use of the command line. */

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
 import { utf8Problem } from '../../scenario/utf8';
+import { omittedErrors, type ScenarioError } from '../../scenario/errors';
 import type { Scenario } from '../../scenario/schema';
 import { describeFsError, inputError } from './errors';
 import { bundledScenarioNames, isBareName, resolveScenarioPath } from './paths';
@@ -20,6 +21,14 @@ export interface LoadedScenario {
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+/** One line per error, and "and N more" when the validator listed only the first MAX_ERRORS. */
+export function errorLines(file: string, errors: readonly ScenarioError[], strip?: RegExp): string[] {
+  const lines = errors.map((e) => `${file}: ${strip ? e.message.replace(strip, '') : e.message}`);
+  const more = omittedErrors(errors);
+  if (more > 0) lines.push(`${file}: and ${more} more problem${more === 1 ? '' : 's'} not listed (fix these, then validate again)`);
+  return lines;
 }
 
 export function loadScenarioFile(arg: string | undefined): LoadedScenario {
@@ -50,6 +59,6 @@ export function loadScenarioFile(arg: string | undefined): LoadedScenario {
   if (notText) throw inputError(`${file}: ${notText}`);
   const text = bytes.toString('utf8');
   const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message}`));
+  if (!parsed.ok) throw inputError(...errorLines(file, parsed.errors));
   return { scenario: parsed.value, file, path };
 }

@@ -10,6 +10,7 @@
 import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
+import { displayPath } from '../cli/load';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -19,6 +20,21 @@ export interface JournalContents {
   validBytes: number;
   /** A torn or unreadable line was skipped. */
   skipped: number;
+  /** 1-based numbers of complete lines that could not be read (garbled). */
+  garbled: number[];
+  /** The last line had no newline (a write cut short by a crash): it was ignored. */
+  torn: boolean;
+}
+
+/** What was skipped, in words (undefined if nothing): "skipped unreadable line 17 (its run is done again)". */
+export function describeSkipped(contents: Pick<JournalContents, 'garbled' | 'torn'>): string | undefined {
+  const parts: string[] = [];
+  if (contents.garbled.length > 0) {
+    const shown = contents.garbled.slice(0, 5).join(', ') + (contents.garbled.length > 5 ? `, … (${contents.garbled.length} in all)` : '');
+    parts.push(`skipped unreadable line${contents.garbled.length === 1 ? '' : 's'} ${shown}`);
+  }
+  if (contents.torn) parts.push('cut off a last line left unfinished by an interrupted write');
+  return parts.length > 0 ? `${parts.join('; ')} (those runs are done again)` : undefined;
 }
 
 function isRecord(v: unknown): v is RunRecord {
@@ -48,15 +64,20 @@ export function addRecord(records: Map<number, RunRecord>, r: RunRecord, where: 
 export function readJournal(dir: string): JournalContents {
   const path = join(dir, JOURNAL_FILE);
   const records = new Map<number, RunRecord>();
-  if (!existsSync(path)) return { records, validBytes: 0, skipped: 0 };
+  if (!existsSync(path)) return { records, validBytes: 0, skipped: 0, garbled: [], torn: false };
   const bytes = readFileSync(path);
   let validBytes = 0;
   let skipped = 0;
   let start = 0;
+  let lineNumber = 0;
+  const garbled: number[] = [];
+  let torn = false;
   while (start < bytes.length) {
     const nl = bytes.indexOf(0x0a, start);
+    lineNumber++;
     if (nl < 0) {
       skipped++; // torn last line: never acknowledged, the run will be redone
+      torn = true;
       break;
     }
     const line = bytes.subarray(start, nl).toString('utf8');
@@ -68,10 +89,13 @@ export function readJournal(dir: string): JournalContents {
       value = undefined;
     }
     if (isRecord(value)) addRecord(records, value, join(dir, JOURNAL_FILE));
-    else if (line.trim() !== '') skipped++;
+    else if (line.trim() !== '') {
+      skipped++;
+      garbled.push(lineNumber);
+    }
     validBytes = start;
   }
-  return { records, validBytes, skipped };
+  return { records, validBytes, skipped, garbled, torn };
 }
 
 /** An open journal for appending. Keeps only run → (seed, hash) in memory, so a long sweep does not grow. */
@@ -90,9 +114,11 @@ export class Journal {
     this.done = new Map([...records].map(([run, r]) => [run, { seed: r.seed, hash: r.hash }]));
   }
 
-  /** Opens (creating) the journal of `dir`, cutting off a torn last line. */
-  static open(dir: string): Journal {
+  /** Opens (creating) the journal of `dir`, cutting off a torn last line; `warn` hears what was skipped, in words. */
+  static open(dir: string, warn?: (line: string) => void): Journal {
     const contents = readJournal(dir);
+    const skipped = describeSkipped(contents);
+    if (skipped && warn) warn(`${displayPath(join(dir, JOURNAL_FILE))}: ${skipped}`);
     const fd = openSync(join(dir, JOURNAL_FILE), 'a+');
     ftruncateSync(fd, contents.validBytes);
     return new Journal(dir, fd, contents.records);

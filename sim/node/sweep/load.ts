@@ -15,7 +15,7 @@ import { buildPlan, SweepPlanError, type SweepPlan } from '../../sweep/plan';
 import { DesignTableError } from '../../sweep/designs/index';
 import { SWEEP_LIMITS } from '../../sweep/limits';
 import { parseSweepText } from '../../sweep/validate';
-import { displayPath } from '../cli/load';
+import { displayPath, errorLines } from '../cli/load';
 import { inputError } from '../cli/errors';
 import { bundledScenarioNames, resolveScenarioPath } from '../cli/paths';
 
@@ -67,14 +67,14 @@ export function loadSweepFile(arg: string, options: { validatePoints?: boolean }
   const file = displayPath(path);
   const text = readText(path, 'sweep file', SWEEP_LIMITS.fileBytes);
   const parsed = parseSweepText(text);
-  if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message.replace(/^scenario: /, '')}`));
+  if (!parsed.ok) throw inputError(...errorLines(file, parsed.errors, /^scenario: /));
   const sweep = parsed.value;
 
   const basePath = resolveBase(file, dirname(path), sweep.base);
   const baseFile = displayPath(basePath);
   const baseText = readText(basePath, 'base scenario file', LIMITS.fileBytes);
   const base = parseScenarioText(baseText);
-  if (!base.ok) throw inputError(...base.errors.map((e) => `${baseFile}: ${e.message}`));
+  if (!base.ok) throw inputError(...errorLines(baseFile, base.errors));
   const raw = readJson(baseText, LIMITS.depth);
   if (!raw.ok) throw inputError(`${baseFile}: cannot read the base scenario`);
 

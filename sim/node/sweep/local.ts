@@ -13,6 +13,7 @@ import { Journal } from './journal';
 import type { LoadedSweep } from './load';
 import type { Shard } from './outputs';
 import { startSweepProgress } from './progress';
+import { lockDirectory } from './lock';
 import { keepRun, runNeeded } from './record';
 import { prepareDirectory, runIndices } from './state';
 
@@ -61,8 +62,17 @@ export async function drain(
 
 export async function runLocalSweep(loaded: LoadedSweep, dir: string, options: LocalOptions): Promise<FinishReport & { ranNow: number }> {
   prepareDirectory(dir, loaded, options.shard);
+  const unlock = lockDirectory(dir, 'sweep');
+  try {
+    return await runLocked(loaded, dir, options);
+  } finally {
+    unlock();
+  }
+}
+
+async function runLocked(loaded: LoadedSweep, dir: string, options: LocalOptions): Promise<FinishReport & { ranNow: number }> {
   if (!options.quiet && options.banner) process.stderr.write(`${options.banner}\n`);
-  const journal = Journal.open(dir);
+  const journal = Journal.open(dir, (line) => void process.stderr.write(`balloon: ${line}\n`));
   try {
     const mine = runIndices(loaded.plan.runCount, options.shard);
     const todo = mine.filter((r) => runNeeded(dir, journal, r, options.perTick));

@@ -7,12 +7,13 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
-import { inputError, usageError } from '../cli/errors';
+import { incompleteError, inputError, usageError } from '../cli/errors';
 import { displayPath } from '../cli/load';
 import { checkOutputDirectory } from '../cli/outputs';
 import { writeFileAtomic } from './atomic';
-import { addRecord, JOURNAL_FILE, JournalConflictError, readJournal } from './journal';
+import { addRecord, describeSkipped, JOURNAL_FILE, JournalConflictError, readJournal } from './journal';
 import { SWEEP_FILES, TICKS_DIR, writeOutputs, type Manifest } from './outputs';
+import { lockDirectory } from './lock';
 import { perTickFile } from './record';
 import { readManifest } from './state';
 
@@ -38,7 +39,10 @@ export async function mergeCommand(dirArgs: string[], options: MergeOptions, std
     }
     template ??= manifest;
     try {
-      for (const r of readJournal(dir).records.values()) if (addRecord(records, r, displayPath(dir))) origin.set(r.run, dir);
+      const journal = readJournal(dir);
+      const skipped = describeSkipped(journal);
+      if (skipped) process.stderr.write(`balloon: ${displayPath(join(dir, JOURNAL_FILE))}: ${skipped.replace('(those runs are done again)', '(those runs are missing from the merge)')}\n`);
+      for (const r of journal.records.values()) if (addRecord(records, r, displayPath(dir))) origin.set(r.run, dir);
     } catch (err) {
       if (err instanceof JournalConflictError) throw inputError(err.message);
       throw err;
@@ -46,6 +50,23 @@ export async function mergeCommand(dirArgs: string[], options: MergeOptions, std
   }
   const base = template!;
   mkdirSync(out, { recursive: true });
+  const unlock = lockDirectory(out, 'merge');
+  try {
+    return await writeMerged(out, base, records, origin, dirArgs.length, options, stdout);
+  } finally {
+    unlock();
+  }
+}
+
+async function writeMerged(
+  out: string,
+  base: Manifest,
+  records: Map<number, RunRecord>,
+  origin: Map<number, string>,
+  sourceCount: number,
+  options: MergeOptions,
+  stdout: (text: string) => void,
+): Promise<void> {
   for (const [run, dir] of origin) {
     if (dir === out) continue;
     const from = perTickFile(dir, run);
@@ -64,8 +85,9 @@ export async function mergeCommand(dirArgs: string[], options: MergeOptions, std
     runs: sorted.map(({ run, point, replicate, seed, hash }) => ({ run, point, replicate, seed, hash })),
   };
   await writeOutputs(out, manifest, sorted);
-  if (!options.quiet) {
-    const missing = base.runCount - sorted.length;
-    stdout(`${displayPath(out)}: ${sorted.length} of ${base.runCount} runs from ${dirArgs.length} director${dirArgs.length === 1 ? 'y' : 'ies'}${missing > 0 ? ` (${missing} missing: run the missing shards, then merge again)` : ''}\n`);
-  }
+  const missing = base.runCount - sorted.length;
+  const line = `${displayPath(out)}: ${sorted.length} of ${base.runCount} runs from ${sourceCount} director${sourceCount === 1 ? 'y' : 'ies'}${missing > 0 ? ` (${missing} missing: run the missing shards, then merge again)` : ''}`;
+  if (!options.quiet) stdout(`${line}\n`);
+  // Written, but not the whole sweep: exit 3 (the line goes to stderr when -q keeps stdout quiet).
+  if (missing > 0) throw incompleteError(...(options.quiet ? [line] : []));
 }

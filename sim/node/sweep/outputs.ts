@@ -28,6 +28,7 @@ export interface Manifest {
   name: string;
   /** sha256 of the sweep file, base scenario and design table. */
   fingerprint: string;
+  /** Absolute paths of the sweep file and its base scenario. */
   sweepFile: string;
   baseScenario: string;
   /** The sweep file as written. */

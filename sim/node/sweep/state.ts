@@ -4,9 +4,9 @@
  * the same command in the same directory resumes; another sweep is refused.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
-import { inputError } from '../cli/errors';
+import { inputError, usageError } from '../cli/errors';
 import { displayPath } from '../cli/load';
 import { packageVersion } from '../cli/paths';
 import { JOURNAL_FILE } from './journal';
@@ -25,7 +25,7 @@ export function parseShard(text: string | undefined): Shard | null {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index >= count) throw inputError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${text}"`);
+  if (!m || count < 1 || index >= count) throw usageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${text}"`);
   return { index, count };
 }
 
@@ -54,8 +54,9 @@ export function buildManifest(loaded: LoadedSweep, shard: Shard | null, records:
     balloonVersion: packageVersion(),
     name: plan.sweep.name,
     fingerprint: loaded.fingerprint,
-    sweepFile: loaded.file,
-    baseScenario: loaded.baseFile,
+    // absolute: the manifest means the same from any working directory
+    sweepFile: loaded.path,
+    baseScenario: resolve(loaded.baseFile),
     sweep: loaded.sweepJson,
     design: {
       type: plan.sweep.design.type,

@@ -20,6 +20,7 @@ import { initFor } from '../local';
 import type { Role } from '../options';
 import { startSweepProgress } from '../progress';
 import { runNeeded } from '../record';
+import { lockDirectory } from '../lock';
 import { prepareDirectory, runIndices } from '../state';
 import { DEFAULT_REDIS_TIMEOUT_S, displayUrl, reasonOf, RedisLostError, RedisWatch } from './health';
 import { ProducerLease } from './lease';
@@ -83,6 +84,7 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
   let worker: Awaited<ReturnType<typeof openWorker>> | undefined;
   let journal: Journal | undefined;
   let lease: ProducerLease | undefined;
+  let unlock: (() => void) | undefined;
   let expected = 0;
   let clean = true;
   try {
@@ -114,7 +116,8 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
     // the lease first: a refused producer leaves nothing behind
     lease = await watch.guard(ProducerLease.acquire(client, name, options.dir, url));
     prepareDirectory(options.dir, loaded, null);
-    const j = Journal.open(options.dir);
+    unlock = lockDirectory(options.dir, 'sweep');
+    const j = Journal.open(options.dir, (line) => stderr(`balloon: ${line}\n`));
     journal = j;
     await watch.guard(client.del(finishedKey(name)));
     const mine = runIndices(loaded.plan.runCount, null);
@@ -164,6 +167,7 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
   } finally {
     watch.stop();
     journal?.close();
+    unlock?.();
     if (lease) await bounded(lease.release(), clean ? 2000 : 500);
     const closed = (await bounded(worker?.close(!clean), clean ? 30_000 : 1000)) && (await bounded(queue?.close(), clean ? 5000 : 1000));
     await pool?.close();
