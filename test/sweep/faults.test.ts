@@ -74,6 +74,31 @@ describe('smaller faults', () => {
     expect(existsSync(join(out, '.balloon.lock'))).toBe(false);
   }, 300_000);
 
+  it('SIGTERM or Ctrl-C stops a local sweep within 0.5 s: exit 143/130, one line with the runs kept, lock removed; the same command resumes', async () => {
+    const dir = tempDir();
+    const file = bigSweep(dir, 300);
+    for (const [signal, exitCode] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      const out = join(dir, `out-${signal}`);
+      const child = spawn(process.execPath, [BIN, 'sweep', file, '--out', out, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      let exitedAt = 0;
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => ((exitedAt = performance.now()), resolve(code))));
+      const deadline = Date.now() + 60_000; // host-only: test polling
+      while (journalLines(out).length < 3 && Date.now() < deadline) await sleep(20);
+      const sentAt = performance.now();
+      child.kill(signal);
+      expect(await exited).toBe(exitCode);
+      expect(exitedAt - sentAt).toBeLessThan(500);
+      const kept = journalLines(out).length;
+      expect(stderr.trim().split('\n').at(-1)).toBe(`balloon: interrupted (${signal}); sweep stopped: ${kept} of 300 runs kept in ${out}; run the same command to resume`);
+      expect(existsSync(join(out, '.balloon.lock'))).toBe(false);
+    }
+    const again = balloon(['sweep', file, '--out', join(dir, 'out-SIGINT'), '-q']);
+    expect(again.code).toBe(0);
+    expect(new Set(journalLines(join(dir, 'out-SIGINT')).map((l) => JSON.parse(l).run)).size).toBe(300);
+  }, 300_000);
+
   it('says so when it skips a garbled journal line, and redoes that run', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
