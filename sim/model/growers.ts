@@ -126,9 +126,10 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
     // mature ha drifts towards 1 + intensificationMax x pressure; its extra cost eats its extra revenue.
     const pressure = Math.min(1, share * tpy);
     rg.yieldFactor[r] += (1 + g.intensificationMax * pressure - rg.yieldFactor[r]) * intensificationRate;
-    // The intensive margin: at a higher expected price growers weed, fertilise and harvest more of each
-    // mature hectare (more leaf, better paste); at a lower one, less.
-    const relativePrice = rg.expectedPrice[r] / g.initialFarmgatePriceUsdPerKg;
+    // The intensive margin: at a higher price growers weed, fertilise and harvest more of each mature hectare
+    // (more leaf, better paste); at a lower one, less. Inputs follow this season's price (the farmgate price
+    // itself moves gradually), where planting follows the price expected over priceMemoryMonths.
+    const relativePrice = rg.farmgatePrice[r] / g.initialFarmgatePriceUsdPerKg;
     const inputs = Math.min(MAX_INPUT_RESPONSE, Math.max(1 / MAX_INPUT_RESPONSE, pow(relativePrice, g.yieldPriceElasticity)));
     const harvest = (rg.matureHa[r] * regions.yieldKgPerHa[r] * rg.yieldFactor[r] * inputs) / tpy;
     rg.harvestKg[r] = harvest;
