@@ -9,7 +9,7 @@
  * must be files that ship in examples/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,8 @@ describe('in a scratch copy of the project root', () => {
   });
   afterAll(() => {
     redis?.kill('SIGKILL');
+    // The links are removed, not followed. BALLOON_KEEP_DOCS_DIR=1 keeps the outputs to look at.
+    if (dir && !process.env.BALLOON_KEEP_DOCS_DIR) rmSync(dir, { recursive: true, force: true });
   });
 
   for (const { doc, blocks } of docs) {
