@@ -58,12 +58,12 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     const { page, errors } = await openPage(h);
     await waitForRun(page);
 
-    const charts = await page.$$eval('figure.chart', (figures) =>
+    const charts = await page.$$eval('figure.chart:not(.map)', (figures) =>
       figures.map((f) => ({
         id: (f as HTMLElement).dataset.chart,
         marks: [...f.querySelectorAll('path.mark')].map((p) => p.getAttribute('d')),
         // Series are named in a legend, or (per-country lines) by labels at the line ends.
-        legend: [...f.querySelectorAll('.legend-item, .end-label')].map((g) => g.getAttribute('data-series')),
+        legend: [...f.querySelectorAll('.legend-item, .end-label')].map((g) => g.getAttribute('data-series')).filter((k) => k !== 'record'),
         yTicks: [...f.querySelectorAll('.axis-y .tick text')].map((t) => t.textContent ?? '').filter((t) => t !== ''),
         xTicks: [...f.querySelectorAll('.axis-x .tick text')].map((t) => t.textContent ?? ''),
         title: f.querySelector('.title')?.textContent,
@@ -76,13 +76,14 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     }
     for (const chart of charts.filter((c) => c.id !== 'policy-spend')) {
       expect(chart.marks.length, chart.id).toBeGreaterThan(0);
-      for (const d of chart.marks) expect(pointCount(d), `${chart.id} path points`).toBeGreaterThan(100);
+      // Monthly series have a point per month; Europe's corridor shares are yearly.
+      for (const d of chart.marks) expect(pointCount(d), `${chart.id} path points`).toBeGreaterThan(chart.id === 'europe-corridors' ? 14 : 100);
       expect(chart.legend.length, chart.id).toBe(chart.marks.length);
       // A y axis with real extent: its largest label is not zero.
       expect(chart.yTicks.length, chart.id).toBeGreaterThan(2);
       expect(chart.yTicks.some((t) => t !== '0'), chart.id).toBe(true);
       expect(chart.xTicks, chart.id).toContain('2000');
-      expect(chart.subtitle, chart.id).toMatch(/tonnes|hectares|USD|index|organisations/);
+      expect(chart.subtitle, chart.id).toMatch(/tonnes|hectares|USD|index|organisations|per cent/);
     }
     // Cultivation has one line per producer country of the scenario, and only those.
     const producers = [...new Set(JSON.parse(baselineText).regions.map((r: { country: string }) => r.country))].sort();

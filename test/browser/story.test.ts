@@ -16,6 +16,8 @@ import { runScenario } from '../../sim/run';
 import type { Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import { formatChange } from '../../viz/charts/format';
+import { CHART_CSV_COLUMNS } from '../../viz/export/chartCsv';
+import { parseCsv } from '../../sim/io/csv';
 import { openPage, ROOT, screenshot, skipReason, startHarness, type Harness } from './harness';
 
 const reason = skipReason();
@@ -356,6 +358,147 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     expect(errors).toEqual([]);
     expect(cmp.errors).toEqual([]);
     await cmp.page.context().close();
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('workshop presenter mode: every chart text is readable from the back of a room (16 px or more on screen), nothing is cut off, story labels keep off the lines', async () => {
+    const { page, errors } = await openPage(h, 'workshop.html?story=colombia&step=4');
+    await page.waitForSelector('body[data-ready="full"]', { timeout: 300_000 });
+    await page.waitForSelector('#fidelity[data-fidelity="full"]', { timeout: 300_000 });
+    const measure = () =>
+      page.$$eval('.multiples figure.chart svg, .scatter-holder figure.chart svg', (svgs) =>
+        svgs.flatMap((svg) => {
+          const k = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .filter((t) => (t.textContent ?? '').trim() !== '' && t.getBoundingClientRect().width > 0)
+            .map((t) => {
+              const r = t.getBoundingClientRect();
+              return { chart: svg.closest('figure')?.getAttribute('data-chart'), text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * k, cut: r.right > box.right + 1 || r.left < box.left - 1 || r.bottom > box.bottom + 1 };
+            });
+        }),
+      );
+    const small = (await measure()).filter((t) => t.px < 11);
+    expect(small.length, 'the normal size has small chart text (this test would pass without presenter mode otherwise)').toBeGreaterThan(0);
+    await page.click('#presenter');
+    await page.waitForFunction(() => document.body.classList.contains('presenter'));
+    await page.waitForTimeout(300);
+    const texts = await measure();
+    expect(texts.length).toBeGreaterThan(40);
+    // The source line of exports may stay smaller; everything a room reads is 16 px or more.
+    const unreadable = texts.filter((t) => t.px < 15.9 && !/^Balloon simulation/.test(t.text ?? '') && !/^…/.test(t.text ?? ''));
+    expect(unreadable.map((t) => `${t.chart}: "${t.text}" ${t.px.toFixed(1)} px`)).toEqual([]);
+    expect(texts.filter((t) => t.cut).map((t) => `${t.chart}: "${t.text}"`)).toEqual([]);
+    // The step's marker label does not sit on a line.
+    const overlaps = await page.$$eval('.multiples figure.chart', (figures) =>
+      figures.flatMap((f) => {
+        const label = f.querySelector<SVGTextElement>('.annotation text');
+        if (!label) return [];
+        const b = label.getBBox();
+        const points = [...f.querySelectorAll('path.mark')].flatMap((p) => {
+          const n = (p.getAttribute('d') ?? '').match(/-?[\d.]+(?:e-?\d+)?/g)?.map(Number) ?? [];
+          const out: [number, number][] = [];
+          for (let i = 0; i + 1 < n.length; i += 2) out.push([n[i], n[i + 1]]);
+          return out;
+        });
+        const hit = points.some(([x, y]) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height);
+        return hit ? [f.getAttribute('data-chart')] : [];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    await screenshot(page, 'story-presenter');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('exports: each chart as SVG and PNG named by scenario and chart, with a source line naming scenario and seeds, and its own small CSV', async () => {
+    const { page, errors } = await openPage(h, '?scenario=colombia-2000s&seeds=2&twin=0');
+    await page.waitForSelector('code.hash', { state: 'attached', timeout: 300_000 });
+    const save = async (selector: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8'), bytes: readFileSync((await file.path())!) };
+    };
+    const svg = await save('figure[data-chart="cultivation"] button[data-export="svg"]');
+    expect(svg.name).toBe('balloon-colombia-in-the-2000s-plan-colombia-cultivation.svg');
+    expect(svg.text).toContain('Balloon simulation · Colombia in the 2000s: Plan Colombia · 2 seeds (1–2)');
+    const png = await save('figure[data-chart="production"] button[data-export="png"]');
+    expect(png.name).toBe('balloon-colombia-in-the-2000s-plan-colombia-production.png');
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // The chart's own data: what is drawn, one row per series and month, plus the record's points.
+    const csv = await save('figure[data-chart="cultivation"] button[data-export="chart-csv"]');
+    expect(csv.name).toBe('balloon-colombia-in-the-2000s-plan-colombia-cultivation.csv');
+    const table = parseCsv(csv.text);
+    expect(table[0]).toEqual([...CHART_CSV_COLUMNS]);
+    const model = table.slice(1).filter((r) => r[0] === 'model');
+    expect(new Set(model.map((r) => r[1]))).toEqual(new Set(['COL', 'PER', 'BOL']));
+    expect(model.length).toBe(3 * 192);
+    expect(table.slice(1).filter((r) => r[0] === 'record').length).toBe(48);
+    expect(csv.bytes.length).toBeLessThan(200_000);
+    // Another scenario, another file name.
+    await page.click('li[data-scenario="baseline"]');
+    await page.waitForFunction(() => document.querySelector('.results-head h2')?.textContent?.startsWith('Baseline'), undefined, { timeout: 300_000 });
+    expect((await save('figure[data-chart="cultivation"] button[data-export="svg"]')).name).toBe('balloon-baseline-world-2000-2015-cultivation.svg');
+    // The route map and the corridor chart offer their data too.
+    expect(await page.$('figure[data-chart="results-route-change"] button[data-export="chart-csv"]')).not.toBeNull();
+    expect(await page.$('figure[data-chart="europe-corridors"] button[data-export="chart-csv"]')).not.toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('phones (390 × 844): the app and the workshop fit the screen, header buttons included', async () => {
+    const phone = async (path: string, ready: string) => {
+      const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(h.url + path);
+      await page.waitForSelector(ready, { state: 'attached', timeout: 300_000 });
+      await page.waitForTimeout(500);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const outside = await page.$$eval('header a, header button', (nodes) => nodes.filter((n) => n.getBoundingClientRect().right > 390.5).map((n) => n.textContent));
+      return { page, width, outside, errors };
+    };
+    const results = await phone('?scenario=colombia-2000s&seeds=1', 'code.hash');
+    expect(results.width).toBeLessThanOrEqual(390);
+    expect(results.outside).toEqual([]);
+    // Results start within the first screen and a bit, not two screens down.
+    expect(await results.page.$eval('.results-head', (n) => n.getBoundingClientRect().top)).toBeLessThan(900);
+    const chart = await results.page.$eval('figure[data-chart="cultivation"]', (f) => f.getBoundingClientRect().right);
+    expect(chart).toBeLessThanOrEqual(390);
+    await screenshot(results.page, 'story-phone-results');
+    await results.page.context().close();
+    const compare = await phone('?view=compare&seeds=1&compare=baseline,colombia-2000s', 'table.effects');
+    expect(compare.width).toBeLessThanOrEqual(390);
+    await compare.page.context().close();
+    const workshop = await phone('workshop.html', 'body[data-ready]');
+    expect(workshop.width).toBeLessThanOrEqual(390);
+    expect(workshop.outside).toEqual([]);
+    await screenshot(workshop.page, 'story-phone-workshop');
+    await workshop.page.context().close();
+    expect([...results.errors, ...compare.errors, ...workshop.errors]).toEqual([]);
+  }, TEST_TIMEOUT);
+
+  it('conventions: seeds count as in the CLI, the first load says a run is going, numbers in t/yr without SI letters, jargon in a details line', async () => {
+    const { page, errors } = await openPage(h, '?scenario=baseline&seeds=3');
+    await page.waitForFunction(() => /^Running Baseline world 2000–2015, 3 seeds \(1–3\)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await page.textContent('#view')).toMatch(/Running/);
+    await page.waitForSelector('code.hash', { state: 'attached', timeout: 300_000 });
+    expect(await page.textContent('.results-head .meta')).toBe('2000–2015 · 3 seeds (1–3)');
+    // Hash and ticks are in a closed details line, not in the head.
+    expect(await page.isVisible('code.hash')).toBe(false);
+    expect(await page.textContent('.results-head')).not.toMatch(/ticks|hash/);
+    expect(await page.textContent('details.run-details')).toMatch(/192 monthly steps/);
+    const values = await page.$$eval('.figure-card .figure-value', (ns) => ns.map((n) => n.textContent ?? ''));
+    for (const v of values) expect(v, v).not.toMatch(/\d[kMGB]\b/);
+    expect(await page.textContent('.figure-card[data-figure="producedKg.world"] .figure-value')).toMatch(/ t\/yr$/);
+    // "5" is five seeds, from the first seed, as `balloon run --seeds 5 --seed 4`.
+    await page.fill('#seeds', '2');
+    await page.fill('#first-seed', '4');
+    await page.click('#run');
+    await page.waitForFunction(() => document.querySelector('.results-head .meta')?.textContent === '2000–2015 · 2 seeds (4–5)', undefined, { timeout: 300_000 });
+    expect(new URL(page.url()).searchParams.get('seeds')).toBe('2');
+    expect(new URL(page.url()).searchParams.get('seed')).toBe('4');
+    expect(errors).toEqual([]);
     await page.context().close();
   }, TEST_TIMEOUT);
 });

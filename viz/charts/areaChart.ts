@@ -7,6 +7,7 @@ import type { PlotRow } from '../data/plotRows';
 import { drawAxes } from './axes';
 import { createFrame, drawEmpty } from './frame';
 import { attachTooltip } from './tooltip';
+import { chartCsv } from '../export/chartCsv';
 
 export interface AreaChartOptions {
   id: string;
@@ -29,6 +30,7 @@ export function areaChart(container: HTMLElement, rows: readonly PlotRow[], opti
     subtitle: options.note ? `${options.unit} · ${options.note}` : options.unit,
     legend: keys.map((key) => ({ key, label: labels.get(key) ?? key, color: options.colorOf(key), shape: 'area' })),
     height: options.height,
+    csv: () => chartCsv(rows, options.unit),
   });
   if (rows.length === 0) {
     drawEmpty(frame, 'nothing recorded for this view');

@@ -1,8 +1,12 @@
 /**
- * The frame every chart draws into: a figure with export buttons and an SVG that
- * carries its own title, unit, legend and fonts, so an exported file reads on its own.
+ * The frame every chart draws into: a figure with export buttons (SVG, PNG and the
+ * chart's own data as CSV) and an SVG that carries its own title, unit, legend, fonts
+ * and a source line naming the scenario and seeds, so an exported file reads on its own.
+ * Type and margins scale up in presenter mode; on narrow screens the legend goes under
+ * the plot, so a chart fits a phone.
  */
 import { select, type Selection } from 'd3';
+import { download, slug } from '../export/download';
 import { exportPng, exportSvg } from '../export/image';
 
 export interface LegendItem {
@@ -23,10 +27,43 @@ export interface FrameOptions {
   height?: number;
   /** Plot margins other than the defaults (e.g. a map needs no axis room). */
   margin?: Partial<typeof MARGIN>;
+  /** Room at the right of the plot for labels at the line ends (kept when the legend moves under the plot). */
+  rightLabels?: boolean;
+  /** Height under the legend for an extra key (the map's width key), px at scale 1. */
+  legendExtra?: number;
+  /** The chart's data as CSV text, offered as a download. */
+  csv?: () => string;
 }
+
+/** What the charts on screen show, for the source line and file names of exports. */
+export interface ExportContext {
+  /** The scenario (or comparison) shown, e.g. "Colombia in the 2000s: Plan Colombia". */
+  scenario: string;
+  /** The seeds, e.g. "3 seeds (1–3)". */
+  seeds: string;
+}
+
+let context: ExportContext | null = null;
+
+/** Set before drawing a view's charts: every frame drawn afterwards carries it. */
+export function setExportContext(next: ExportContext | null): void {
+  context = next;
+}
+
+/** Chart type and margins grow by this factor in presenter mode (readable from the back of a room). */
+export const PRESENTER_SCALE = 1.5;
+
+export function chartScale(): number {
+  return typeof document !== 'undefined' && document.body?.classList.contains('presenter') ? PRESENTER_SCALE : 1;
+}
+
+/** Below this width (px) the legend goes under the plot. */
+const COMPACT_WIDTH = 440;
 
 export interface Frame {
   figure: HTMLElement;
+  /** Type scale of this frame (1, or PRESENTER_SCALE). */
+  scale: number;
   svg: Selection<SVGSVGElement, unknown, null, undefined>;
   /** The plotting area, translated by the margins. */
   plot: Selection<SVGGElement, unknown, null, undefined>;
@@ -35,22 +72,27 @@ export interface Frame {
   /** SVG y just below the legend, and its left x, for extra keys (the map's width key). */
   legendBottom: number;
   legendLeft: number;
-  /** SVG y of the plot's top (the plot group's offset). */
+  /** SVG y of the plot's top and x of its left edge (the plot group's offset). */
   plotTop: number;
+  plotLeft: number;
 }
 
-const STYLE = `
+function style(k: number): string {
+  const px = (v: number) => `${(v * k).toFixed(1)}px`;
+  return `
   text { font-family: "Inter", "Helvetica Neue", Arial, sans-serif; fill: #1d2733; }
-  .title { font-size: 14px; font-weight: 600; }
-  .subtitle { font-size: 11px; fill: #5b6775; }
-  .axis text { font-size: 10.5px; fill: #445; }
+  .title { font-size: ${px(14)}; font-weight: 600; }
+  .subtitle { font-size: ${px(11.5)}; fill: #5b6775; }
+  .axis text { font-size: ${px(11)}; fill: #445; }
   .axis path, .axis line { stroke: #9aa3ad; }
   .grid line { stroke: #e6e9ed; }
-  .legend text { font-size: 11px; }
-  .empty { font-size: 12px; fill: #7a8591; }
-  .end-label text { font-size: 12px; font-weight: 600; }
-  .source { font-size: 10px; fill: #7a8591; }
+  .legend text { font-size: ${px(11.5)}; }
+  .empty { font-size: ${px(12)}; fill: #7a8591; }
+  .end-label text { font-size: ${px(12)}; font-weight: 600; }
+  .annotation text { font-size: ${px(11)}; }
+  .source { font-size: ${px(10)}; fill: #7a8591; }
 `;
+}
 
 const MARGIN = { top: 46, right: 215, bottom: 28, left: 60 };
 const LEGEND_ROW = 17;
@@ -72,78 +114,115 @@ function wrap(text: string, max: number): string[] {
 }
 
 export function createFrame(container: HTMLElement, options: FrameOptions): Frame {
+  const k = chartScale();
   const figure = document.createElement('figure');
   figure.className = 'chart';
   figure.dataset.chart = options.id;
   container.append(figure);
-  const outerWidth = Math.max(420, Math.floor(container.clientWidth || 640));
-  const legendRows = options.legend.reduce((n, item) => n + wrap(item.label, LEGEND_CHARS).length, 0);
-  const outerHeight = Math.max(options.height ?? 270, MARGIN.top + legendRows * LEGEND_ROW + 10);
+  const outerWidth = Math.max(280, Math.floor(container.clientWidth || 640));
+  const compact = outerWidth < COMPACT_WIDTH * Math.min(k, 1.2);
+  const base = { ...MARGIN, ...options.margin };
+  const margin = {
+    top: base.top * k,
+    left: base.left * (compact ? 0.8 : 1) * Math.min(k, 1.3),
+    bottom: base.bottom * k,
+    right: compact ? (options.rightLabels ? 132 * k : Math.min(base.right, 16)) : base.right * (options.rightLabels ? Math.min(k, 1.3) : k),
+  };
+  const row = LEGEND_ROW * k;
+  const lineGap = 13 * k;
+  const chars = Math.floor(LEGEND_CHARS * (compact ? 1.4 : 1));
+  // The source line: what was run, so an exported file says where it comes from (two lines at most).
+  const source = context ? `Balloon simulation · ${context.scenario} · ${context.seeds}` : 'Balloon simulation';
+  const sourceLines = wrap(source, Math.max(30, Math.floor((outerWidth - 24) / (5.4 * k))));
+  const footer = (16 + (sourceLines.length - 1) * 12) * k;
 
-  const svg = select(figure)
-    .append('svg')
-    .attr('xmlns', 'http://www.w3.org/2000/svg')
-    .attr('width', outerWidth)
-    .attr('height', outerHeight)
-    .attr('viewBox', `0 0 ${outerWidth} ${outerHeight}`)
-    .attr('role', 'img')
-    .attr('aria-label', options.title);
-  svg.append('style').text(STYLE);
-  svg.append('rect').attr('width', outerWidth).attr('height', outerHeight).attr('fill', '#ffffff');
-  svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 20).text(options.title);
-  // The subtitle wraps onto a second line rather than running off the chart; the plot moves down to make room.
-  const subtitleLines = wrap(options.subtitle, Math.max(40, Math.floor((outerWidth - 24) / 6)));
-  const subtitle = svg.append('text').attr('class', 'subtitle').attr('x', 12).attr('y', 36);
-  subtitleLines.forEach((line, k) => subtitle.append('tspan').attr('x', 12).attr('dy', k === 0 ? 0 : 14).text(line));
-  const extraTop = (subtitleLines.length - 1) * 14;
+  const svg = select(figure).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('role', 'img').attr('aria-label', options.title);
+  svg.append('style').text(style(k));
+  const background = svg.append('rect').attr('fill', '#ffffff');
+  // Title and subtitle wrap onto a second line rather than running off the chart; the plot moves down to make room.
+  const perChar = 6.4 * k;
+  const titleLines = wrap(options.title, Math.max(24, Math.floor((outerWidth - 24) / (perChar * 1.25))));
+  const title = svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 20 * k);
+  titleLines.forEach((line, i) => title.append('tspan').attr('x', 12).attr('dy', i === 0 ? 0 : 17 * k).text(line));
+  const subtitleLines = wrap(options.subtitle, Math.max(30, Math.floor((outerWidth - 24) / perChar)));
+  const subtitle = svg.append('text').attr('class', 'subtitle').attr('x', 12).attr('y', 36 * k + (titleLines.length - 1) * 17 * k);
+  subtitleLines.forEach((line, i) => subtitle.append('tspan').attr('x', 12).attr('dy', i === 0 ? 0 : 14 * k).text(line));
+  margin.top += (subtitleLines.length - 1) * 14 * k + (titleLines.length - 1) * 17 * k;
 
-  const legend = svg
-    .append('g')
-    .attr('class', 'legend')
-    .attr('transform', `translate(${outerWidth - MARGIN.right + 16},${MARGIN.top + extraTop})`);
-  let rowY = 0;
+  // Legend: at the right of the plot, or under it on narrow charts.
+  const legend = svg.append('g').attr('class', 'legend');
+  let legendHeight = 0;
+  let x = 0;
+  let y = 0;
+  const available = outerWidth - 24;
   for (const item of options.legend) {
-    const lines = wrap(item.label, LEGEND_CHARS);
-    const g = legend.append('g').attr('class', 'legend-item').attr('data-series', item.key).attr('transform', `translate(0,${rowY})`);
-    if (item.shape === 'area') g.append('rect').attr('width', 12).attr('height', 10).attr('y', 1).attr('fill', item.color);
-    else if (item.shape === 'point') g.append('circle').attr('cx', 7).attr('cy', 6).attr('r', 4).attr('fill', '#fff').attr('stroke', item.color).attr('stroke-width', 2);
+    const lines = wrap(item.label, chars);
+    const itemWidth = 20 * k + Math.max(...lines.map((l) => l.length)) * perChar * 1.05 + 14 * k;
+    if (compact && x > 0 && x + itemWidth > available) {
+      x = 0;
+      y = legendHeight;
+    }
+    const g = legend.append('g').attr('class', 'legend-item').attr('data-series', item.key).attr('transform', `translate(${x},${y})`);
+    if (item.shape === 'area') g.append('rect').attr('width', 12 * k).attr('height', 10 * k).attr('y', 1 * k).attr('fill', item.color);
+    else if (item.shape === 'point') g.append('circle').attr('cx', 7 * k).attr('cy', 6 * k).attr('r', 4 * k).attr('fill', '#fff').attr('stroke', item.color).attr('stroke-width', 2);
     else
       g.append('line')
         .attr('x1', 0)
-        .attr('x2', 14)
-        .attr('y1', 6)
-        .attr('y2', 6)
+        .attr('x2', 14 * k)
+        .attr('y1', 6 * k)
+        .attr('y2', 6 * k)
         .attr('stroke', item.color)
-        .attr('stroke-width', 2.5)
+        .attr('stroke-width', 2.5 * k)
         .attr('stroke-dasharray', item.shape === 'dash' ? '4 3' : null);
-    const text = g.append('text').attr('x', 20).attr('y', 10);
-    lines.forEach((line, k) => text.append('tspan').attr('x', 20).attr('dy', k === 0 ? 0 : 13).text(line));
+    const text = g.append('text').attr('x', 20 * k).attr('y', 10 * k);
+    lines.forEach((line, i) => text.append('tspan').attr('x', 20 * k).attr('dy', i === 0 ? 0 : lineGap).text(line));
     g.append('title').text(item.label);
-    rowY += LEGEND_ROW + (lines.length - 1) * 13;
+    const itemHeight = row + (lines.length - 1) * lineGap;
+    if (compact) {
+      x += itemWidth;
+      legendHeight = Math.max(legendHeight, y + itemHeight);
+    } else {
+      y += itemHeight;
+      legendHeight = y;
+    }
   }
+  const extra = (options.legendExtra ?? 0) * k;
+  const plotHeight = (options.height ?? 270) * k - MARGIN.top * k - base.bottom * k;
+  const outerHeight = compact
+    ? margin.top + plotHeight + margin.bottom + (legendHeight > 0 ? legendHeight + 8 * k : 0) + extra + footer
+    : Math.max(margin.top + plotHeight + margin.bottom, margin.top + legendHeight + extra + 10 * k) + footer;
+  const height = compact ? plotHeight : outerHeight - footer - margin.top - margin.bottom;
+  const legendLeft = compact ? 12 : outerWidth - margin.right + 16 * (options.rightLabels ? 1 : k);
+  const legendTop = compact ? margin.top + plotHeight + margin.bottom + 4 * k : margin.top;
+  legend.attr('transform', `translate(${legendLeft},${legendTop})`);
+  svg.attr('width', outerWidth).attr('height', outerHeight).attr('viewBox', `0 0 ${outerWidth} ${outerHeight}`);
+  background.attr('width', outerWidth).attr('height', outerHeight);
 
+  const sourceText = svg.append('text').attr('class', 'source').attr('x', 12).attr('y', outerHeight - footer + 11 * k);
+  sourceLines.forEach((line, i) => sourceText.append('tspan').attr('x', 12).attr('dy', i === 0 ? 0 : 12 * k).text(line));
+
+  const name = context ? `${slug(context.scenario)}-${options.id}` : options.id;
   const tools = document.createElement('div');
   tools.className = 'chart-tools';
-  for (const [label, action] of [
-    ['SVG', () => exportSvg(svg.node()!, options.id)],
-    ['PNG', () => void exportPng(svg.node()!, options.id)],
-  ] as const) {
+  const actions: [string, string, () => void][] = [
+    ['SVG', 'svg', () => exportSvg(svg.node()!, name)],
+    ['PNG', 'png', () => void exportPng(svg.node()!, name)],
+  ];
+  if (options.csv) actions.push(['CSV', 'chart-csv', () => download(new Blob([options.csv!()], { type: 'text/csv' }), `balloon-${slug(name)}.csv`)]);
+  for (const [label, kind, action] of actions) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = label;
-    button.title = `Download this chart as ${label}`;
-    button.dataset.export = label.toLowerCase();
+    button.title = label === 'CSV' ? 'Download the data of this chart as CSV' : `Download this chart as ${label}`;
+    button.dataset.export = kind;
     button.addEventListener('click', action);
     tools.append(button);
   }
   figure.prepend(tools);
 
-  const margin = { ...MARGIN, ...options.margin };
-  margin.top += extraTop;
   const width = outerWidth - margin.left - margin.right;
-  const height = outerHeight - margin.top - margin.bottom;
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
-  return { figure, svg, plot, width, height, plotTop: margin.top, legendBottom: margin.top + rowY, legendLeft: outerWidth - MARGIN.right + 16 };
+  return { figure, svg, plot, width, height, scale: k, plotTop: margin.top, plotLeft: margin.left, legendBottom: legendTop + legendHeight, legendLeft };
 }
 
 /** A message in place of marks (e.g. a scenario without policy levers). */

@@ -7,6 +7,7 @@ import type { PlotRow } from '../data/plotRows';
 import { drawAxes } from './axes';
 import { createFrame, drawEmpty, type Frame, type LegendItem } from './frame';
 import { attachTooltip } from './tooltip';
+import { chartCsv } from '../export/chartCsv';
 
 export interface LineChartOptions {
   id: string;
@@ -39,12 +40,12 @@ export interface LineChartOptions {
 const LABEL_GAP = 13;
 
 /** Label positions near each target y, at least LABEL_GAP apart, inside [0, height]. */
-export function spreadLabels(targets: readonly number[], height: number, top = 0): number[] {
+export function spreadLabels(targets: readonly number[], height: number, top = 0, gap = LABEL_GAP): number[] {
   const order = targets.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
   const placed = order.map((o) => Math.max(top, o.y));
-  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + LABEL_GAP);
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
   const overflow = placed.length > 0 ? placed[placed.length - 1] - height : 0;
-  if (overflow > 0) for (let k = placed.length - 1; k >= 0; k--) placed[k] = Math.min(placed[k], (k === placed.length - 1 ? height : placed[k + 1] - LABEL_GAP));
+  if (overflow > 0) for (let k = placed.length - 1; k >= 0; k--) placed[k] = Math.min(placed[k], (k === placed.length - 1 ? height : placed[k + 1] - gap));
   const out = new Array<number>(targets.length);
   order.forEach((o, k) => (out[o.i] = placed[k]));
   return out;
@@ -66,6 +67,8 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
     subtitle: options.note ? `${options.unit} · ${options.note}` : options.unit,
     legend,
     height: options.height,
+    rightLabels: !!options.endLabel,
+    csv: () => chartCsv(rows, options.unit, options.record?.rows),
   });
   if (rows.length === 0) {
     drawEmpty(frame, 'nothing recorded for this view');
@@ -117,16 +120,18 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
       return text ? [{ key, text, y: y(last.y) }] : [];
     });
     // Below the legend (the record's key), if any.
+    const legendRight = legend.length > 0 && frame.legendLeft > frame.width;
     const at = spreadLabels(
       ends.map((e) => e.y),
       frame.height,
-      legend.length > 0 ? frame.legendBottom - frame.plotTop + 8 : 0,
+      legendRight ? frame.legendBottom - frame.plotTop + 8 : 0,
+      LABEL_GAP * frame.scale,
     );
     const labels = frame.plot.append('g').attr('class', 'end-labels');
     ends.forEach((e, i) => {
       const g = labels.append('g').attr('class', 'end-label').attr('data-series', e.key);
       if (Math.abs(at[i] - e.y) > 2) g.append('line').attr('x1', frame.width + 1).attr('x2', frame.width + 6).attr('y1', e.y).attr('y2', at[i]).attr('stroke', options.colorOf(e.key)).attr('stroke-width', 1);
-      g.append('text').attr('x', frame.width + 8).attr('y', at[i]).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(e.text);
+      g.append('text').attr('x', frame.width + 8 * frame.scale).attr('y', at[i]).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(e.text);
     });
   }
   attachTooltip(frame, rows, { x, colorOf: options.colorOf, unit: options.unit, interval: true });

@@ -5,6 +5,7 @@
  */
 import { geoNaturalEarth1, geoPath, max, scaleSqrt } from 'd3';
 import type { Feature, MultiPoint } from 'geojson';
+import { csvLine } from '../../sim/io/csv';
 import { createFrame, type LegendItem } from '../charts/frame';
 import { formatValue } from '../charts/format';
 import { ROLE_COLORS, type MapRole } from '../charts/palette';
@@ -65,7 +66,23 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
       : Object.entries(MODE_COLORS).map(([mode, color]) => ({ key: `mode-${mode}`, label: `Route by ${mode}`, color }))),
   ];
   const title = data.title ?? 'Trafficking routes';
-  const frame = createFrame(container, { id: data.id ?? 'route-map', title: `${title}, ${year}`, subtitle: `arc width: ${data.unit} · ${data.note}`, legend, height: 560, margin: { left: 12, bottom: 12 } });
+  const narrow = (container.clientWidth || 640) < 600;
+  const csv = () => {
+    const labels = new Map(data.routes.map((r) => [r.id, r.label]));
+    let text = csvLine(['year', 'route', 'label', data.signed ? 'change' : 'flow', 'unit']);
+    for (const [y, flows] of [...data.flow].sort((a, b) => a[0] - b[0])) for (const [id, v] of flows) text += csvLine([y, id, labels.get(id) ?? id, v, data.unit]);
+    return text;
+  };
+  const frame = createFrame(container, {
+    id: data.id ?? 'route-map',
+    title: `${title}, ${year}`,
+    subtitle: `arc width: ${data.unit} · ${data.note}`,
+    legend,
+    height: narrow ? 380 : 560,
+    margin: { left: 12, bottom: 12 },
+    legendExtra: 90,
+    csv,
+  });
   frame.figure.classList.add('map');
   const shapes = worldCountries();
   const byAtlas = new Map(shapes.map((s) => [String(s.id), s]));

@@ -9,7 +9,9 @@ import { COMPARISON_COLUMNS, compareSummaries } from '../../sim/analysis/compare
 import { csvLine } from '../../sim/io/csv';
 import { entityChanges } from '../../sim/analysis/entityChange';
 import { formatChange } from '../charts/format';
+import { setExportContext } from '../charts/frame';
 import { lineChart } from '../charts/lineChart';
+import { describeSeeds } from '../state/seeds';
 import { countryColor } from '../charts/palette';
 import { measureRows } from '../data/plotRows';
 import { recordRows } from '../data/record';
@@ -60,6 +62,7 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
     return;
   }
   const baseline = done.find((r) => r.source.id === ctx.state.baseline) ?? done[0];
+  setExportContext({ scenario: `${done.length} scenarios against ${baseline.source.name}`, seeds: describeSeeds(baseline.runs.map((r) => r.seed)) });
   const series: ScenarioRuns[] = done.map((r) => ({ id: r.source.id, name: r.source.name, runs: r.runs }));
   const colorOf = ctx.colorOf;
   const dashed = (id: string) => id === baseline.source.id;

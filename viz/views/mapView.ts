@@ -7,7 +7,9 @@ import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
 import { routeId } from '../../sim/analysis/displacement';
 import { mapRole } from '../charts/palette';
+import { setExportContext } from '../charts/frame';
 import { routeMap, type RouteMapData } from '../map/routeMap';
+import { describeSeeds } from '../state/seeds';
 import { el } from '../ui/dom';
 import { seedNote } from './resultsView';
 import { routeSection, type RouteMode } from './routeChange';
@@ -53,5 +55,6 @@ export function renderMap(
     return;
   }
   container.append(el('h2', { class: 'map-title' }, current.runs[0].scenario));
+  setExportContext({ scenario: current.runs[0].scenario, seeds: describeSeeds(current.runs.map((r) => r.seed)) });
   routeSection(container, current, { mode: state.mode, year: state.year, id: 'route-map', prefix: 'map', onChange });
 }

@@ -6,11 +6,12 @@
 import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
 import { areaChart } from '../charts/areaChart';
+import { setExportContext } from '../charts/frame';
 import { entityChanges } from '../../sim/analysis/entityChange';
 import { formatChange } from '../charts/format';
 import { lineChart } from '../charts/lineChart';
 import { countryColor, rankColor } from '../charts/palette';
-import { measureRows, OTHER, type PlotRow } from '../data/plotRows';
+import { measureRows, OTHER, tickYears, type PlotRow } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
 import { describeSeeds } from '../state/seeds';
 import { el } from '../ui/dom';
@@ -73,6 +74,8 @@ function corridorChart(cell: HTMLElement, scenario: Scenario, runs: readonly Run
     faint: (key) => key.startsWith(TWIN),
     note: `${seedNote(runs)} · yearly${twin ? ' · dashed: without policies' : ''}`,
     yDomain: [0, 100],
+    // The same time axis as the monthly charts (yearly shares sit mid-year).
+    xDomain: [tickYears(runs[0])[0], tickYears(runs[0])[runs[0].ticks - 1]],
     endLabel: (key, end) => (key.startsWith(TWIN) ? null : `${end.label} ${Math.round(end.y)} %`),
   });
 }
@@ -127,6 +130,7 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
     return;
   }
   const { runs, scenario, twin } = current;
+  setExportContext({ scenario: runs[0].scenario, seeds: `${describeSeeds(runs.map((r) => r.seed))}${twin ? ', with its no-policy twin' : ''}` });
   const last = Number(runs[0].start.slice(0, 4)) + Math.ceil(runs[0].ticks / runs[0].ticksPerYear) - 1;
   const head = el(
     'div',

@@ -7,6 +7,7 @@ import type { Policy, Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import { LIBRARY } from '../data/library';
 import { el } from '../ui/dom';
+import { setExportContext } from '../charts/frame';
 import { leverSpec } from './data/catalog';
 import { planCost } from './data/budget';
 import { readLink, writeLink } from './data/link';
@@ -183,6 +184,7 @@ export function startWorkshop(root: HTMLElement): void {
 
   function drawCharts(): void {
     if (!shown) return;
+    setExportContext({ scenario: `Workshop plan: ${known.get(shown.key)?.label || 'no levers'}`, seeds: `seed ${SEED}, ${shown.fidelity} fidelity` });
     const none = baselines[shown.fidelity] ?? baselines.workshop!;
     const prior = beforeKey !== null ? known.get(beforeKey) : undefined;
     const before = (shown.fidelity === 'full' ? prior?.full : prior?.workshop)?.digest ?? (prior?.full ?? prior?.workshop)?.digest ?? null;
@@ -368,6 +370,10 @@ export function startWorkshop(root: HTMLElement): void {
   ySelect.addEventListener('change', () => ((axes = [axes[0], ySelect.value as OutcomeId]), drawCharts()));
   mapSlider.addEventListener('input', () => ((mapYear = Number(mapSlider.value)), drawMap()));
   bindKeys({ next, previous, reset }, help);
+  document.addEventListener('presenterchange', () => {
+    drawCharts();
+    drawMap();
+  });
 
   // A link (or a reload) restores the story step, then the plan and budget it names.
   const link = readLink(location.search);

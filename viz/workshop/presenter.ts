@@ -25,8 +25,10 @@ export function toggleFullScreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
+/** Large type: the page's CSS and every chart (charts are redrawn at the presenter scale on the 'presenterchange' event). */
 export function togglePresenter(on?: boolean): void {
   document.body.classList.toggle('presenter', on);
+  document.dispatchEvent(new CustomEvent('presenterchange'));
 }
 
 export function helpDialog(): HTMLDialogElement {

@@ -15,6 +15,25 @@ function xOf(svg: SVGSVGElement, year: number): number | null {
   return a.x + ((year - a.v) * (b.x - a.x)) / (b.v - a.v);
 }
 
+/** Points of the chart's lines (paths drawn as M/L commands), in plot coordinates. */
+function markPoints(plot: SVGGElement): [number, number][] {
+  const out: [number, number][] = [];
+  for (const path of plot.querySelectorAll<SVGPathElement>('path.mark')) {
+    const numbers = (path.getAttribute('d') ?? '').match(/-?[\d.]+(?:e-?\d+)?/g)?.map(Number) ?? [];
+    // Vertices and points every few pixels between them, so a segment crossing the label counts too.
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const [x, y] = [numbers[i], numbers[i + 1]];
+      if (i >= 2) {
+        const [px, py] = [numbers[i - 2], numbers[i - 1]];
+        const steps = Math.ceil(Math.hypot(x - px, y - py) / 4);
+        for (let k = 1; k < steps; k++) out.push([px + ((x - px) * k) / steps, py + ((y - py) * k) / steps]);
+      }
+      out.push([x, y]);
+    }
+  }
+  return out;
+}
+
 export function annotateYear(svg: SVGSVGElement, year: number, text: string): void {
   const x = xOf(svg, year);
   const plot = svg.querySelector<SVGGElement>('g.plot');
@@ -23,10 +42,22 @@ export function annotateYear(svg: SVGSVGElement, year: number, text: string): vo
   const height = Number(/translate\([^,]+,([-\d.e]+)/.exec(axis.getAttribute('transform') ?? '')?.[1] ?? 0);
   const g = select(plot).append('g').attr('class', 'annotation').attr('pointer-events', 'none');
   g.append('line').attr('x1', x).attr('x2', x).attr('y1', 0).attr('y2', height).attr('stroke', '#b3261e').attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
-  const label = g.append('text').attr('x', x + 4).attr('y', 12).attr('class', 'annotation-text').attr('fill', '#b3261e').attr('font-size', 11).attr('font-weight', 600).attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(text);
+  const label = g.append('text').attr('x', x + 4).attr('y', 12).attr('class', 'annotation-text').style('fill', '#b3261e').attr('font-weight', 600).attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(text);
   // Keep the label inside the plot: right of the marker if it fits, else as far right as it can go.
-  const width = (label.node()?.getComputedTextLength?.() ?? text.length * 6) + 4;
-  // The plot's right edge: the chart frame leaves 60 px left of the plot and 215 px right of it for the legend.
-  const right = Number(svg.getAttribute('width')) - 275;
-  if (x + width > right) label.attr('x', Math.max(0, right - width));
+  const box = label.node()?.getBBox?.();
+  const width = (box && box.width > 0 ? box.width : text.length * 6) + 4;
+  const lineHeight = box && box.height > 0 ? box.height : 13;
+  const right = Number(plot.querySelector('rect.hover-target')?.getAttribute('width') ?? Number(svg.getAttribute('width')) - 275);
+  const left = x + width > right ? Math.max(0, right - width) : x + 4;
+  label.attr('x', left);
+  // And off the lines: the highest position where no line passes behind the label, else the one with the fewest.
+  const points = markPoints(plot).filter(([px]) => px >= left - 2 && px <= left + width + 2);
+  const behind = (baseline: number) => points.filter(([, py]) => py >= baseline - lineHeight - 2 && py <= baseline + 4).length;
+  let best = { baseline: lineHeight, count: Infinity };
+  for (let baseline = lineHeight; baseline <= height - 4; baseline += 4) {
+    const count = behind(baseline);
+    if (count < best.count) best = { baseline, count };
+    if (count === 0) break;
+  }
+  label.attr('y', best.baseline);
 }

@@ -56,8 +56,8 @@ export function renderScatter(container: HTMLElement, trials: readonly Trial[], 
   const y = scaleLinear().domain(pad(y0 ?? 0, y1 ?? 1)).nice().range([frame.height, 0]);
   frame.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${frame.height})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(frame.width / 70))).tickFormat((v) => formatValue(Number(v))));
   frame.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((v) => formatValue(Number(v))));
-  frame.plot.append('text').attr('class', 'axis-label').attr('x', frame.width / 2).attr('y', frame.height + 26).attr('text-anchor', 'middle').attr('font-size', 11).text(`${xo.label} (${xo.unit}) →`);
-  frame.plot.append('text').attr('class', 'axis-label').attr('transform', `translate(-44,${frame.height / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 11).text(`${yo.label} →`);
+  frame.plot.append('text').attr('class', 'axis-label').attr('x', frame.width / 2).attr('y', frame.height + 26 * frame.scale).attr('text-anchor', 'middle').attr('font-size', 11 * frame.scale).text(`${xo.label} (${xo.unit}) →`);
+  frame.plot.append('text').attr('class', 'axis-label').attr('transform', `translate(${-(frame.plotLeft - 16 * frame.scale)},${frame.height / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 11 * frame.scale).text(`${yo.label} →`);
 
   const front = paretoFront(points);
   const frontier = front.map((i) => points[i]);
