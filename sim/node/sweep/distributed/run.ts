@@ -120,6 +120,9 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
     const j = Journal.open(options.dir, (line) => stderr(`balloon: ${line}\n`));
     journal = j;
     await watch.guard(client.del(finishedKey(name)));
+    // a key only this producer writes: missing after an outage means Redis lost its data
+    const markKey = `balloon:${name}:queued`;
+    await watch.guard(client.set(markKey, '1'));
     const mine = runIndices(loaded.plan.runCount, null);
     expected = mine.length;
     const todo = mine.filter((r) => runNeeded(options.dir, j, r, options.perTick));
@@ -139,10 +142,13 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
           }),
         );
         if (watch.recovered() !== undefined) {
-          // The lease is gone if Redis lost its data: then so is the queue.
-          const kept = await watch.guard(lease.renew(true));
+          // Redis may have come back without its data (no persistence): then the queue is
+          // gone and every run the journal lacks is queued again (a no-op for jobs still there).
+          const lostQueue = (await watch.guard(client.exists(markKey))) === 0;
+          await watch.guard(lease.renew(true));
+          if (lostQueue) await watch.guard(client.set(markKey, '1'));
           await watch.guard(enqueue(q, loaded, [...pending], options.perTick));
-          if (!kept && !options.quiet) stderr(`balloon: Redis came back without this sweep's queue; queued again the ${pending.size} runs the journal lacks\n`);
+          if (lostQueue && !options.quiet) stderr(`balloon: Redis came back without this sweep's queue; queued again the ${pending.size} runs the journal lacks\n`);
         } else await watch.guard(lease.renew());
         if (pending.size > 0) await sleep(poll);
       }
@@ -153,6 +159,7 @@ export async function runDistributed(loaded: LoadedSweep, options: DistributedOp
     const report = await finishDirectory(options.dir, loaded, null, j);
     await watch.guard(q.obliterate({ force: true }));
     await watch.guard(client.set(finishedKey(name), '1', 'EX', 600));
+    await watch.guard(client.del(markKey));
     if (!options.quiet) stdout(`${report.line}\n`);
   } catch (err) {
     clean = false;
