@@ -1,12 +1,14 @@
 /**
- * runs.parquet read back by a reader that is not the writer: hyparquet (the project's
- * devDependency, a newer release than the one hyparquet-writer pins for its types).
- * Types, nulls and every value must survive, and a real sweep's runs.parquet must hold
- * exactly what its runs.csv holds.
+ * runs.parquet read back by readers that are not the writer: hyparquet (the project's
+ * devDependency, a newer release than the one hyparquet-writer pins for its types), and
+ * arrow-rs, the Apache Arrow project's strict Rust reader (parquet-wasm), the family of
+ * readers pandas and R's arrow use. Types, nulls and every value must survive, and a real
+ * sweep's runs.parquet must hold exactly what its runs.csv holds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { readParquet, writeParquet } from 'parquet-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../sim/io/csv';
 import { runsParquetBytes } from '../../sim/node/sweep/parquet';
@@ -42,6 +44,21 @@ describe('runs.parquet', () => {
     expect(rows).toEqual(table.rows.map((row) => Object.fromEntries(table.columns.map((name, c) => [name, c < 4 ? BigInt(row[c] as number) : row[c]]))));
   });
 
+  it('is read by arrow-rs, which decodes every value (its own rewrite of the table reads back equal)', async () => {
+    const table: RunsTable = {
+      columns: ['run', 'point', 'replicate', 'seed', 'x', 'flag', 'hash', 'y'],
+      parameterColumns: ['x', 'flag'],
+      outcomeColumns: ['y'],
+      rows: Array.from({ length: 50 }, (_, i) => [i, i >> 1, i & 1, 1000 + i, i / 7, i % 3 === 0, `h${i}`, i % 5 === 0 ? null : Math.sqrt(i)]),
+    };
+    const bytes = runsParquetBytes(table);
+    const arrow = readParquet(bytes);
+    expect(arrow.numBatches).toBeGreaterThan(0);
+    const rewritten = toBuffer(writeParquet(arrow));
+    expect(parquetMetadata(rewritten).schema.slice(1).map((s) => s.name)).toEqual(table.columns);
+    expect(await parquetReadObjects({ file: rewritten })).toEqual(await parquetReadObjects({ file: toBuffer(bytes) }));
+  });
+
   it('holds what runs.csv holds after a real sweep', async () => {
     const out = join(tempDir(), 'out');
     const r = balloon(['sweep', SWEEP_FIXTURE, '--out', out, '--workers', '1', '-q']);
@@ -50,6 +67,8 @@ describe('runs.parquet', () => {
     const bytes = readFileSync(join(out, 'runs.parquet'));
     const rows = await parquetReadObjects({ file: toBuffer(bytes) });
     expect(rows).toHaveLength(csvRows.length);
+    // arrow-rs reads the real file too, to the same values.
+    expect(await parquetReadObjects({ file: toBuffer(writeParquet(readParquet(new Uint8Array(bytes)))) })).toEqual(rows);
     expect(Object.keys(rows[0])).toEqual(header);
     rows.forEach((row, i) => {
       header.forEach((name, c) => {
