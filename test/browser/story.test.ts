@@ -47,15 +47,14 @@ async function effectCells(page: Page) {
   );
 }
 
-/** "[−0.4, 0.24]" → [-0.4, 0.24]; numbers with SI suffixes or $ and % are read as shown. */
+/** "[−0.4, 0.24]" → [-0.4, 0.24]; "$", "%", thousands separators and "million"/"billion" are read as shown. */
 function bounds(interval: string): [number, number] | null {
   const m = /^\[(.+), (.+)\]$/.exec(interval.trim());
   if (!m) return null;
   const read = (t: string) => {
-    const clean = t.replace(/−/g, '-').replace(/[$%\s,]/g, '').replace(/M$/, '');
-    const suffix = /([kMGB])$/.exec(clean)?.[1];
-    const scale = suffix === 'k' ? 1e3 : suffix ? 1e6 : 1;
-    return Number(clean.replace(/[kMGB]$/, '')) * scale;
+    const clean = t.replace(/−/g, '-').replace(/[$%\s,]/g, '');
+    const word = /(million|billion)$/.exec(clean)?.[1];
+    return Number(clean.replace(/(million|billion)$/, '')) * (word === 'billion' ? 1e9 : word === 'million' ? 1e6 : 1);
   };
   return [read(m[1]), read(m[2])];
 }
@@ -197,6 +196,12 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), country);
     expect(await page.inputValue(country)).not.toBe(before);
     expect(await page.isHidden('#story')).toBe(true);
+    // A point of the plans-tried scatter is a button: Enter brings its plan back (here: no levers).
+    await page.waitForSelector('circle.trial[aria-label="Bring back the plan: No levers"]', { state: 'attached', timeout: 300_000 });
+    await page.focus('circle.trial[aria-label="Bring back the plan: No levers"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement).value === '0', slider);
+    await page.focus(slider);
     // Escape hands the keys back to the shortcuts: → starts the first story.
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowRight');

@@ -37,8 +37,9 @@ function value(e: Estimate, scale: number, digits?: (v: number) => string): HTML
   );
 }
 
-const signedPercent = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(Math.abs(v) < 10 ? 1 : 0)} %`;
-const usd = (v: number) => (Math.abs(v) >= 1e6 ? `$${formatValue(v / 1e6)}M` : `$${formatValue(v)}`);
+const signedPercent = (v: number) => (Math.abs(v) < 0.05 ? '0 %' : `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(Math.abs(v) < 10 ? 1 : 0)} %`);
+/** "$8,146", "−$352,480", "$7.7 million" (a minus before the dollar sign). */
+const usd = (v: number) => `${v < 0 ? '−' : ''}$${formatValue(Math.abs(v))}`;
 
 function displacement(group: GroupEffect | undefined, which: 'index' | 'kg', groupName: string): HTMLTableCellElement {
   if (!group) return empty(`no ${groupName} lever added`);

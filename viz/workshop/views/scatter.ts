@@ -84,7 +84,16 @@ export function renderScatter(container: HTMLElement, trials: readonly Trial[], 
     .attr('stroke', (_, i) => (onFront.has(i) ? '#1f4e9c' : '#fff'))
     .attr('stroke-width', 1.5)
     .style('cursor', 'pointer')
+    // Points are buttons: Tab reaches them, Enter or Space brings the plan back.
+    .attr('tabindex', 0)
+    .attr('role', 'button')
+    .attr('aria-label', (t) => `Bring back the plan: ${t.label}`)
     .on('click', (_, t) => onPick(t.key))
+    .on('keydown', (event: KeyboardEvent, t) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      onPick(t.key);
+    })
     .append('title')
     .text((t, i) => `${t.label}\n${xo.label}: ${formatValue(points[i].x)} · ${yo.label}: ${formatValue(points[i].y)}${t.fidelity === 'full' ? '' : ' (workshop fidelity)'}`);
   select(frame.svg.node()).attr('data-trials', trials.length).attr('data-front', front.length);
