@@ -22,6 +22,14 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
+/** "45s", "2m05s", "1h10m". */
+export function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '…';
+  if (s < 60) return `${Math.round(s)}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
 /** Steps of the bar per run, so a single run's ticks move it smoothly. */
 const STEPS = 1000;
 
@@ -34,15 +42,22 @@ export function startProgress(total: number, label: string, quiet: boolean, opti
   const bar = new cliProgress.SingleBar(
     {
       stream: options.stream ?? process.stderr,
-      format: `${label} [{bar}] {percentage}%${runs} | eta {eta_formatted}`,
+      format: `${label} [{bar}] {percentage}%${runs} | eta {etaText}`,
       hideCursor: true,
       clearOnComplete: true,
-      etaBuffer: 20,
     },
     cliProgress.Presets.shades_classic,
   );
   let shown = false;
   let stopped = false;
+  let shownAt = 0;
+  let doneAtShow = 0;
+  // Average rate since the bar appeared (steadier than the last few updates); "…" until it is known.
+  const eta = (done: number): string => {
+    const elapsed = (now() - shownAt) / 1000;
+    const rate = (done - doneAtShow) / elapsed;
+    return elapsed < 1 || !(rate > 0) ? '…' : formatSeconds((total - done) / rate);
+  };
   let forget = () => {};
   const stop = () => {
     if (stopped) return;
@@ -53,16 +68,17 @@ export function startProgress(total: number, label: string, quiet: boolean, opti
   return {
     update(done) {
       if (stopped) return;
-      const payload = { runs: Math.floor(done), runTotal: total };
       const value = Math.round(Math.min(done, total) * STEPS);
       if (!shown) {
         if (now() - started < delay) return;
         shown = true;
+        shownAt = now();
+        doneAtShow = done;
         forget = onInterrupt(() => void stop());
-        bar.start(total * STEPS, value, payload);
+        bar.start(total * STEPS, value, { runs: Math.floor(done), runTotal: total, etaText: '…' });
         return;
       }
-      bar.update(value, payload);
+      bar.update(value, { runs: Math.floor(done), runTotal: total, etaText: eta(done) });
     },
     stop,
   };
