@@ -51,7 +51,9 @@ describe('long runs', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60_000; // host-only: test polling
     while (!/\| eta \d/.test(out) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const bar = out.split(/[\r\n]/).map((l) => l.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, '')).find((l) => /\| eta \d/.test(l)); // the first frames say "eta …" until the rate is known
+    // each frame redraws from column 1; the first frames say "eta …" until the rate is known
+    const frames = out.split(/[\r\n]|\x1b\[1G/).map((l) => l.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, ''));
+    const bar = frames.find((l) => /\| eta \d/.test(l));
     expect(bar).toMatch(/^CLI test world \[[█░]+\] \d+% \| eta (\d+m)?\d+s$/);
     child.stdin.write('\x03'); // Ctrl-C through the terminal
     expect(await exited).toBe(130);
