@@ -324,6 +324,13 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     const carrying = named.filter((id) => (flows.values.get(id) ?? []).some((v) => v > 0));
     expect(carrying.length).toBeGreaterThan(3);
     for (const id of carrying) expect(shown).toContain(id);
+    // Corridors into Europe, and routes of one's own choosing.
+    await page.selectOption('#route-set', 'corridors');
+    expect(await page.$$eval('figure[data-chart="route-flows"] .legend-item', (items) => items.map((i) => i.getAttribute('data-series')))).toEqual(['west-africa', 'caribbean', 'direct']);
+    await page.selectOption('#route-set', 'pick');
+    expect(await page.isVisible('#route-pick')).toBe(true);
+    await page.selectOption('#route-pick', ['COL-DOM-sea', 'JAM-GBR-air']);
+    expect((await page.$$eval('figure[data-chart="route-flows"] .legend-item', (items) => items.map((i) => i.getAttribute('data-series')))).sort()).toEqual(['COL-DOM-sea', 'JAM-GBR-air']);
     await screenshot(page, 'story-routes');
 
     // The Route map view shows change too, and the link keeps the mode and year.

@@ -11,12 +11,13 @@ import { entityChanges } from '../../sim/analysis/entityChange';
 import { formatChange } from '../charts/format';
 import { lineChart } from '../charts/lineChart';
 import { countryColor, rankColor } from '../charts/palette';
-import { measureRows, OTHER, tickYears, type PlotRow } from '../data/plotRows';
+import { measureColumns, measureRows, OTHER, summariseColumns, tickYears, type PlotRow } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
 import { describeSeeds } from '../state/seeds';
 import { el } from '../ui/dom';
 import { routeId } from '../../sim/analysis/displacement';
 import { EUROPE } from '../../sim/analysis/geography';
+import { CORRIDORS, europeanCorridors } from '../../sim/analysis/corridors';
 import { supplyTargets } from '../../sim/analysis/supplyEffects';
 import { corridorRows } from '../data/corridorRows';
 import { recordRows } from '../data/record';
@@ -88,10 +89,29 @@ const ROUTE_SETS = [
   { id: 'targeted', label: 'Routes the levers target' },
   { id: 'europe', label: 'Routes into Europe' },
   { id: 'usa', label: 'Routes into the United States' },
+  { id: 'corridors', label: 'Into Europe, by corridor' },
+  { id: 'pick', label: 'Routes I pick…' },
 ] as const;
 
-function routeSet(scenario: Scenario, set: (typeof ROUTE_SETS)[number]['id']): string[] | undefined {
-  if (set === 'busiest') return undefined;
+type RouteSetId = (typeof ROUTE_SETS)[number]['id'];
+
+/** Flow into Europe summed per corridor (West Africa, Caribbean, direct), tonnes per year. */
+function corridorFlowRows(runs: readonly RunResult[], scenario: Scenario, view: ChartSpec['view']): PlotRow[] {
+  const xs = tickYears(runs[0]);
+  return [...europeanCorridors(scenario)].flatMap(([id, routes]) => {
+    if (routes.length === 0) return [];
+    const columns = measureColumns(runs, { ...view, entities: routes, top: undefined });
+    const sums = runs.map((_, k) => {
+      const sum = new Float64Array(xs.length);
+      for (const cols of columns.values()) if (cols[k]) for (let t = 0; t < sum.length; t++) sum[t] += cols[k][t];
+      return sum;
+    });
+    return summariseColumns(id, CORRIDORS.find((c) => c.id === id)!.label, xs, sums);
+  });
+}
+
+function routeSet(scenario: Scenario, set: RouteSetId): string[] | undefined {
+  if (set === 'busiest' || set === 'corridors' || set === 'pick') return undefined;
   if (set === 'targeted') {
     const all = scenario.policies.map((_, i) => i);
     return supplyTargets(scenario, all).find((t) => t.group === 'routes')?.target.target ?? [];
@@ -108,18 +128,30 @@ function routeFlowsChart(cell: HTMLElement, spec: ChartSpec, scenario: Scenario,
     ...ROUTE_SETS.filter((s) => s.id !== 'targeted' || targeted.length > 0).map((s) => el('option', { value: s.id }, s.label)),
   );
   const holder = el('div', {});
+  // "Routes I pick": a list of every route, the busiest ticked to begin with.
+  const busiest = new Set(measureRows(runs, spec.view).map((r) => r.series));
+  const labels = new Map(runs[0].series.entities.filter((e) => e.kind === 'route').map((e) => [e.id, e.label]));
+  const picker = el(
+    'select',
+    { id: 'route-pick', multiple: true, size: 6, 'aria-label': 'Routes to show (Ctrl-click to add or remove)', hidden: true },
+    ...scenario.routes.map((r) => el('option', { value: routeId(r), selected: busiest.has(routeId(r)) }, labels.get(routeId(r)) ?? routeId(r))),
+  );
   const draw = () => {
     holder.replaceChildren();
-    const set = choose.value as (typeof ROUTE_SETS)[number]['id'];
-    const entities = routeSet(scenario, set);
-    const top = set === 'targeted' ? undefined : entities ? 10 : spec.view.top;
-    const rows = measureRows(runs, { ...spec.view, entities, top });
+    const set = choose.value as RouteSetId;
+    picker.hidden = set !== 'pick';
+    const picked = [...picker.selectedOptions].map((o) => o.value);
+    const entities = set === 'pick' ? picked : routeSet(scenario, set);
+    const top = set === 'targeted' || set === 'pick' ? undefined : entities ? 10 : spec.view.top;
+    const rows = set === 'corridors' ? corridorFlowRows(runs, scenario, spec.view) : measureRows(runs, { ...spec.view, entities, top });
     const keys = [...new Set(rows.map((r) => r.series))];
-    const title = set === 'busiest' ? spec.title : `Flows: ${ROUTE_SETS.find((s) => s.id === set)!.label.toLowerCase()}${top && entities && entities.length > top ? ` (${top} largest)` : ''}`;
-    lineChart(holder, rows, { id: spec.id, title, unit: spec.unit, colorOf: (key) => rankColor(keys.indexOf(key)), note });
+    const colorOf = (key: string) => (set === 'corridors' ? (CORRIDOR_COLORS[key] ?? '#777') : rankColor(keys.indexOf(key)));
+    const title = set === 'busiest' ? spec.title : `Flows: ${ROUTE_SETS.find((s) => s.id === set)!.label.toLowerCase().replace('…', '')}${top && entities && entities.length > top ? ` (${top} largest)` : ''}`;
+    lineChart(holder, rows, { id: spec.id, title, unit: spec.unit, colorOf, note });
   };
   choose.addEventListener('change', draw);
-  cell.append(el('div', { class: 'chart-picker' }, el('label', { for: 'route-set' }, 'Show '), choose), holder);
+  picker.addEventListener('change', draw);
+  cell.append(el('div', { class: 'chart-picker' }, el('label', { for: 'route-set' }, 'Show '), choose, picker), holder);
   draw();
 }
 
