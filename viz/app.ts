@@ -124,6 +124,9 @@ export function startApp(root: HTMLElement): void {
     if (!state.compare.includes(state.baseline)) state.baseline = state.compare[0] ?? 'baseline';
     save();
     const what = describeSeeds(seeds);
+    // Say at once that the comparison is running (the view shows the previous one, or that it is coming).
+    busy = true;
+    if (state.view === 'compare' && comparison.length === 0) render();
     const results = await runBatch(
       chosen.map((s) => ({ scenario: s.text, seeds })),
       chosen.map((s) => s.name),

@@ -119,6 +119,8 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
 
   it('Compare with one seed says plainly that there is no interval', async () => {
     const { page, errors } = await openPage(h, '?view=compare&seeds=1&compare=baseline,west-africa-route');
+    // While it runs, the page says so (not "tick two scenarios").
+    expect(await page.textContent('#compare-empty')).toBe('Running the comparison…');
     await page.waitForSelector('table.effects', { timeout: 300_000 });
     expect(await page.textContent('#effects-caveat')).toContain('One seed gives no interval');
     expect(errors).toEqual([]);
