@@ -161,11 +161,12 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
       // The cultivation chart: one line per country, labelled at its end with the same change.
       expect(await page.textContent(`figure[data-chart="cultivation"] .end-label[data-series="${c.id}"] text`)).toBe(`${c.label} ${formatChange(c.sinceStart.mean)}`);
       expect(await page.getAttribute(`figure[data-chart="cultivation"] path.mark[data-series="twin:${c.id}"]`, 'stroke-dasharray')).toBe('5 3');
+      expect(await page.textContent(`figure[data-chart="cultivation"] .end-label[data-series="${c.id}"] text.end-note`)).toBe(`${formatChange(c.vsTwin!.mean)} vs no policy, ${c.lastYear}`);
     }
     // Lines, not stacked areas: Peru's line is its own value, not stacked on Colombia's.
     expect(await page.$$('figure[data-chart="cultivation"] path.area')).toHaveLength(0);
     // Labels do not overlap: at least 12 px apart.
-    const ys = (await page.$$eval('figure[data-chart="cultivation"] .end-label text', (ts) => ts.map((t) => t.getBoundingClientRect().top))).sort((a, b) => a - b);
+    const ys = (await page.$$eval('figure[data-chart="cultivation"] .end-label text:not(.end-note)', (ts) => ts.map((t) => t.getBoundingClientRect().top))).sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12);
     // The twin can be switched off; the link keeps that.
     await page.uncheck('#twin');

@@ -89,6 +89,7 @@ function style(k: number): string {
   .legend text { font-size: ${px(11.5)}; }
   .empty { font-size: ${px(12)}; fill: #7a8591; }
   .end-label text { font-size: ${px(12)}; font-weight: 600; }
+  .end-label text.end-note { font-size: ${px(10.5)}; font-weight: 400; }
   .annotation text { font-size: ${px(11)}; }
   .source { font-size: ${px(10)}; fill: #7a8591; }
 `;

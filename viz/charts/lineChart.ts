@@ -31,6 +31,8 @@ export interface LineChartOptions {
    * legend: the text for a series' last point, or null for no label (e.g. a twin's line).
    */
   endLabel?: (series: string, last: PlotRow) => string | null;
+  /** A second, smaller line under each end label (e.g. the change against the twin). */
+  endNote?: (series: string) => string | null;
   /** Observed values ("the record"), drawn as hollow circles in the series' colours, with a legend entry and a toggle. */
   record?: { rows: PlotRow[]; sources: string[] };
   /** Series drawn thin and faint (e.g. the no-policy twin behind the scenario). */
@@ -125,13 +127,15 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
       ends.map((e) => e.y),
       frame.height,
       legendRight ? frame.legendBottom - frame.plotTop + 8 : 0,
-      LABEL_GAP * frame.scale,
+      LABEL_GAP * frame.scale * (options.endNote ? 2 : 1),
     );
     const labels = frame.plot.append('g').attr('class', 'end-labels');
     ends.forEach((e, i) => {
       const g = labels.append('g').attr('class', 'end-label').attr('data-series', e.key);
       if (Math.abs(at[i] - e.y) > 2) g.append('line').attr('x1', frame.width + 1).attr('x2', frame.width + 6).attr('y1', e.y).attr('y2', at[i]).attr('stroke', options.colorOf(e.key)).attr('stroke-width', 1);
       g.append('text').attr('x', frame.width + 8 * frame.scale).attr('y', at[i]).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(e.text);
+      const note = options.endNote?.(e.key);
+      if (note) g.append('text').attr('class', 'end-note').attr('x', frame.width + 8 * frame.scale).attr('y', at[i] + 12 * frame.scale).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(note);
     });
   }
   attachTooltip(frame, rows, { x, colorOf: options.colorOf, unit: options.unit, interval: true });

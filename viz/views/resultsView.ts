@@ -43,7 +43,9 @@ const TWIN = 'twin:';
 function perCountryChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunResult[], twin: readonly RunResult[] | null, note: string): void {
   const rows = measureRows(runs, spec.view);
   // The change at the line's end is the yearly one of the cards (first year to last), not the smoothed line's.
-  const changes = new Map(entityChanges(runs, null, spec.view.measure, spec.view.kind).map((c) => [c.id, c.sinceStart.mean]));
+  const all = entityChanges(runs, twin, spec.view.measure, spec.view.kind);
+  const changes = new Map(all.map((c) => [c.id, c.sinceStart.mean]));
+  const vsTwin = new Map(all.map((c) => [c.id, c.vsTwin?.mean ?? NaN]));
   const twinRows: PlotRow[] = twin ? measureRows(twin, spec.view).map((r) => ({ ...r, series: `${TWIN}${r.series}`, label: `${r.label} without policies` })) : [];
   const base = (key: string) => (key.startsWith(TWIN) ? key.slice(TWIN.length) : key);
   const record = recordRows(spec.view.measure, spec.view.kind, spec.view.scale);
@@ -57,6 +59,7 @@ function perCountryChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunR
     faint: (key) => key.startsWith(TWIN),
     note: twin ? `${note} · dashed: the same world without policies` : note,
     endLabel: (key, last) => (key.startsWith(TWIN) ? null : `${last.label} ${formatChange(changes.get(key) ?? NaN)}`),
+    endNote: twin ? (key) => (Number.isFinite(vsTwin.get(key)) ? `${formatChange(vsTwin.get(key)!)} vs no policy, ${all[0]?.lastYear}` : null) : undefined,
   });
 }
 
