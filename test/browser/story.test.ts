@@ -112,6 +112,9 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     const marked = rows.some((r) => r.cells.some((c) => c.wide));
     expect(await page.isVisible('#effects-caveat')).toBe(marked);
     if (marked) expect(await page.textContent('#effects-caveat')).toMatch(/3 seeds .* cannot tell the sign/);
+    // Side by side: each scenario's producers, with their change against the baseline on the same seeds.
+    expect(await page.textContent('figure[data-chart="side-cultivation-colombia-2000s"] .end-label[data-series="COL"] text.end-note')).toMatch(/^[+−][\d.]+ % vs baseline, 2015$/);
+    expect(await page.$$('figure[data-chart="side-cultivation-baseline"] text.end-note')).toHaveLength(0);
     await screenshot(page, 'story-compare-effects');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -98,7 +98,10 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
   done.forEach((r, i) => {
     const cell = el('div', { class: 'chart-cell' });
     multiples.append(cell);
-    const changes = new Map(entityChanges(r.runs, null, 'cultivationHa', 'country').map((c) => [c.id, c.sinceStart.mean]));
+    const against = r !== baseline && r.runs.length === baseline.runs.length ? baseline.runs : null;
+    const all = entityChanges(r.runs, against, 'cultivationHa', 'country');
+    const changes = new Map(all.map((c) => [c.id, c.sinceStart.mean]));
+    const vsBaseline = new Map(all.map((c) => [c.id, c.vsTwin?.mean ?? NaN]));
     lineChart(cell, byCountry[i], {
       id: `side-cultivation-${slug(r.source.id)}`,
       title: r.source.name,
@@ -108,6 +111,8 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
       yDomain: [0, yMax],
       record: record ?? undefined,
       endLabel: (key, last) => `${last.label} ${formatChange(changes.get(key) ?? NaN)}`,
+      // Against the baseline on the same seeds, in the last year: where this scenario's coca is, compared with the baseline's.
+      endNote: against ? (key) => (Number.isFinite(vsBaseline.get(key)) ? `${formatChange(vsBaseline.get(key)!)} vs baseline, ${all[0]?.lastYear}` : null) : undefined,
     });
   });
 
