@@ -2,7 +2,7 @@
  * Europe's inflow by corridor: of the cocaine arriving in European countries on legs
  * from outside Europe, the share that comes from West Africa, from the Caribbean, and
  * directly from South America (every other origin, e.g. Venezuela, Brazil, Colombia),
- * per year. The West African share is the stylised fact of MODEL.md §7.
+ * per year. The West African share is the stylised fact of docs/specification.md §7.
  */
 import type { RunResult } from '../results/types';
 import type { Scenario } from '../scenario/schema';

@@ -1,5 +1,5 @@
 /**
- * The stylised facts of MODEL.md §7, measured on runs of a scenario (normally
+ * The stylised facts of docs/specification.md §7, measured on runs of a scenario (normally
  * colombia-2000s) over many seeds. Each fact is a number per seed — a change
  * between the first year and the fact year (2012, or the last year if earlier),
  * a ratio, or an effect against the paired counterfactual without any policy —

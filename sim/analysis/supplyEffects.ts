@@ -12,7 +12,7 @@
  *
  * each over its own window (from the group's first start to the end), plus, for the
  * whole package: extra spend, the change in northern consumption and southern violence,
- * and the cost per kilogram kept from northern consumers (MODEL.md §7: extra spend per
+ * and the cost per kilogram kept from northern consumers (docs/specification.md §7: extra spend per
  * year / fall in northern consumption per year). Demand-side and organisation levers
  * have no displacement target; they still count in spend and outcomes.
  */

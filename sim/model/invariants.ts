@@ -1,5 +1,5 @@
 /**
- * The invariants of MODEL.md §6, checked on a tick's accounts and state.
+ * The invariants of docs/specification.md §6, checked on a tick's accounts and state.
  * Returns the violations (empty when all hold); tests call it after every tick.
  */
 import type { World } from './world';
