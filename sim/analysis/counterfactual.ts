@@ -3,17 +3,12 @@
  * lever kind, switched off. Run both on the same seeds to get paired differences.
  */
 import type { LeverKind, Policy, Scenario } from '../scenario/schema';
+import { policyPlace } from '../levers/words';
 
 /** A short human label for a policy, e.g. "eradication COL" or its own label. */
 export function policyLabel(policy: Policy, index: number): string {
   if (policy.label) return policy.label;
-  const where =
-    'recipient' in policy ? `${policy.donor}->${policy.recipient}` :
-    'countries' in policy ? policy.countries.join('+') :
-    'route' in policy && policy.route ? policy.route :
-    'region' in policy && policy.region ? policy.region :
-    policy.country;
-  return `#${index} ${policy.lever} ${where}`;
+  return `#${index} ${policy.lever} ${policyPlace(policy)}`;
 }
 
 /** The scenario without `policies[index]`. Throws RangeError for an index that does not exist. */

@@ -6,7 +6,7 @@
  * 0 = nothing displaced, 1 = the total is unchanged, > 1 = backfire; negative when
  * "elsewhere" falls too (e.g. a price rise that shrinks the whole market).
  *
- * What "target" and "elsewhere" are depends on the lever:
+ * What "target" and "elsewhere" are depends on the lever (its module's `displacement`):
  * - eradication, alternative development, capacity funding of a producer country:
  *   coca cultivation (ha) in the target country (or region) vs the other producer
  *   countries (or regions);
@@ -22,59 +22,16 @@ import type { Scenario } from '../scenario/schema';
 import { measureByTick, windowSum } from './extract';
 import { policyLabel } from './counterfactual';
 import { tickOf } from './time';
+import { leverOf } from '../levers/registry';
+import { cultivationTarget } from '../levers/displacementTargets';
+import type { DisplacementSpec } from '../levers/types';
 
-export interface DisplacementTarget {
-  measure: 'cultivationHa' | 'flowKg';
-  /** Entity kind of target and elsewhere. */
-  kind: 'country' | 'region' | 'route';
-  /** Entity ids whose reduction is the intended effect. */
-  target: string[];
-  /** Entity ids where displaced activity can reappear. */
-  elsewhere: string[];
+export { routeId } from '../levers/displacementTargets';
+
+export interface DisplacementTarget extends DisplacementSpec {
   /** First tick of the window (the intervention's start); the window runs to the end of the run. */
   fromTick: number;
   description: string;
-}
-
-export function routeId(route: Scenario['routes'][number]): string {
-  return route.id ?? `${route.from}-${route.to}-${route.mode}`;
-}
-
-function producerCountries(scenario: Scenario): string[] {
-  return [...new Set(scenario.regions.map((r) => r.country))];
-}
-
-function cultivationTarget(scenario: Scenario, country: string, region: string | undefined) {
-  if (region) {
-    const others = scenario.regions.map((r) => r.id).filter((id) => id !== region);
-    return { measure: 'cultivationHa' as const, kind: 'region' as const, target: [region], elsewhere: others, description: `coca cultivation in region ${region} vs the other regions` };
-  }
-  const others = producerCountries(scenario).filter((c) => c !== country);
-  return { measure: 'cultivationHa' as const, kind: 'country' as const, target: [country], elsewhere: others, description: `coca cultivation in ${country} vs the other producer countries` };
-}
-
-function transitTarget(scenario: Scenario, country: string) {
-  const into = (c: string) => scenario.routes.filter((r) => r.to === c && r.from !== country).map(routeId);
-  const transit = scenario.countries.filter((c) => c.id !== country && c.roles.includes('transit')).map((c) => c.id);
-  return {
-    measure: 'flowKg' as const,
-    kind: 'route' as const,
-    target: scenario.routes.filter((r) => r.to === country).map(routeId),
-    elsewhere: transit.flatMap(into),
-    description: `flow into ${country} vs flow into the other transit countries`,
-  };
-}
-
-function routeTarget(scenario: Scenario, route: string) {
-  const leg = scenario.routes.find((r) => routeId(r) === route);
-  const from = leg?.from;
-  return {
-    measure: 'flowKg' as const,
-    kind: 'route' as const,
-    target: [route],
-    elsewhere: scenario.routes.filter((r) => r.from === from && routeId(r) !== route).map(routeId),
-    description: `flow on route ${route} vs the other routes leaving ${from ?? '?'}`,
-  };
 }
 
 /** The target of `policies[index]`, or null when the lever has none. */
@@ -82,23 +39,7 @@ export function displacementTarget(scenario: Scenario, index: number): Displacem
   const policy = scenario.policies[index];
   if (!policy) return null;
   const fromTick = Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear));
-  const producers = producerCountries(scenario);
-  let spec: Omit<DisplacementTarget, 'fromTick'> | null = null;
-  switch (policy.lever) {
-    case 'eradication':
-    case 'alternativeDevelopment':
-      spec = cultivationTarget(scenario, policy.country, policy.region);
-      break;
-    case 'interdiction':
-      spec = policy.route ? routeTarget(scenario, policy.route) : transitTarget(scenario, policy.country);
-      break;
-    case 'capacityFunding':
-      if (producers.includes(policy.recipient)) spec = cultivationTarget(scenario, policy.recipient, undefined);
-      else if (scenario.countries.find((c) => c.id === policy.recipient)?.roles.includes('transit')) spec = transitTarget(scenario, policy.recipient);
-      break;
-    default:
-      spec = null;
-  }
+  const spec = leverOf(policy.lever).displacement(policy, scenario);
   if (!spec || spec.target.length === 0) return null;
   return { ...spec, fromTick, description: `${policyLabel(policy, index)}: ${spec.description}` };
 }

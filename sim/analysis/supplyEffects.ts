@@ -23,11 +23,12 @@ import { effectFromPairs, outcomesOf, type EffectEstimate, type EffectPlan } fro
 import { measureByTick, windowSum } from './extract';
 import { mean, ratioOfMeans, type Estimate } from './stats';
 import { tickOf } from './time';
+import { LEVER_MODULES } from '../levers/registry';
 
 export type SupplyGroup = 'coca' | 'routes';
 
 /** Levers that act on supply (production or trafficking). */
-export const SUPPLY_LEVERS = new Set(['eradication', 'alternativeDevelopment', 'capacityFunding', 'interdiction', 'intelligenceSharing']);
+export const SUPPLY_LEVERS: ReadonlySet<string> = new Set(LEVER_MODULES.filter((l) => l.supply).map((l) => l.kind));
 
 /** Indices of the scenario's policies that the baseline does not have (same JSON). */
 export function addedPolicies(scenario: Scenario, baseline: Scenario): number[] {

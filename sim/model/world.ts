@@ -6,6 +6,9 @@ import type { Behaviour } from '../scenario/behaviour';
 import type { Policy, Scenario } from '../scenario/schema';
 import { LIMITS } from '../scenario/limits';
 import { findPaths, type PathTable } from './paths';
+import { leverOf } from '../levers/registry';
+import { policyId } from '../levers/words';
+import type { ResolvedTargets } from '../levers/types';
 
 export interface Countries {
   n: number;
@@ -71,17 +74,11 @@ export interface Markets {
 }
 
 /** A scheduled lever with its targets resolved to indices. */
-export interface ScheduledPolicy {
-  index: number;
+export interface ScheduledPolicy extends ResolvedTargets {
   label: string;
   policy: Policy;
   startTick: number; // inclusive, in simulation ticks (burn-in included)
   endTick: number; // inclusive
-  country: number; // target or recipient country, -1 if none
-  donor: number;
-  region: number;
-  route: number;
-  members: number[];
 }
 
 export interface World {
@@ -133,15 +130,7 @@ export function routeId(r: { id?: string; from: string; to: string; mode: string
 }
 
 export function policyLabel(p: Policy, index: number): string {
-  if (p.label) return p.label;
-  switch (p.lever) {
-    case 'capacityFunding':
-      return `${index}:capacityFunding:${p.donor}>${p.recipient}`;
-    case 'intelligenceSharing':
-      return `${index}:intelligenceSharing:${p.countries.join('+')}`;
-    default:
-      return `${index}:${p.lever}:${p.country}`;
-  }
+  return p.label ? p.label : policyId(p, index);
 }
 
 export function buildWorld(s: Scenario): World {
@@ -252,16 +241,12 @@ export function buildWorld(s: Scenario): World {
       route: -1,
       members: [],
     };
-    if (p.lever === 'capacityFunding') {
-      scheduled.country = ci(p.recipient);
-      scheduled.donor = ci(p.donor);
-    } else if (p.lever === 'intelligenceSharing') {
-      scheduled.members = p.countries.map(ci);
-    } else {
-      scheduled.country = ci(p.country);
-    }
-    if ('region' in p && p.region !== undefined) scheduled.region = regionIndex.get(p.region) ?? -1;
-    if ('route' in p && p.route !== undefined) scheduled.route = routeIndex.get(p.route) ?? -1;
+    const t = leverOf(p.lever).targets(p);
+    if (t.country !== undefined) scheduled.country = ci(t.country);
+    if (t.donor !== undefined) scheduled.donor = ci(t.donor);
+    if (t.members) scheduled.members = t.members.map(ci);
+    if (t.region !== undefined) scheduled.region = regionIndex.get(t.region) ?? -1;
+    if (t.route !== undefined) scheduled.route = routeIndex.get(t.route) ?? -1;
     return scheduled;
   });
 

@@ -9,6 +9,8 @@ import type { Policy, Scenario } from './schema';
 import { renderFound, type PathSegment, type PendingError } from './errors';
 import { legsFromProducers } from './reachability';
 import { monthIndex, totalTicks } from './time';
+import { leverOf } from '../levers/registry';
+import type { CheckTools } from '../levers/types';
 
 /** The id a route gets when it has none: FROM-TO-mode. */
 export function routeId(r: { id?: string; from: string; to: string; mode: string }): string {
@@ -129,46 +131,17 @@ function checkRegionOf(ctx: Context, policy: number, region: string | undefined,
   else if (owner !== country) add(ctx, path, `a region of ${JSON.stringify(country)}`, `${JSON.stringify(region)} (a region of ${JSON.stringify(owner)})`);
 }
 
+/** The lever's own checks of what policies[i] names (sim/levers/<kind>.ts). */
 function checkPolicyTargets(ctx: Context, p: Policy, i: number): void {
-  const at = (...rest: PathSegment[]): PathSegment[] => ['policies', i, ...rest];
-  switch (p.lever) {
-    case 'capacityFunding': {
-      const donorOk = checkCountry(ctx, at('donor'), p.donor);
-      const recipientOk = checkCountry(ctx, at('recipient'), p.recipient);
-      if (donorOk && recipientOk && p.donor === p.recipient) add(ctx, at('recipient'), `a country other than the donor (${JSON.stringify(p.donor)})`, JSON.stringify(p.recipient));
-      return;
-    }
-    case 'intelligenceSharing': {
-      const seen = new Set<string>();
-      p.countries.forEach((c, j) => {
-        if (seen.has(c)) add(ctx, at('countries', j), 'each country once', `${JSON.stringify(c)} again`);
-        seen.add(c);
-        checkCountry(ctx, at('countries', j), c);
-      });
-      return;
-    }
-    case 'eradication':
-    case 'alternativeDevelopment':
-      if (checkCountry(ctx, at('country'), p.country)) checkRegionOf(ctx, i, p.region, p.country);
-      return;
-    case 'interdiction': {
-      if (!checkCountry(ctx, at('country'), p.country) || p.route === undefined) return;
-      const ends = ctx.routeEnds.get(p.route);
-      if (!ends) add(ctx, at('route'), 'the id of a route listed in routes (default id FROM-TO-mode)', `${JSON.stringify(p.route)} (no such route)`);
-      else if (ends.from !== p.country && ends.to !== p.country) {
-        add(ctx, at('route'), `a route from or to ${JSON.stringify(p.country)}`, `${JSON.stringify(p.route)} (${ends.from} to ${ends.to})`);
-      }
-      return;
-    }
-    case 'prevention':
-    case 'treatment':
-      if (checkCountry(ctx, at('country'), p.country) && !ctx.marketCountries.has(p.country)) {
-        add(ctx, at('country'), 'a country with a consumer market (listed in markets)', JSON.stringify(p.country));
-      }
-      return;
-    default:
-      checkCountry(ctx, at('country'), p.country);
-  }
+  const at = (rest: PathSegment[]): PathSegment[] => ['policies', i, ...rest];
+  const tools: CheckTools = {
+    add: (path, expected, found) => add(ctx, at(path), expected, found),
+    country: (path, id, role) => checkCountry(ctx, at(path), id, role),
+    regionOf: (region, country) => checkRegionOf(ctx, i, region, country),
+    routeEnds: ctx.routeEnds,
+    marketCountries: ctx.marketCountries,
+  };
+  leverOf(p.lever).check(p, tools);
 }
 
 function checkReachability(ctx: Context): void {

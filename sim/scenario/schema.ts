@@ -9,14 +9,10 @@
 import { z } from 'zod';
 import { behaviourSchema } from './behaviour';
 import { LIMITS } from './limits';
+import { countryId, nonNegative, positive, share, yearMonth } from './fields';
+import { policySchema } from '../levers/registry';
 
-const share = z.number().min(0).max(1);
-const nonNegative = z.number().min(0).finite();
-const positive = z.number().gt(0).finite();
-/** ISO 3166-1 alpha-3 code (upper case), e.g. "COL". */
-const countryId = z.string().regex(/^[A-Z]{3}$/, 'a three-letter upper-case country code such as "COL"');
-/** Year-month, e.g. "2000-01". */
-export const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a year-month such as "2000-01"');
+export { yearMonth, policySchema };
 
 export const roleSchema = z.enum(['producer', 'transit', 'consumer']);
 
@@ -101,80 +97,6 @@ export const marketSchema = z.strictObject({
   exchangeRate: exchangeRateSchema.optional(),
 });
 
-const leverBase = {
-  start: yearMonth.describe('First month the lever is active'),
-  end: yearMonth.optional().describe('Last month the lever is active (default: to the horizon)'),
-  label: z.string().max(120).optional(),
-};
-const budget = nonNegative.describe('Money spent on the lever, USD per year');
-
-export const policySchema = z.discriminatedUnion('lever', [
-  z.strictObject({
-    lever: z.literal('capacityFunding'),
-    donor: countryId,
-    recipient: countryId,
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('A donor funds training and equipment of the recipient police; capability grows with a lag, limited by governance'),
-  z.strictObject({
-    lever: z.literal('enforcementVsPrevention'),
-    country: countryId,
-    preventionShare: share.describe('Share of the country\'s drug budget (enforcement + prevention) spent on prevention'),
-    ...leverBase,
-  }).describe('Reallocate a country\'s drug budget between enforcement and prevention'),
-  z.strictObject({
-    lever: z.literal('eradication'),
-    country: countryId,
-    region: z.string().optional().describe('Target one region (default: all regions of the country, weighted by coca area)'),
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }),
-  z.strictObject({
-    lever: z.literal('interdiction'),
-    country: countryId.describe('The country whose agency interdicts (its in- and outgoing routes)'),
-    route: z.string().optional().describe('Target one route id (default: all routes through the country, weighted by observed flow)'),
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }),
-  z.strictObject({
-    lever: z.literal('intelligenceSharing'),
-    countries: z.array(countryId).min(2).max(LIMITS.countries),
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('Partners share intelligence: interdiction on routes between members gains efficiency as trust grows'),
-  z.strictObject({
-    lever: z.literal('alternativeDevelopment'),
-    country: countryId,
-    region: z.string().optional(),
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('Raises licit income of growers with a lag'),
-  z.strictObject({
-    lever: z.literal('assetSeizure'),
-    country: countryId,
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('Financial investigation that confiscates trafficking organisations\' capital'),
-  z.strictObject({
-    lever: z.literal('highValueTargeting'),
-    country: countryId,
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('Targets leaders of trafficking organisations: arrests fragment organisations'),
-  z.strictObject({
-    lever: z.literal('prevention'),
-    country: countryId,
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('Extra demand-reduction spending in a consumer country: lowers initiation with a lag'),
-  z.strictObject({
-    lever: z.literal('treatment'),
-    country: countryId,
-    budgetUsdPerYear: budget,
-    ...leverBase,
-  }).describe('Treatment spending in a consumer country: raises quitting'),
-]);
-
 export const traffickersSchema = z.strictObject({
   count: z.number().int().min(1).max(LIMITS.traffickers).describe('Trafficking organisations at the start'),
   maxCount: z.number().int().min(1).max(LIMITS.traffickers * 4).optional().describe('Most organisations alive at once (default 4 x count)'),
@@ -215,5 +137,5 @@ export type Region = z.output<typeof regionSchema>;
 export type Route = z.output<typeof routeSchema>;
 export type Market = z.output<typeof marketSchema>;
 export type Policy = z.output<typeof policySchema>;
-export type LeverKind = Policy['lever'];
-export const LEVER_KINDS = policySchema.options.map((o) => o.shape.lever.value) as LeverKind[];
+export type { LeverKind } from '../levers/registry';
+export { LEVER_KINDS } from '../levers/registry';

@@ -2,32 +2,17 @@
 import type { Policy, Scenario } from '../../sim/scenario/schema';
 import { formatValue } from '../charts/format';
 import { el } from '../ui/dom';
-
-function target(p: Policy): string {
-  switch (p.lever) {
-    case 'capacityFunding':
-      return `${p.donor} → ${p.recipient}`;
-    case 'intelligenceSharing':
-      return p.countries.join(', ');
-    case 'eradication':
-    case 'alternativeDevelopment':
-      return p.region ? `${p.country} (${p.region})` : p.country;
-    case 'interdiction':
-      return p.route ? `${p.country} (${p.route})` : p.country;
-    default:
-      return p.country;
-  }
-}
+import { leverOf } from '../../sim/levers/registry';
+import { policyTarget } from '../../sim/levers/words';
 
 function money(p: Policy): string {
   if ('budgetUsdPerYear' in p) return `${formatValue(p.budgetUsdPerYear / 1e6)} M USD/yr`;
-  if (p.lever === 'enforcementVsPrevention') return `${Math.round(p.preventionShare * 100)}% to prevention`;
-  return '';
+  return leverOf(p.lever).amount?.(p) ?? '';
 }
 
 export function aboutScenario(scenario: Scenario): HTMLElement {
   const rows = scenario.policies.map((p) =>
-    el('tr', {}, el('td', {}, p.label ?? p.lever), el('td', {}, p.lever), el('td', {}, target(p)), el('td', { class: 'num' }, money(p)), el('td', {}, `${p.start} – ${p.end ?? scenario.end}`)),
+    el('tr', {}, el('td', {}, p.label ?? p.lever), el('td', {}, p.lever), el('td', {}, policyTarget(p)), el('td', { class: 'num' }, money(p)), el('td', {}, `${p.start} – ${p.end ?? scenario.end}`)),
   );
   const policies =
     rows.length === 0

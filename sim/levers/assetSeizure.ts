@@ -1,0 +1,26 @@
+/** Asset seizure: financial investigation that confiscates organisations' capital. */
+import { z } from 'zod';
+import { countryId } from '../scenario/fields';
+import { budget, checkCountryOf, countryTarget, leverBase, noDisplacement } from './common';
+import { defineLever } from './types';
+
+export const assetSeizure = defineLever({
+  kind: 'assetSeizure',
+  name: 'Asset seizure',
+  supply: false,
+  schema: z
+    .strictObject({
+      lever: z.literal('assetSeizure'),
+      country: countryId,
+      budgetUsdPerYear: budget,
+      ...leverBase,
+    })
+    .describe('Financial investigation that confiscates trafficking organisations\' capital'),
+  targets: countryTarget,
+  check: checkCountryOf,
+  apply(p, at, _world, inputs) {
+    inputs.assetUsd[at.country] += p.budgetUsdPerYear;
+    return p.budgetUsdPerYear;
+  },
+  displacement: noDisplacement,
+});

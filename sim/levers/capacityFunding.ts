@@ -1,0 +1,37 @@
+/** Capacity funding: a donor pays for training and equipment of another country's police. */
+import { z } from 'zod';
+import { countryId } from '../scenario/fields';
+import { budget, leverBase } from './common';
+import { cultivationTarget, producerCountries, transitTarget } from './displacementTargets';
+import { defineLever } from './types';
+
+export const capacityFunding = defineLever({
+  kind: 'capacityFunding',
+  name: 'Capacity funding',
+  supply: true,
+  schema: z
+    .strictObject({
+      lever: z.literal('capacityFunding'),
+      donor: countryId,
+      recipient: countryId,
+      budgetUsdPerYear: budget,
+      ...leverBase,
+    })
+    .describe('A donor funds training and equipment of the recipient police; capability grows with a lag, limited by governance'),
+  targets: (p) => ({ country: p.recipient, donor: p.donor }),
+  check(p, tools) {
+    const donorOk = tools.country(['donor'], p.donor);
+    const recipientOk = tools.country(['recipient'], p.recipient);
+    if (donorOk && recipientOk && p.donor === p.recipient) tools.add(['recipient'], `a country other than the donor (${JSON.stringify(p.donor)})`, JSON.stringify(p.recipient));
+  },
+  apply(p, at, _world, inputs) {
+    inputs.aidUsd[at.country] += p.budgetUsdPerYear;
+    return p.budgetUsdPerYear;
+  },
+  // A producer's police eradicates (its cultivation is the target); a transit country's interdicts.
+  displacement(p, scenario) {
+    if (producerCountries(scenario).includes(p.recipient)) return cultivationTarget(scenario, p.recipient, undefined);
+    if (scenario.countries.find((c) => c.id === p.recipient)?.roles.includes('transit')) return transitTarget(scenario, p.recipient);
+    return null;
+  },
+});

@@ -1,0 +1,35 @@
+/** Intelligence sharing: partners' interdiction on routes between them gains efficiency as trust grows (model/cooperation.ts). */
+import { z } from 'zod';
+import { countryId } from '../scenario/fields';
+import { LIMITS } from '../scenario/limits';
+import { budget, leverBase, noDisplacement } from './common';
+import { defineLever } from './types';
+
+export const intelligenceSharing = defineLever({
+  kind: 'intelligenceSharing',
+  name: 'Intelligence sharing',
+  supply: true,
+  schema: z
+    .strictObject({
+      lever: z.literal('intelligenceSharing'),
+      countries: z.array(countryId).min(2).max(LIMITS.countries),
+      budgetUsdPerYear: budget,
+      ...leverBase,
+    })
+    .describe('Partners share intelligence: interdiction on routes between members gains efficiency as trust grows'),
+  targets: (p) => ({ members: p.countries }),
+  check(p, tools) {
+    const seen = new Set<string>();
+    p.countries.forEach((c, j) => {
+      if (seen.has(c)) tools.add(['countries', j], 'each country once', `${JSON.stringify(c)} again`);
+      seen.add(c);
+      tools.country(['countries', j], c);
+    });
+  },
+  apply(p, at, _world, inputs) {
+    inputs.intelligenceUsd[at.index] = p.budgetUsdPerYear;
+    return p.budgetUsdPerYear;
+  },
+  // Its target (the routes between partners) is set in analysis/supplyEffects.ts, for packages of levers.
+  displacement: noDisplacement,
+});

@@ -1,0 +1,26 @@
+/** Treatment: spending in a consumer country that raises quitting. */
+import { z } from 'zod';
+import { countryId } from '../scenario/fields';
+import { budget, checkMarketCountry, countryTarget, leverBase, noDisplacement } from './common';
+import { defineLever } from './types';
+
+export const treatment = defineLever({
+  kind: 'treatment',
+  name: 'Treatment',
+  supply: false,
+  schema: z
+    .strictObject({
+      lever: z.literal('treatment'),
+      country: countryId,
+      budgetUsdPerYear: budget,
+      ...leverBase,
+    })
+    .describe('Treatment spending in a consumer country: raises quitting'),
+  targets: countryTarget,
+  check: checkMarketCountry,
+  apply(p, at, _world, inputs) {
+    inputs.treatmentUsd[at.country] += p.budgetUsdPerYear;
+    return p.budgetUsdPerYear;
+  },
+  displacement: noDisplacement,
+});
