@@ -131,6 +131,7 @@ export function createState(world: World, seed: number): WorldState {
       unitCostUsd: f64(capacity),
       shippedKg: f64(capacity),
       salesKg: f64(capacity),
+      pathKg: f64(world.paths.n),
       recentLoss: f64(capacity),
       usablePaths: new Int32Array(capacity * world.paths.n),
       usableCount: new Int32Array(capacity),

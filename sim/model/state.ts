@@ -146,6 +146,8 @@ export interface TraffickerState {
   activityKg: Float64Array;
   /** kg shipped last tick (all paths). */
   shippedKg: Float64Array;
+  /** kg organisations planned on each path of the world (world.paths) at the last plan: what weights the delivered cost. */
+  pathKg: Float64Array;
   /** Sales the organisation expects a tick: kg it sold in consumer markets, smoothed over three months (what it buys for). */
   salesKg: Float64Array;
   /** Expected cost per kg shipped (purchase + transport + bribes) at the last plan; 0 when not shipping. */

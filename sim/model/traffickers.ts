@@ -52,8 +52,6 @@ export interface TraffickerPlan {
    * by the kg organisations planned on them last tick (Infinity where none did).
    */
   deliveredCost: Float64Array;
-  /** Per path (world.paths): kg organisations planned to ship on it (last tick's until planShipments refills it). */
-  pathKg: Float64Array;
   /** Per market: scratch sums of the flow-weighted delivered cost. */
   deliveredWeight: Float64Array;
   // This tick's terms of path valuation that do not depend on the organisation, computed once:
@@ -114,7 +112,6 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     plannedKg: new Float64Array(world.regions.n),
     netback: new Float64Array(nC),
     deliveredCost: new Float64Array(world.markets.n),
-    pathKg: new Float64Array(world.paths.n),
     deliveredWeight: new Float64Array(world.markets.n),
     pathValue: new Float64Array(world.paths.n),
     pathSanction: new Float64Array(world.paths.n),
@@ -393,7 +390,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       const w = pathWeight[row + j] / total;
       pathWeight[row + j] = w;
       plan.desiredKg[k * nC + pathOrigin[row + j]] += volume * w;
-      plan.pathKg[usablePaths[row + j]] += volume * w;
+      to.pathKg[usablePaths[row + j]] += volume * w;
     }
     // What it already holds at each origin is shipped first; the rest is bought, plus a buffer
     // that is larger when the farmgate price is below what the market expects (buy cheap, hold).
@@ -426,7 +423,8 @@ function originNetbacks(world: World, state: WorldState, plan: TraffickerPlan): 
   const { paths } = world;
   const b = world.behaviour.traffickers;
   const risk = state.routes.seizureProbability;
-  const { netback, deliveredCost, deliveredWeight, pathKg, pathValue, pathSanction, pathBuy, legCut, legBribe, legTransit } = plan;
+  const { pathKg } = state.traffickers;
+  const { netback, deliveredCost, deliveredWeight, pathValue, pathSanction, pathBuy, legCut, legBribe, legTransit } = plan;
   netback.fill(-Infinity);
   deliveredCost.fill(0);
   deliveredWeight.fill(0);
