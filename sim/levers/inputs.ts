@@ -1,5 +1,5 @@
 /**
- * The channels through which active levers put money (or a budget split) into
+ * The channels through which active levers put money (or a budget split, or a cost rise) into
  * the model each tick. Levers only fill these; what the money achieves is decided by the
  * agencies, growers and organisations that read them.
  */
@@ -16,6 +16,9 @@ export interface LeverInputs {
   treatmentUsd: Float64Array; // per country
   preventionShare: Float64Array; // per country, -1 = no override
   intelligenceUsd: Float64Array; // per policy, 0 when inactive
+  precursorUsd: Float64Array; // precursor control, per country
+  /** Relative rise of the production cost per kg in each region (0 = none), from precursor control. */
+  productionCostRise: Float64Array;
 }
 
 export function createLeverInputs(world: { countries: { n: number }; regions: { n: number }; routes: { n: number }; policies: readonly unknown[] }): LeverInputs {
@@ -34,5 +37,7 @@ export function createLeverInputs(world: { countries: { n: number }; regions: { 
     treatmentUsd: new Float64Array(nC),
     preventionShare: new Float64Array(nC),
     intelligenceUsd: new Float64Array(world.policies.length),
+    precursorUsd: new Float64Array(nC),
+    productionCostRise: new Float64Array(nR),
   };
 }

@@ -14,6 +14,7 @@ import { assetSeizure } from './assetSeizure';
 import { highValueTargeting } from './highValueTargeting';
 import { prevention } from './prevention';
 import { treatment } from './treatment';
+import { precursorControl } from './precursorControl';
 import type { LeverModule, LeverSchema } from './types';
 
 export const LEVERS = [
@@ -27,6 +28,7 @@ export const LEVERS = [
   highValueTargeting,
   prevention,
   treatment,
+  precursorControl,
 ] as const;
 
 /** The schemas of a tuple of levers, as a tuple (what a discriminated union takes). */
