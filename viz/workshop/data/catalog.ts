@@ -36,6 +36,7 @@ export const LEVERS: LeverSpec[] = [
   { kind: 'enforcementVsPrevention', name: 'Enforcement vs prevention', blurb: 'Moves a country\u2019s own drug budget between enforcement and prevention; it costs the money it moves.', target: 'country', countries: 'consumer', amount: 'share', maxUsdPerYear: 0, stepUsdPerYear: 0 },
   { kind: 'prevention', name: 'Prevention', blurb: 'Extra demand reduction in a consumer country: fewer new users, with a lag.', target: 'country', countries: 'consumer', amount: 'budget', maxUsdPerYear: 1000 * M, stepUsdPerYear: 10 * M },
   { kind: 'treatment', name: 'Treatment', blurb: 'Treatment in a consumer country: more users quit.', target: 'country', countries: 'consumer', amount: 'budget', maxUsdPerYear: 1000 * M, stepUsdPerYear: 10 * M },
+  { kind: 'precursorControl', name: 'Precursor control', blurb: 'Control of precursor chemicals in a producer country: its production cost per kg rises while funded.', target: 'country', countries: 'producer', amount: 'budget', maxUsdPerYear: 500 * M, stepUsdPerYear: 5 * M },
 ];
 
 export function leverSpec(kind: LeverKind): LeverSpec {
