@@ -7,6 +7,7 @@
 import type { EntityKind, RunResult } from '../results/types';
 import { annualise, measureByTick } from './extract';
 import { mean, meanInterval, type Estimate } from './stats';
+import type { MeasureId } from '../results/measures';
 
 export interface EntityChange {
   id: string;
@@ -25,7 +26,7 @@ export interface EntityChange {
 }
 
 /** Per entity, its yearly values in every run. */
-function yearly(runs: readonly RunResult[], measure: string, kind: EntityKind): Map<string, number[][]> {
+function yearly(runs: readonly RunResult[], measure: MeasureId, kind: EntityKind): Map<string, number[][]> {
   const out = new Map<string, number[][]>();
   for (const run of runs) {
     const table = measureByTick(run, measure, kind);
@@ -46,7 +47,7 @@ const relative = (a: number, b: number) => (b !== 0 ? a / b - 1 : NaN);
  * largest first-year value first when no order is given. Twin runs must be on the
  * same seeds in the same order; entities that are zero throughout are left out.
  */
-export function entityChanges(runs: readonly RunResult[], twin: readonly RunResult[] | null, measure: string, kind: EntityKind, entities?: readonly string[]): EntityChange[] {
+export function entityChanges(runs: readonly RunResult[], twin: readonly RunResult[] | null, measure: MeasureId, kind: EntityKind, entities?: readonly string[]): EntityChange[] {
   if (runs.length === 0) return [];
   const labels = new Map(runs[0].series.entities.filter((e) => e.kind === kind).map((e) => [e.id, e.label]));
   const own = yearly(runs, measure, kind);

@@ -5,6 +5,7 @@
  * country and per region), so lookups take the entity kind too.
  */
 import type { EntityKind, RunResult } from '../results/types';
+import type { MeasureId } from '../results/measures';
 
 export interface MeasureByTick {
   aggregation: 'stock' | 'flow';
@@ -43,8 +44,8 @@ export function allMeasuresByTick(result: RunResult): Map<string, MeasureByTick>
   return out;
 }
 
-/** One measure for one entity kind, or null if the run did not record it. */
-export function measureByTick(result: RunResult, measureId: string, kind: EntityKind): MeasureByTick | null {
+/** One measure for one entity kind, or null if the run did not record it (a measure `kind` entities do not have fails to compile). */
+export function measureByTick<K extends EntityKind>(result: RunResult, measureId: MeasureId<K>, kind: K): MeasureByTick | null {
   const { series } = result;
   let table: MeasureByTick | null = null;
   for (let i = 0; i < series.length; i++) {

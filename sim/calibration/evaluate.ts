@@ -15,6 +15,7 @@ import { annualise, measureByTick, windowSum } from '../analysis/extract';
 import { FACTS, factYearIndex, withoutPolicies } from '../analysis/facts';
 import { runScenario } from '../run';
 import type { RunResult } from '../results/types';
+import type { MeasureId } from '../results/measures';
 import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
 import { applyPoint } from '../sweep/plan';
@@ -35,7 +36,7 @@ export function effectPlanOf(scenario: Scenario, target: Pick<SpecEffect, 'switc
 
 /** A measure's mean per year over ticks [from, end): yearly mean level for stocks, amount per year for flows. */
 function windowPerYear(result: RunResult, measure: string, kind: SpecEffect['kind'] & string, entity: string, from: number): number {
-  const byTick = measureByTick(result, measure, kind);
+  const byTick = measureByTick(result, measure as MeasureId, kind); // checked against ALL_MEASURES by validate.ts
   const ticks = Math.max(1, result.ticks - from);
   const sum = windowSum(byTick, [entity], from, result.ticks);
   return byTick?.aggregation === 'flow' ? (sum * result.ticksPerYear) / ticks : sum / ticks;
@@ -80,7 +81,7 @@ export function evaluateCandidate(spec: CalibrationSpec, values: readonly unknow
     const asIs = `${s}`;
     if (target.type === 'series') {
       const result = run(asIs, () => scenarioOf(s));
-      const byTick = measureByTick(result, target.measure, target.kind);
+      const byTick = measureByTick(result, target.measure as MeasureId, target.kind); // checked by validate.ts
       const column = byTick?.values.get(target.entity);
       const annual = column ? annualise(column, result.ticksPerYear, byTick!.aggregation) : [];
       const first = Number(result.start.slice(0, 4));

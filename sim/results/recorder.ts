@@ -8,13 +8,16 @@
 import type { World } from '../model/world';
 import type { WorldState } from '../model/state';
 import type { EntityInfo, MeasureInfo, Series } from './types';
-import { COUNTRY_MEASURES, MARKET_MEASURES, POLICY_MEASURES, REGION_MEASURES, ROUTE_MEASURES, WORLD_MEASURES } from './measures';
-import { retailPriceUsdPerGram } from '../model/markets';
+import { infoOf, MEASURE_DEFS, type MeasureDef, type TickSums, type TickView } from './measures';
 
 export interface Recorder {
   series: Series;
   rowsPerTick: number;
-  scratch: { cultivation: Float64Array; production: Float64Array; eradicated: Float64Array; based: Float64Array; transit: Float64Array; shipped: Float64Array };
+  /** Entity kinds in the order of entitiesOf, each with its count and its measures. */
+  blocks: [number, readonly MeasureDef[]][];
+  sums: TickSums;
+  /** Organisations' shipments this tick (grown to their capacity on first use). */
+  shipped: Float64Array;
 }
 
 export function entitiesOf(world: World): EntityInfo[] {
@@ -41,16 +44,15 @@ export function entitiesOf(world: World): EntityInfo[] {
 
 export function createRecorder(world: World): Recorder {
   const { countries, regions, routes, markets } = world;
-  // Entity kinds in the order of entitiesOf, each with its count and its measures.
-  const blocks: [number, MeasureInfo[]][] = [
-    [1, WORLD_MEASURES],
-    [countries.n, COUNTRY_MEASURES],
-    [regions.n, REGION_MEASURES],
-    [routes.n, ROUTE_MEASURES],
-    [markets.n, MARKET_MEASURES],
-    [world.policies.length, POLICY_MEASURES],
+  const blocks: [number, readonly MeasureDef[]][] = [
+    [1, MEASURE_DEFS.world],
+    [countries.n, MEASURE_DEFS.country],
+    [regions.n, MEASURE_DEFS.region],
+    [routes.n, MEASURE_DEFS.route],
+    [markets.n, MEASURE_DEFS.market],
+    [world.policies.length, MEASURE_DEFS.policy],
   ];
-  const measures = blocks.flatMap(([, kindMeasures]) => kindMeasures);
+  const measures = blocks.flatMap(([, kindMeasures]) => kindMeasures.map(infoOf));
   const rowsPerTick = blocks.reduce((rows, [count, kindMeasures]) => rows + count * kindMeasures.length, 0);
   const size = rowsPerTick * world.horizonTicks;
   const series: Series = {
@@ -63,17 +65,24 @@ export function createRecorder(world: World): Recorder {
     measures,
   };
   fillLayout(series, blocks, rowsPerTick, world.horizonTicks);
+  const nC = countries.n;
   return {
     series,
     rowsPerTick,
-    scratch: {
-      cultivation: new Float64Array(countries.n),
-      production: new Float64Array(countries.n),
-      eradicated: new Float64Array(countries.n),
-      based: new Float64Array(countries.n),
-      transit: new Float64Array(countries.n),
-      shipped: new Float64Array(0), // grown to the organisations' capacity on first use
+    blocks,
+    sums: {
+      worldCultivationHa: 0,
+      cultivationHa: new Float64Array(nC),
+      productionKg: new Float64Array(nC),
+      eradicatedHa: new Float64Array(nC),
+      organisations: new Float64Array(nC),
+      transitKg: new Float64Array(nC),
+      aliveOrganisations: 0,
+      meanScaleKg: 0,
+      top5ShareOfFlow: 0,
+      violence: 0,
     },
+    shipped: new Float64Array(0),
   };
 }
 
@@ -82,7 +91,7 @@ export function createRecorder(world: World): Recorder {
  * then each country's, region's, route's, market's and policy's, in entity order), repeated.
  * `recordTick` writes the values in exactly this order.
  */
-function fillLayout(s: Series, blocks: [number, MeasureInfo[]][], rowsPerTick: number, ticks: number): void {
+function fillLayout(s: Series, blocks: [number, readonly MeasureInfo[]][], rowsPerTick: number, ticks: number): void {
   const entity = s.entity.subarray(0, rowsPerTick);
   const measure = s.measure.subarray(0, rowsPerTick);
   let i = 0;
@@ -109,41 +118,36 @@ function fillLayout(s: Series, blocks: [number, MeasureInfo[]][], rowsPerTick: n
   }
 }
 
-/** Append one tick's values; `tick` is the horizon tick (0 = the scenario's start month). No allocation (the scratch is the recorder's). */
-export function recordTick(rec: Recorder, world: World, state: WorldState, tick: number): void {
-  const s = rec.series;
-  let i = s.length;
-  if (i !== tick * rec.rowsPerTick) throw new Error(`recorder: tick ${tick} recorded out of order (${i / rec.rowsPerTick} ticks recorded)`);
-  const v = s.value;
-  const { countries, regions, routes, markets } = world;
-  const { cultivation, production, eradicated, based, transit } = rec.scratch;
+/** The sums over agents that measures read (the recorder's own arrays, no allocation). */
+function sumTick(rec: Recorder, world: World, state: WorldState): void {
+  const { countries, regions, routes } = world;
+  const sums = rec.sums;
+  const { cultivationHa, productionKg, eradicatedHa, organisations, transitKg } = sums;
   const rg = state.regions;
-  const police = state.police;
-  const to = state.traffickers;
-  const a = state.accounts;
-  cultivation.fill(0);
-  production.fill(0);
-  eradicated.fill(0);
-  based.fill(0);
-  transit.fill(0);
+  const orgs = state.traffickers;
+  cultivationHa.fill(0);
+  productionKg.fill(0);
+  eradicatedHa.fill(0);
+  organisations.fill(0);
+  transitKg.fill(0);
   let worldCultivation = 0;
   for (let r = 0; r < regions.n; r++) {
     const c = regions.country[r];
-    cultivation[c] += rg.cocaHa[r];
-    production[c] += rg.harvestKg[r];
-    eradicated[c] += rg.eradicatedHa[r];
+    cultivationHa[c] += rg.cocaHa[r];
+    productionKg[c] += rg.harvestKg[r];
+    eradicatedHa[c] += rg.eradicatedHa[r];
     worldCultivation += rg.cocaHa[r];
   }
-  for (let l = 0; l < routes.n; l++) transit[routes.to[l]] += state.routes.flowKg[l];
-  if (rec.scratch.shipped.length < to.capacity) rec.scratch.shipped = new Float64Array(to.capacity);
-  const shipped = rec.scratch.shipped;
+  for (let l = 0; l < routes.n; l++) transitKg[routes.to[l]] += state.routes.flowKg[l];
+  if (rec.shipped.length < orgs.capacity) rec.shipped = new Float64Array(orgs.capacity);
+  const shipped = rec.shipped;
   let alive = 0;
   let scale = 0;
-  for (let k = 0; k < to.capacity; k++) {
-    if (!to.alive[k]) continue;
-    scale += to.scaleKg[k];
-    based[to.home[k]] += 1;
-    shipped[alive++] = to.activityKg[k * countries.n + to.home[k]];
+  for (let k = 0; k < orgs.capacity; k++) {
+    if (!orgs.alive[k]) continue;
+    scale += orgs.scaleKg[k];
+    organisations[orgs.home[k]] += 1;
+    shipped[alive++] = orgs.activityKg[k * countries.n + orgs.home[k]];
   }
   // Largest first: sorted ascending, read from the end (the sum's order, hence its bits, is that of a descending sort).
   shipped.subarray(0, alive).sort();
@@ -155,59 +159,26 @@ export function recordTick(rec: Recorder, world: World, state: WorldState, tick:
     all += x;
   }
   let violence = 0;
-  for (let c = 0; c < countries.n; c++) violence += police.violence[c];
+  for (let c = 0; c < countries.n; c++) violence += state.police.violence[c];
+  sums.worldCultivationHa = worldCultivation;
+  sums.aliveOrganisations = alive;
+  sums.meanScaleKg = alive > 0 ? scale / alive : 0;
+  sums.top5ShareOfFlow = all > 0 ? top5 / all : 0;
+  sums.violence = violence;
+}
 
-  // In the layout's order (fillLayout): WORLD_MEASURES, then each country's COUNTRY_MEASURES, and so on.
-  v[i++] = worldCultivation;
-  v[i++] = a.producedKg;
-  v[i++] = a.consumedKg;
-  v[i++] = a.seizedKg;
-  v[i++] = a.lostKg;
-  v[i++] = a.stocksKg;
-  v[i++] = alive;
-  v[i++] = a.revenueUsd;
-  v[i++] = a.capitalUsd;
-  v[i++] = a.confiscatedUsd;
-  v[i++] = a.bribesUsd;
-  v[i++] = a.spendUsd;
-  v[i++] = violence;
-  v[i++] = all > 0 ? top5 / all : 0;
-  v[i++] = alive > 0 ? scale / alive : 0;
-
-  for (let c = 0; c < countries.n; c++) {
-    v[i++] = cultivation[c];
-    v[i++] = production[c];
-    v[i++] = eradicated[c];
-    v[i++] = police.seizuresKg[c];
-    v[i++] = police.capacityUsd[c];
-    v[i++] = police.capability[c];
-    v[i++] = police.corruption[c];
-    v[i++] = police.bribesUsd[c];
-    v[i++] = police.violence[c];
-    v[i++] = police.arrests[c];
-    v[i++] = police.confiscatedUsd[c];
-    v[i++] = based[c];
-    v[i++] = transit[c];
-    v[i++] = state.countrySpendUsd[c];
+/** Append one tick's values; `tick` is the horizon tick (0 = the scenario's start month). */
+export function recordTick(rec: Recorder, world: World, state: WorldState, tick: number): void {
+  const s = rec.series;
+  let i = s.length;
+  if (i !== tick * rec.rowsPerTick) throw new Error(`recorder: tick ${tick} recorded out of order (${i / rec.rowsPerTick} ticks recorded)`);
+  sumTick(rec, world, state);
+  const view: TickView = { world, state, sums: rec.sums };
+  const v = s.value;
+  // In the layout's order (fillLayout): each kind's entities in turn, each entity's measures in turn.
+  for (const [count, measures] of rec.blocks) {
+    for (let e = 0; e < count; e++) for (let m = 0; m < measures.length; m++) v[i++] = measures[m].read(view, e);
   }
-  for (let r = 0; r < regions.n; r++) {
-    v[i++] = rg.cocaHa[r];
-    v[i++] = rg.harvestKg[r];
-    v[i++] = rg.eradicatedHa[r];
-    v[i++] = rg.farmgatePrice[r];
-  }
-  for (let l = 0; l < routes.n; l++) {
-    v[i++] = state.routes.flowKg[l];
-    v[i++] = state.routes.seizedKg[l];
-    v[i++] = state.routes.seizureProbability[l];
-  }
-  for (let q = 0; q < markets.n; q++) {
-    v[i++] = state.markets.consumedKg[q];
-    v[i++] = state.markets.users[q];
-    v[i++] = state.markets.wholesalePrice[q];
-    v[i++] = retailPriceUsdPerGram(world, state, q);
-  }
-  for (let p = 0; p < world.policies.length; p++) v[i++] = state.policySpendUsd[p];
   if (i !== s.length + rec.rowsPerTick) throw new Error(`recorder: wrote ${i - s.length} values for tick ${tick}, the layout has ${rec.rowsPerTick}`);
   s.length = i;
 }

@@ -105,7 +105,7 @@ describe('plot rows from runs', () => {
   });
 
   it('finds no difference between a scenario and itself, and the right one against a changed world', () => {
-    const view = { measure: 'consumedKg', kind: 'world' as const, scale: 1 };
+    const view = { measure: 'consumedKg' as const, kind: 'world' as const, scale: 1 };
     const a = { id: 'a', name: 'A', runs };
     const same = { id: 'b', name: 'B', runs };
     expect(differenceRows([a, same], a, view).every((r) => r.y === 0 && r.lo === 0 && r.hi === 0)).toBe(true);

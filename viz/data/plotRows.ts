@@ -5,6 +5,7 @@
 import { quantileSorted } from '../../sim/analysis/stats';
 import { measureByTick } from '../../sim/analysis/extract';
 import type { EntityKind, RunResult } from '../../sim/results/types';
+import type { MeasureId } from '../../sim/results/measures';
 
 /** Series key of the sum of the entities beyond `top`. */
 export const OTHER = '__other__';
@@ -23,7 +24,7 @@ export interface PlotRow {
 }
 
 export interface MeasureView {
-  measure: string;
+  measure: MeasureId;
   kind: EntityKind;
   /** Multiplier from the recorded unit to the shown one (e.g. 1e-3 for kg → t). */
   scale: number;
