@@ -19,6 +19,7 @@ export const alternativeDevelopment = defineLever({
     })
     .describe('Raises licit income of growers with a lag'),
   targets: (p) => ({ country: p.country, region: p.region }),
+  compose: (t, a) => ({ lever: 'alternativeDevelopment' as const, country: t.country ?? '', ...(t.region ? { region: t.region } : {}), budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkRegionOfCountry,
   apply(p, at, world, inputs) {
     if (at.region >= 0) inputs.altDevUsd[at.region] += p.budgetUsdPerYear;

@@ -17,6 +17,7 @@ export const assetSeizure = defineLever({
     })
     .describe('Financial investigation that confiscates trafficking organisations\' capital'),
   targets: countryTarget,
+  compose: (t, a) => ({ lever: 'assetSeizure' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkCountryOf,
   apply(p, at, _world, inputs) {
     inputs.assetUsd[at.country] += p.budgetUsdPerYear;

@@ -19,6 +19,7 @@ export const capacityFunding = defineLever({
     })
     .describe('A donor funds training and equipment of the recipient police; capability grows with a lag, limited by governance'),
   targets: (p) => ({ country: p.recipient, donor: p.donor }),
+  compose: (t, a) => ({ lever: 'capacityFunding' as const, donor: t.donor ?? t.country ?? '', recipient: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check(p, tools) {
     const donorOk = tools.country(['donor'], p.donor);
     const recipientOk = tools.country(['recipient'], p.recipient);

@@ -17,6 +17,7 @@ export const enforcementVsPrevention = defineLever({
     })
     .describe('Reallocate a country\'s drug budget between enforcement and prevention'),
   targets: countryTarget,
+  compose: (t, a) => ({ lever: 'enforcementVsPrevention' as const, country: t.country ?? '', preventionShare: a.preventionShare ?? 0 }),
   check: checkCountryOf,
   apply(p, at, world, inputs) {
     inputs.preventionShare[at.country] = p.preventionShare;

@@ -17,6 +17,7 @@ export const eradication = defineLever({
     ...leverBase,
   }),
   targets: (p) => ({ country: p.country, region: p.region }),
+  compose: (t, a) => ({ lever: 'eradication' as const, country: t.country ?? '', ...(t.region ? { region: t.region } : {}), budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkRegionOfCountry,
   apply(p, at, _world, inputs) {
     if (at.region >= 0) inputs.eradicationRegionUsd[at.region] += p.budgetUsdPerYear;

@@ -17,6 +17,7 @@ export const highValueTargeting = defineLever({
     })
     .describe('Targets leaders of trafficking organisations: arrests fragment organisations'),
   targets: countryTarget,
+  compose: (t, a) => ({ lever: 'highValueTargeting' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkCountryOf,
   apply(p, at, _world, inputs) {
     inputs.targetingUsd[at.country] += p.budgetUsdPerYear;

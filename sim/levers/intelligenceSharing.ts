@@ -18,6 +18,7 @@ export const intelligenceSharing = defineLever({
     })
     .describe('Partners share intelligence: interdiction on routes between members gains efficiency as trust grows'),
   targets: (p) => ({ members: p.countries }),
+  compose: (t, a) => ((t.members ?? []).length < 2 ? null : { lever: 'intelligenceSharing' as const, countries: [...(t.members ?? [])], budgetUsdPerYear: a.budgetUsdPerYear }),
   check(p, tools) {
     const seen = new Set<string>();
     p.countries.forEach((c, j) => {

@@ -17,6 +17,7 @@ export const interdiction = defineLever({
     ...leverBase,
   }),
   targets: (p) => ({ country: p.country, route: p.route }),
+  compose: (t, a) => ({ lever: 'interdiction' as const, country: t.country ?? '', ...(t.route ? { route: t.route } : {}), budgetUsdPerYear: a.budgetUsdPerYear }),
   check(p, tools) {
     if (!tools.country(['country'], p.country) || p.route === undefined) return;
     const ends = tools.routeEnds.get(p.route);

@@ -34,6 +34,7 @@ export const precursorControl = defineLever({
     })
     .describe('Control of precursor chemicals in a producer country: raises the production cost per kg in its regions while funded (at most doubles it; half of that at 100 million USD a year)'),
   targets: countryTarget,
+  compose: (t, a) => ({ lever: 'precursorControl' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkRegionOfCountry,
   apply(p, at, _world, inputs) {
     inputs.precursorUsd[at.country] += p.budgetUsdPerYear;

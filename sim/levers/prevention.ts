@@ -17,6 +17,7 @@ export const prevention = defineLever({
     })
     .describe('Extra demand-reduction spending in a consumer country: lowers initiation with a lag'),
   targets: countryTarget,
+  compose: (t, a) => ({ lever: 'prevention' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkMarketCountry,
   apply(p, at, _world, inputs) {
     inputs.preventionUsd[at.country] += p.budgetUsdPerYear;

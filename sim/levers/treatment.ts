@@ -17,6 +17,7 @@ export const treatment = defineLever({
     })
     .describe('Treatment spending in a consumer country: raises quitting'),
   targets: countryTarget,
+  compose: (t, a) => ({ lever: 'treatment' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkMarketCountry,
   apply(p, at, _world, inputs) {
     inputs.treatmentUsd[at.country] += p.budgetUsdPerYear;

@@ -59,6 +59,12 @@ export interface CheckTools {
   marketCountries: ReadonlySet<string>;
 }
 
+/** The amount a control sets: a budget, or (enforcement vs prevention) a share. */
+export interface LeverAmount {
+  budgetUsdPerYear: number;
+  preventionShare?: number;
+}
+
 /** What a lever's reduction is measured on, and where displaced activity can reappear. */
 export interface DisplacementSpec {
   measure: 'cultivationHa' | 'flowKg';
@@ -81,6 +87,12 @@ export interface LeverModule<S extends LeverSchema = LeverSchema, P = z.output<S
   supply: boolean;
   /** The places the policy names. */
   targets(p: P): LeverTargets;
+  /**
+   * The policy (without its schedule and label) that acts on `targets` with `amount`: the
+   * inverse of `targets`, for hosts that build policies from controls (the workshop).
+   * Null when the targets do not make a policy (intelligence sharing with fewer than two partners).
+   */
+  compose(targets: LeverTargets, amount: LeverAmount): Omit<P, 'start' | 'end' | 'label'> | null;
   /** Cross-reference checks, after the schema has passed (dates are checked for every kind). */
   check(p: P, tools: CheckTools): void;
   /**

@@ -8,6 +8,7 @@
 import type { LeverKind, Policy, Scenario } from '../../../sim/scenario/schema';
 import { tickOf } from '../../../sim/analysis/time';
 import { leverSpec } from './catalog';
+import { leverOf } from '../../../sim/levers/registry';
 
 export interface LeverRow {
   /** Policy slot, stable while the row exists. */
@@ -59,23 +60,9 @@ export function rowCost(scenario: Scenario, row: LeverRow): number {
 export function rowPolicy(scenario: Scenario, row: LeverRow): Policy | null {
   if (rowCost(scenario, row) <= 0) return null;
   const timing = { start: row.start, ...(row.end ? { end: row.end } : {}), label: `slot ${row.slot}: ${leverSpec(row.kind).name} ${rowTarget(row)}` };
-  const budget = row.budgetUsdPerYear;
-  switch (row.kind) {
-    case 'capacityFunding':
-      return { lever: 'capacityFunding', donor: row.donor ?? row.country, recipient: row.country, budgetUsdPerYear: budget, ...timing };
-    case 'enforcementVsPrevention':
-      return { lever: 'enforcementVsPrevention', country: row.country, preventionShare: row.preventionShare ?? 0, ...timing };
-    case 'eradication':
-    case 'alternativeDevelopment':
-      return { lever: row.kind, country: row.country, ...(row.region ? { region: row.region } : {}), budgetUsdPerYear: budget, ...timing };
-    case 'interdiction':
-      return { lever: 'interdiction', country: row.country, ...(row.route ? { route: row.route } : {}), budgetUsdPerYear: budget, ...timing };
-    case 'intelligenceSharing':
-      if ((row.partners ?? []).length < 2) return null;
-      return { lever: 'intelligenceSharing', countries: [...(row.partners ?? [])], budgetUsdPerYear: budget, ...timing };
-    default:
-      return { lever: row.kind, country: row.country, budgetUsdPerYear: budget, ...timing };
-  }
+  const targets = { country: row.country, donor: row.donor, region: row.region, route: row.route, members: row.partners };
+  const body = leverOf(row.kind).compose(targets, { budgetUsdPerYear: row.budgetUsdPerYear, preventionShare: row.preventionShare });
+  return body && ({ ...body, ...timing } as Policy);
 }
 
 /** Where a row acts, in words: "USA→COL", "COL (Putumayo)", "USA+MEX+COL". */
