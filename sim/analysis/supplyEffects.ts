@@ -18,12 +18,12 @@
  */
 import type { RunResult } from '../results/types';
 import type { Scenario } from '../scenario/schema';
-import { displacementTarget, routeId, type DisplacementTarget } from './displacement';
+import { displacementTarget, type DisplacementTarget } from './displacement';
 import { effectFromPairs, outcomesOf, type EffectEstimate, type EffectPlan } from './effect';
 import { measureByTick, windowSum } from './extract';
 import { mean, ratioOfMeans, type Estimate } from './stats';
 import { tickOf } from './time';
-import { LEVER_MODULES } from '../levers/registry';
+import { LEVER_MODULES, leverOf } from '../levers/registry';
 
 export type SupplyGroup = 'coca' | 'routes';
 
@@ -36,26 +36,16 @@ export function addedPolicies(scenario: Scenario, baseline: Scenario): number[] 
   return scenario.policies.flatMap((p, i) => (inBaseline.has(JSON.stringify(p)) ? [] : [i]));
 }
 
-/** Intelligence sharing: flow on the routes between partners vs the other routes leaving the partner countries. */
-function sharingTarget(scenario: Scenario, index: number): DisplacementTarget | null {
+/** A policy's target within a package: its displacement target, or else its lever's package target (intelligence sharing). */
+function packageTarget(scenario: Scenario, index: number): DisplacementTarget | null {
   const policy = scenario.policies[index];
-  if (policy?.lever !== 'intelligenceSharing') return null;
-  const partners = new Set(policy.countries);
-  const target = scenario.routes.filter((r) => partners.has(r.from) && partners.has(r.to)).map(routeId);
-  if (target.length === 0) return null;
-  const elsewhere = scenario.routes.filter((r) => partners.has(r.from) && !partners.has(r.to)).map(routeId);
-  return {
-    measure: 'flowKg',
-    kind: 'route',
-    target,
-    elsewhere,
-    fromTick: Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear)),
-    description: `flow on the routes between ${policy.countries.join(', ')} vs their other routes`,
-  };
+  const spec = policy ? leverOf(policy.lever).packageTarget?.(policy, scenario) : null;
+  if (!spec) return null;
+  return { ...spec, fromTick: Math.max(0, tickOf(policy.start, scenario.start, scenario.ticksPerYear)) };
 }
 
 function targetOf(scenario: Scenario, index: number): DisplacementTarget | null {
-  return displacementTarget(scenario, index) ?? sharingTarget(scenario, index);
+  return displacementTarget(scenario, index) ?? packageTarget(scenario, index);
 }
 
 function groupOf(t: DisplacementTarget): SupplyGroup {

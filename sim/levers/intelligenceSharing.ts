@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { countryId } from '../scenario/fields';
 import { LIMITS } from '../scenario/limits';
 import { budget, leverBase, noDisplacement } from './common';
+import { routeId } from './displacementTargets';
 import { defineLever } from './types';
 
 export const intelligenceSharing = defineLever({
@@ -31,6 +32,13 @@ export const intelligenceSharing = defineLever({
     inputs.intelligenceUsd[at.index] = p.budgetUsdPerYear;
     return p.budgetUsdPerYear;
   },
-  // Its target (the routes between partners) is set in analysis/supplyEffects.ts, for packages of levers.
   displacement: noDisplacement,
+  // In a package of supply levers: flow on the routes between partners vs the other routes leaving the partner countries.
+  packageTarget(p, scenario) {
+    const partners = new Set(p.countries);
+    const target = scenario.routes.filter((r) => partners.has(r.from) && partners.has(r.to)).map(routeId);
+    if (target.length === 0) return null;
+    const elsewhere = scenario.routes.filter((r) => partners.has(r.from) && !partners.has(r.to)).map(routeId);
+    return { measure: 'flowKg', kind: 'route', target, elsewhere, description: `flow on the routes between ${p.countries.join(', ')} vs their other routes` };
+  },
 });

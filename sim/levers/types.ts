@@ -104,6 +104,8 @@ export interface LeverModule<S extends LeverSchema = LeverSchema, P = z.output<S
   finish?(world: LeverWorld, inputs: LeverInputs): void;
   /** The cut the policy aims at and where it can reappear, or null when it has none. */
   displacement(p: P, scenario: ScenarioView): DisplacementSpec | null;
+  /** Its target within a package of supply levers when it has no displacement target of its own (analysis/supplyEffects.ts). */
+  packageTarget?(p: P, scenario: ScenarioView): DisplacementSpec | null;
   /** Its amount in words when it is not a budget, e.g. "40% to prevention". */
   amount?(p: P): string;
 }
