@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, parseScenario, parseScenarioText, ScenarioValidationError, MAX_ERRORS } from '../../sim/scenario/validate';
 import { errorAt, errorsOf, fixture, FIXTURE_TEXT } from './helpers';
+import { LEVER_KINDS } from '../../sim/scenario/schema';
 
 describe('the small fixture', () => {
   it('is valid and gets defaults filled', () => {
@@ -89,7 +90,8 @@ describe('schema errors', () => {
     expect(errorAt(r, 'routes[0].mode').message).toBe('routes[0].mode: expected one of "sea", "air", "land", got "boat"');
     expect(errorAt(r, 'countries[1].roles[1]').expected).toBe('one of "producer", "transit", "consumer"');
     const lever = errorAt(r, 'policies[0].lever');
-    expect(lever.expected).toMatch(/^one of "capacityFunding", .*"treatment"$/);
+    expect(lever.expected).toBe(`one of ${LEVER_KINDS.map((k) => `"${k}"`).join(', ')}`);
+    expect(lever.expected).toMatch(/^one of "capacityFunding", .*"treatment", "precursorControl"$/);
     expect(lever.found).toBe('"napalm"');
   });
 
