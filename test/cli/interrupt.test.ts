@@ -6,11 +6,12 @@ import { balloon, BIN, ensureBuilt, FIXTURE, tempDir } from './helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The CLI fixture stretched to 10 000 weekly ticks: one run of many seconds. */
+/** The CLI fixture stretched to 9 980 weekly ticks and 180 000 growers (under the work limit): one run of 5 s or more. */
 function longScenario(dir: string): string {
-  const s = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+  const s = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { regions: { growers: number }[] };
   const file = join(dir, 'long.json');
-  writeFileSync(file, JSON.stringify({ ...s, name: 'long', ticksPerYear: 52, burnInYears: 0, end: '2190-12', policies: [] }));
+  const regions = s.regions.map((r) => ({ ...r, growers: 60_000 }));
+  writeFileSync(file, JSON.stringify({ ...s, regions, name: 'long', ticksPerYear: 52, burnInYears: 0, end: '2190-12', policies: [] }));
   return file;
 }
 
