@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The record: observed series bundled from data/observed/*.csv (tidy columns
  * year,kind,entity,measure,value,unit,source; no quoting, no missing cells), as plot
