@@ -141,15 +141,18 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
   }
 }
 
-/** Per-region terms of the grower decision, from what growers see locally. */
-export function refreshGrowerContext(world: World, state: WorldState, ctx: GrowerContext): void {
+/**
+ * Per-region terms of the grower decision, from what growers see locally; `costRise` is the
+ * relative rise of the production cost per kg in each region that levers impose (none when omitted).
+ */
+export function refreshGrowerContext(world: World, state: WorldState, ctx: GrowerContext, costRise?: Float64Array): void {
   const { regions, countries } = world;
   const g = world.behaviour.growers;
   const rg = state.regions;
   for (let r = 0; r < regions.n; r++) {
     const y = regions.yieldKgPerHa[r];
     ctx.cocaGrossUsdPerHa[r] = rg.expectedPrice[r] * y;
-    ctx.cocaCostUsdPerHa[r] = regions.productionCostUsdPerKg[r] * y;
+    ctx.cocaCostUsdPerHa[r] = regions.productionCostUsdPerKg[r] * (1 + (costRise ? costRise[r] : 0)) * y;
     ctx.sanctionUsdPerHa[r] = g.sanctionUsdPerHa * rg.presence[r];
     const c = regions.country[r];
     const licit = countries.licitIncomeUsdPerHa[c] * (1 - REMOTENESS_LICIT_PENALTY * regions.remoteness[r]);
@@ -158,10 +161,10 @@ export function refreshGrowerContext(world: World, state: WorldState, ctx: Growe
 }
 
 /** The growers whose season it is decide how much land to put under coca. */
-export function decideGrowers(world: World, state: WorldState, ctx: GrowerContext): void {
+export function decideGrowers(world: World, state: WorldState, ctx: GrowerContext, costRise?: Float64Array): void {
   const g = world.behaviour.growers;
   const seasonTicks = seasonTicksOf(world);
-  refreshGrowerContext(world, state, ctx);
+  refreshGrowerContext(world, state, ctx, costRise);
   // Share of the gap to the desired area closed per season: [when abandoning, when planting].
   ctx.gapRate[0] = g.abandonRatePerSeason;
   ctx.gapRate[1] = g.plantRatePerSeason;

@@ -39,7 +39,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   updatePolice(world, state, scratch.levers); // 2. capability, corruption, effort, route hazards
   resetTickFlows(state);
   updateRegions(world, state, scratch.levers.altDevUsd); // 3. eradication, maturation, harvest
-  decideGrowers(world, state, scratch.growers); // 4. growers whose season it is replant
+  decideGrowers(world, state, scratch.growers, scratch.levers.productionCostRise); // 4. growers whose season it is replant
   updateBeliefs(world, state, scratch.plan); // 5. organisations learn from last tick
   planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
   clearFarmgate(world, state, scratch.plan); // 7. buy at the farmgate

@@ -88,3 +88,14 @@ describe('precursorControl in words', () => {
     expect(t).toMatchObject({ measure: 'cultivationHa', kind: 'country', target: ['COL'], elsewhere: ['PER'] });
   });
 });
+
+describe('precursorControl in the growers\' decision', () => {
+  it('lowers coca cultivation in the funded country against the same world without it (paired seeds)', () => {
+    const without = twoProducers([], (s) => (s.end = '2009-12'));
+    const funded = twoProducers([precursor({ budgetUsdPerYear: 4 * HALF_RISE_BUDGET_USD, start: '2002-01' })], (s) => (s.end = '2009-12'));
+    for (const seed of [1, 2]) {
+      const lastYear = (run: ReturnType<typeof runScenario>) => pickSeries(run, 'cultivationHa', 'COL', 'country').value.slice(-12).reduce((a, b) => a + b, 0) / 12;
+      expect(lastYear(runScenario(funded, { seed }))).toBeLessThan(0.95 * lastYear(runScenario(without, { seed })));
+    }
+  });
+});
