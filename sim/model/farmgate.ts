@@ -8,7 +8,6 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import type { TraffickerPlan } from './traffickers';
 import { exp, log, pow } from '../math/detmath';
 import { demandSmoothingWeight } from './inventory';
 
@@ -21,11 +20,33 @@ const MAX_DEMAND_RATIO = 10;
 /** Price elasticity of the markets the scenario does not model (the modelled markets' range, −0.5 to −1). */
 const OTHER_MARKETS_ELASTICITY = -0.7;
 
+/** What the farmgate reads of organisations' plans this tick (see traffickers.ts TraffickerPlan). */
+export interface FarmgateOrders {
+  /** capacity*nC: kg each organisation plans to ship from each origin this tick. */
+  readonly desiredKg: Float64Array;
+  /** capacity*nC: kg each organisation orders in each producer country. */
+  readonly ordersKg: Float64Array;
+  /** Per country: what a kilo there is worth to buyers this tick (-Infinity where no path starts). */
+  readonly netback: Float64Array;
+}
+
+/** The farmgate's working memory, allocated once per run. */
+export interface FarmgateScratch {
+  /** Per region: its share of its country's orders (by stock and price). */
+  regionWeight: Float64Array;
+  /** Per region: kg buyers plan to take from it this tick, without stock-building. */
+  plannedKg: Float64Array;
+}
+
+export function createFarmgateScratch(world: World): FarmgateScratch {
+  return { regionWeight: new Float64Array(world.regions.n), plannedKg: new Float64Array(world.regions.n) };
+}
+
 /**
  * On the first tick: the share of the harvest that organisations do not plan to buy goes to the markets the
  * scenario does not model, region by region in proportion to the harvest (none when organisations want more).
  */
-function calibrateOtherMarkets(world: World, state: WorldState, plan: TraffickerPlan): void {
+function calibrateOtherMarkets(world: World, state: WorldState, plan: FarmgateOrders): void {
   const rg = state.regions;
   let planned = 0;
   for (let i = 0; i < plan.desiredKg.length; i++) planned += plan.desiredKg[i];
@@ -35,34 +56,13 @@ function calibrateOtherMarkets(world: World, state: WorldState, plan: Trafficker
   for (let r = 0; r < world.regions.n; r++) rg.otherDemand0Kg[r] = share * rg.harvestKg[r];
 }
 
-/** Price in country `c` as seen by a buyer: stock-weighted mean of its regions' prices (current, or another price array). */
-export function originPrice(world: World, state: WorldState, c: number, prices: Float64Array = state.regions.farmgatePrice): number {
-  const list = world.regionsOfCountry[c];
-  let weight = 0;
-  let sum = 0;
-  let fallback = 0;
-  for (const r of list) {
-    const w = state.regions.stockKg[r] + 1e-9;
-    weight += w;
-    sum += w * prices[r];
-    fallback = Math.max(fallback, prices[r]);
-  }
-  return weight > 0 ? sum / weight : fallback;
-}
-
-/** Highest regional price in country `c`: what an order must be able to pay. */
-export function maxOriginPrice(world: World, state: WorldState, c: number): number {
-  let max = 0;
-  for (const r of world.regionsOfCountry[c]) max = Math.max(max, state.regions.farmgatePrice[r]);
-  return max;
-}
-
 /**
  * Clear organisations' orders (`plan.ordersKg`, capacity*nC, kg per producer country)
  * against regional stocks; move the drug and the money; update prices; spoil stock.
  */
-export function clearFarmgate(world: World, state: WorldState, plan: TraffickerPlan): void {
-  const { ordersKg, desiredKg, regionWeight, plannedKg } = plan;
+export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrders, scratch: FarmgateScratch): void {
+  const { ordersKg, desiredKg } = plan;
+  const { regionWeight, plannedKg } = scratch;
   const { regions } = world;
   const nC = world.countries.n;
   const rg = state.regions;

@@ -10,7 +10,7 @@ import type { WorldState } from './state';
 import { addUsablePathsThrough, relearnRoutes, type TraffickerPlan } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp, pow } from '../math/detmath';
-import { maxOriginPrice } from './farmgate';
+import { maxOriginPrice } from './originPrices';
 
 /** Share of a dissolved organisation's capacity taken over by its largest rival at home. */
 const RIVAL_TAKEOVER = 0.5;

@@ -8,7 +8,7 @@ import { applyLevers, createLeverInputs, type LeverInputs } from './levers';
 import { updatePolice } from './police';
 import { createGrowerContext, decideGrowers, updateRegions, type GrowerContext } from './growers';
 import { createTraffickerPlan, planShipments, updateBeliefs, type TraffickerPlan } from './traffickers';
-import { clearFarmgate } from './farmgate';
+import { clearFarmgate, createFarmgateScratch, type FarmgateScratch } from './farmgate';
 import { shipAll } from './shipping';
 import { clearMarkets, createMarketScratch, type MarketScratch } from './markets';
 import { updateOrganisations } from './organisations';
@@ -21,6 +21,7 @@ export interface Scratch {
   levers: LeverInputs;
   growers: GrowerContext;
   plan: TraffickerPlan;
+  farmgate: FarmgateScratch;
   markets: MarketScratch;
 }
 
@@ -29,6 +30,7 @@ export function createScratch(world: World, state: WorldState): Scratch {
     levers: createLeverInputs(world),
     growers: createGrowerContext(world),
     plan: createTraffickerPlan(world, state),
+    farmgate: createFarmgateScratch(world),
     markets: createMarketScratch(world),
   };
 }
@@ -42,7 +44,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   decideGrowers(world, state, scratch.growers, scratch.levers.productionCostRise); // 4. growers whose season it is replant
   updateBeliefs(world, state, scratch.plan); // 5. organisations learn from last tick
   planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
-  clearFarmgate(world, state, scratch.plan); // 7. buy at the farmgate
+  clearFarmgate(world, state, scratch.plan, scratch.farmgate); // 7. buy at the farmgate
   shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
   clearMarkets(world, state, scratch.markets, scratch.plan.deliveredCost); // 9. sell, consume, prices, users
   updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry

@@ -13,7 +13,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { maxOriginPrice, originPrice } from './farmgate';
+import { maxOriginPrice, originPrice } from './originPrices';
 import { exp, pow } from '../math/detmath';
 
 /**
@@ -39,8 +39,6 @@ export interface TraffickerPlan {
   originPrice: Float64Array; // per country
   originMaxPrice: Float64Array;
   originExpectedPrice: Float64Array;
-  regionWeight: Float64Array; // per region (farmgate scratch)
-  plannedKg: Float64Array; // per region: kg buyers plan to take from it this tick, without stock-building (farmgate scratch)
   /**
    * Per country: what a kilo there is worth to buyers this tick, the netback of the best path from it at the
    * hurdle return, valued with the routes' current seizure risks (-Infinity where no path starts).
@@ -108,8 +106,6 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     originPrice: new Float64Array(nC),
     originMaxPrice: new Float64Array(nC),
     originExpectedPrice: new Float64Array(nC),
-    regionWeight: new Float64Array(world.regions.n),
-    plannedKg: new Float64Array(world.regions.n),
     netback: new Float64Array(nC),
     deliveredCost: new Float64Array(world.markets.n),
     deliveredWeight: new Float64Array(world.markets.n),
