@@ -11,6 +11,7 @@ import { addUsablePathsThrough, relearnRoutes, type TraffickerPlan } from './tra
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp, pow } from '../math/detmath';
 import { maxOriginPrice } from './originPrices';
+import type { ActiveCountries } from './shipping';
 
 /** Share of a dissolved organisation's capacity taken over by its largest rival at home. */
 const RIVAL_TAKEOVER = 0.5;
@@ -81,23 +82,52 @@ function kill(world: World, state: WorldState, k: number): void {
   to.usableCount[k] = 0;
 }
 
-/** `plan` keeps its lists of known routes up to date with what organisations learn. */
-export function updateOrganisations(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
-  investigate(world, state, plan, seed);
+/** The organisations phase's working memory, allocated once per run. */
+export interface OrganisationScratch {
+  /** Per country: investigation's sum of organisations' traffic. */
+  traffic: Float64Array;
+  /** Per country: investigation's arrest hazard (all zero between uses). */
+  hazards: Float64Array;
+  /** Per country: exploration's places an organisation reaches. */
+  exploreReach: Uint8Array;
+  /** Per route: exploration's candidate routes. */
+  exploreCandidates: Int32Array;
+  /** Per country: what a newcomer pays at each origin. */
+  entryBuyPrice: Float64Array;
+}
+
+export function createOrganisationScratch(world: World): OrganisationScratch {
+  const nC = world.countries.n;
+  return {
+    traffic: new Float64Array(nC),
+    hazards: new Float64Array(nC),
+    exploreReach: new Uint8Array(nC),
+    exploreCandidates: new Int32Array(world.routes.n),
+    entryBuyPrice: new Float64Array(nC),
+  };
+}
+
+/**
+ * `plan` keeps its lists of known routes up to date with what organisations learn; `active` is where each
+ * organisation moved drugs this tick (shipping's list).
+ */
+export function updateOrganisations(world: World, state: WorldState, plan: TraffickerPlan, active: ActiveCountries, scratch: OrganisationScratch, seed: number): void {
+  investigate(world, state, plan, active, scratch, seed);
   payOutAndExit(world, state);
-  explore(world, state, plan);
-  enter(world, state, plan, seed);
+  explore(world, state, plan, scratch);
+  enter(world, state, plan, scratch, seed);
 }
 
 /** Arrests and confiscations, shared among organisations by their share of each country's traffic. */
-function investigate(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
+function investigate(world: World, state: WorldState, plan: TraffickerPlan, active: ActiveCountries, scratch: OrganisationScratch, seed: number): void {
   const b = world.behaviour;
   const nC = world.countries.n;
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
   const police = state.police;
-  // (Where an organisation is not active, its terms here are exact zeros: see TraffickerPlan.activeCountries.)
-  const { traffic, hazards, activeCountries, activeCount } = plan;
+  // (Where an organisation is not active, its terms here are exact zeros: see shipping.ts ActiveCountries.)
+  const { traffic, hazards } = scratch;
+  const { activeCountries, activeCount } = active;
   traffic.fill(0);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
@@ -226,13 +256,14 @@ function payOutAndExit(world: World, state: WorldState): void {
 }
 
 /** Organisations open new routes from the places they already reach, more often after losses. */
-function explore(world: World, state: WorldState, plan: TraffickerPlan): void {
+function explore(world: World, state: WorldState, plan: TraffickerPlan, scratch: OrganisationScratch): void {
   const b = world.behaviour.traffickers;
   const { routes } = world;
   const nR = routes.n;
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
-  const { exploreReach: reach, exploreCandidates: candidates, knownRoutes, knownCount } = plan;
+  const { exploreReach: reach, exploreCandidates: candidates } = scratch;
+  const { knownRoutes, knownCount } = plan;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const rng = to.rng[k]!;
@@ -261,7 +292,7 @@ function explore(world: World, state: WorldState, plan: TraffickerPlan): void {
 }
 
 /** New organisations form along profitable paths, at a rate rising with the market's public margin. */
-function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: number): void {
+function enter(world: World, state: WorldState, plan: TraffickerPlan, scratch: OrganisationScratch, seed: number): void {
   const b = world.behaviour.traffickers;
   const { paths, routes } = world;
   const tpy = world.ticksPerYear;
@@ -282,7 +313,7 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, seed: numb
   const meanCapital = aliveCount > 0 ? capitalTotal / aliveCount : 1e6;
   const meanSales = aliveCount > 0 ? salesTotal / aliveCount : 0.5 * meanScale;
   // What a newcomer pays at each origin: its highest regional price.
-  const buyAt = plan.entryBuyPrice;
+  const buyAt = scratch.entryBuyPrice;
   for (const c of world.producerCountries) buyAt[c] = maxOriginPrice(world, state, c);
   for (let m = 0; m < world.markets.n; m++) {
     // The best return on any path to m, valued with public information only.

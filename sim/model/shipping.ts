@@ -12,7 +12,24 @@ import type { TraffickerPlan } from './traffickers';
 import { log } from '../math/detmath';
 import { countBelow } from './rng';
 
-export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): void {
+/**
+ * The countries each organisation moved drugs through this tick (where its activityKg is not zero),
+ * listed when it has shipped: capacity*nC, the first activeCount[k] of row k, in country order. Most
+ * are active in a few countries; investigation and violence go over these only (elsewhere their terms
+ * are exact zeros). Shipping's working memory, allocated once per run.
+ */
+export interface ActiveCountries {
+  activeCountries: Int32Array;
+  activeCount: Int32Array;
+}
+
+export function createActiveCountries(world: World, state: WorldState): ActiveCountries {
+  const capacity = state.traffickers.capacity;
+  return { activeCountries: new Int32Array(capacity * world.countries.n), activeCount: new Int32Array(capacity) };
+}
+
+/** Ship what organisations planned (`plan`), listing in `active` the countries each moved drugs through. */
+export function shipAll(world: World, state: WorldState, plan: TraffickerPlan, active: ActiveCountries): void {
   const { paths, routes } = world;
   const b = world.behaviour.traffickers;
   const nC = world.countries.n;
@@ -26,7 +43,7 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan): 
   rs.seizedKg.fill(0);
   rs.lostKg.fill(0);
   to.activityKg.fill(0);
-  const { activeCountries, activeCount } = plan;
+  const { activeCountries, activeCount } = active;
   const producers = world.producerCountries;
   activeCount.fill(0);
 

@@ -9,10 +9,10 @@ import { updatePolice } from './police';
 import { createGrowerContext, decideGrowers, updateRegions, type GrowerContext } from './growers';
 import { createTraffickerPlan, planShipments, updateBeliefs, type TraffickerPlan } from './traffickers';
 import { clearFarmgate, createFarmgateScratch, type FarmgateScratch } from './farmgate';
-import { shipAll } from './shipping';
+import { createActiveCountries, shipAll, type ActiveCountries } from './shipping';
 import { clearMarkets, createMarketScratch, type MarketScratch } from './markets';
-import { updateOrganisations } from './organisations';
-import { updateViolence } from './violence';
+import { createOrganisationScratch, updateOrganisations, type OrganisationScratch } from './organisations';
+import { createViolenceScratch, updateViolence, type ViolenceScratch } from './violence';
 import { emptyAccounts } from './state';
 import { pow } from '../math/detmath';
 
@@ -22,6 +22,9 @@ export interface Scratch {
   growers: GrowerContext;
   plan: TraffickerPlan;
   farmgate: FarmgateScratch;
+  shipping: ActiveCountries;
+  organisations: OrganisationScratch;
+  violence: ViolenceScratch;
   markets: MarketScratch;
 }
 
@@ -31,6 +34,9 @@ export function createScratch(world: World, state: WorldState): Scratch {
     growers: createGrowerContext(world),
     plan: createTraffickerPlan(world, state),
     farmgate: createFarmgateScratch(world),
+    shipping: createActiveCountries(world, state),
+    organisations: createOrganisationScratch(world),
+    violence: createViolenceScratch(world),
     markets: createMarketScratch(world),
   };
 }
@@ -45,10 +51,10 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   updateBeliefs(world, state, scratch.plan); // 5. organisations learn from last tick
   planShipments(world, state, scratch.plan); // 6. ... value paths, decide volumes and orders
   clearFarmgate(world, state, scratch.plan, scratch.farmgate); // 7. buy at the farmgate
-  shipAll(world, state, scratch.plan); // 8. ship: seizures, losses, arrivals
+  shipAll(world, state, scratch.plan, scratch.shipping); // 8. ship: seizures, losses, arrivals
   clearMarkets(world, state, scratch.markets, scratch.plan.deliveredCost); // 9. sell, consume, prices, users
-  updateOrganisations(world, state, scratch.plan, seed); // 10. arrests, splits, payouts, exits, exploration, entry
-  updateViolence(world, state, scratch.plan); // 11. violence
+  updateOrganisations(world, state, scratch.plan, scratch.shipping, scratch.organisations, seed); // 10. arrests, splits, payouts, exits, exploration, entry
+  updateViolence(world, state, scratch.shipping, scratch.violence); // 11. violence
   recordResults(world, state);
   closeAccounts(world, state);
   state.tick++;

@@ -69,24 +69,6 @@ export interface TraffickerPlan {
    */
   knownRoutes: Int32Array;
   knownCount: Int32Array;
-  /**
-   * The countries each organisation moved drugs through this tick (where its activityKg is not zero),
-   * listed when it has shipped (shipping.ts): capacity*nC, the first activeCount[k] of row k, in country
-   * order. Most are active in a few countries; investigation and violence go over these only (elsewhere
-   * their terms are exact zeros).
-   */
-  activeCountries: Int32Array;
-  activeCount: Int32Array;
-  // Investigation scratch (organisations.ts), per country.
-  traffic: Float64Array;
-  hazards: Float64Array; // all zero between uses
-  // Violence scratch (violence.ts), per country: total and sum of squares of organisations' traffic.
-  violenceTotal: Float64Array;
-  violenceSquares: Float64Array;
-  // Exploration and entry scratch (organisations.ts).
-  exploreReach: Uint8Array; // per country
-  exploreCandidates: Int32Array; // per route
-  entryBuyPrice: Float64Array; // per country
 }
 
 export function createTraffickerPlan(world: World, state: WorldState): TraffickerPlan {
@@ -118,15 +100,6 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     learningWeight: Float64Array.from({ length: 256 }, (_, n) => 1 - pow(1 - world.behaviour.traffickers.beliefLearning, n)),
     knownRoutes: new Int32Array(capacity * world.routes.n),
     knownCount: new Int32Array(capacity),
-    traffic: new Float64Array(nC),
-    hazards: new Float64Array(nC),
-    violenceTotal: new Float64Array(nC),
-    violenceSquares: new Float64Array(nC),
-    exploreReach: new Uint8Array(nC),
-    exploreCandidates: new Int32Array(world.routes.n),
-    entryBuyPrice: new Float64Array(nC),
-    activeCountries: new Int32Array(capacity * nC),
-    activeCount: new Int32Array(capacity),
   };
   for (let k = 0; k < capacity; k++) if (state.traffickers.alive[k]) listKnownRoutes(world, state, plan, k);
   return plan;

@@ -6,18 +6,29 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import type { TraffickerPlan } from './traffickers';
+import type { ActiveCountries } from './shipping';
 import { pow } from '../math/detmath';
 
-export function updateViolence(world: World, state: WorldState, plan: TraffickerPlan): void {
+/** The violence phase's working memory, per country: total and sum of squares of organisations' traffic. */
+export interface ViolenceScratch {
+  total: Float64Array;
+  squares: Float64Array;
+}
+
+export function createViolenceScratch(world: World): ViolenceScratch {
+  return { total: new Float64Array(world.countries.n), squares: new Float64Array(world.countries.n) };
+}
+
+export function updateViolence(world: World, state: WorldState, active: ActiveCountries, scratch: ViolenceScratch): void {
   const b = world.behaviour.violence;
   const nC = world.countries.n;
   const to = state.traffickers;
   const police = state.police;
   const decay = 1 - pow(1 - b.decayPerMonth, 12 / world.ticksPerYear);
   // Each country's total and sum of squares of organisations' traffic, summed organisation by organisation
-  // over the countries each is active in (elsewhere the terms are exact zeros: see TraffickerPlan.activeCountries).
-  const { violenceTotal: total, violenceSquares: sumSquares, activeCountries, activeCount } = plan;
+  // over the countries each is active in (elsewhere the terms are exact zeros: see shipping.ts ActiveCountries).
+  const { total, squares: sumSquares } = scratch;
+  const { activeCountries, activeCount } = active;
   total.fill(0);
   sumSquares.fill(0);
   for (let k = 0; k < to.capacity; k++) {
