@@ -16,6 +16,11 @@ import { exp, pow } from '../math/detmath';
 const ABSORPTIVE_USD_PER_GOVERNANCE = 1.5e9;
 /** Share of investigation effort that also goes after assets without an asset-seizure lever. */
 const BASE_ASSET_SHARE = 0.25;
+/**
+ * Share of an agency's remembered yearly results that survives a month (the rest is replaced by this
+ * month's results): a memory of about ten months.
+ */
+const RESULTS_KEPT_PER_MONTH = 0.9;
 const INTERDICTION = 0;
 const INVESTIGATION = 1;
 const ERADICATION = 2;
@@ -169,5 +174,29 @@ function allocateEradication(world: World, state: WorldState, levers: LeverInput
   for (let r = 0; r < regions.n; r++) {
     const perHa = rg.eradicationEffortUsd[r] / Math.max(rg.cocaHa[r], 1);
     rg.presence[r] = 1 - exp(-perHa / b.presenceUsdPerHa);
+  }
+}
+
+/**
+ * Feed agencies' view of their own results (for adaptive allocation): per country, remembered yearly
+ * seizures (kg), arrests (as kg of the mean organisation's scale) and eradication (kg of coca not grown).
+ */
+export function recordPoliceResults(world: World, state: WorldState): void {
+  const tpy = world.ticksPerYear;
+  const p = state.police;
+  const w = 1 - pow(RESULTS_KEPT_PER_MONTH, 12 / tpy);
+  const eradicatedKg = new Float64Array(world.countries.n);
+  for (let r = 0; r < world.regions.n; r++) {
+    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
+  }
+  const organisations = state.traffickers;
+  let scale = 0;
+  let alive = 0;
+  for (let k = 0; k < organisations.capacity; k++) if (organisations.alive[k]) (scale += organisations.scaleKg[k]), alive++;
+  const meanScale = alive > 0 ? scale / alive : 0;
+  for (let c = 0; c < world.countries.n; c++) {
+    p.results[c * 3 + INTERDICTION] += w * (p.seizuresKg[c] * tpy - p.results[c * 3 + INTERDICTION]);
+    p.results[c * 3 + INVESTIGATION] += w * (p.arrests[c] * meanScale * tpy - p.results[c * 3 + INVESTIGATION]);
+    p.results[c * 3 + ERADICATION] += w * (eradicatedKg[c] - p.results[c * 3 + ERADICATION]);
   }
 }

@@ -5,7 +5,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { applyLevers, createLeverInputs, type LeverInputs } from './levers';
-import { updatePolice } from './police';
+import { recordPoliceResults, updatePolice } from './police';
 import { createGrowerContext, decideGrowers, updateRegions, type GrowerContext } from './growers';
 import { createTraffickerPlan, planShipments, updateBeliefs, type TraffickerPlan } from './traffickers';
 import { clearFarmgate, createFarmgateScratch, type FarmgateScratch } from './farmgate';
@@ -14,7 +14,6 @@ import { clearMarkets, createMarketScratch, type MarketScratch } from './markets
 import { createOrganisationScratch, updateOrganisations, type OrganisationScratch } from './organisations';
 import { createViolenceScratch, updateViolence, type ViolenceScratch } from './violence';
 import { emptyAccounts } from './state';
-import { pow } from '../math/detmath';
 
 /** Working memory of the phases, allocated once per run (never part of a snapshot). */
 export interface Scratch {
@@ -55,7 +54,7 @@ export function step(world: World, state: WorldState, scratch: Scratch, seed: nu
   clearMarkets(world, state, scratch.markets, scratch.plan.deliveredCost); // 9. sell, consume, prices, users
   updateOrganisations(world, state, scratch.plan, scratch.shipping, scratch.organisations, seed); // 10. arrests, splits, payouts, exits, exploration, entry
   updateViolence(world, state, scratch.shipping, scratch.violence); // 11. violence
-  recordResults(world, state);
+  recordPoliceResults(world, state); // 12. agencies see their own results
   closeAccounts(world, state);
   state.tick++;
 }
@@ -101,27 +100,6 @@ function resetTickFlows(state: WorldState): void {
   p.bribesUsd.fill(0);
   p.confiscatedUsd.fill(0);
   p.fragmentations.fill(0);
-}
-
-/** Feed agencies' view of their own results (for adaptive allocation). */
-function recordResults(world: World, state: WorldState): void {
-  const tpy = world.ticksPerYear;
-  const p = state.police;
-  const w = 1 - pow(0.9, 12 / tpy);
-  const eradicatedKg = new Float64Array(world.countries.n);
-  for (let r = 0; r < world.regions.n; r++) {
-    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
-  }
-  const to = state.traffickers;
-  let scale = 0;
-  let alive = 0;
-  for (let k = 0; k < to.capacity; k++) if (to.alive[k]) (scale += to.scaleKg[k]), alive++;
-  const meanScale = alive > 0 ? scale / alive : 0;
-  for (let c = 0; c < world.countries.n; c++) {
-    p.results[c * 3] += w * (p.seizuresKg[c] * tpy - p.results[c * 3]);
-    p.results[c * 3 + 1] += w * (p.arrests[c] * meanScale * tpy - p.results[c * 3 + 1]);
-    p.results[c * 3 + 2] += w * (eradicatedKg[c] - p.results[c * 3 + 2]);
-  }
 }
 
 function closeAccounts(world: World, state: WorldState): void {
