@@ -3,7 +3,6 @@
  * market. Found once per run by depth-first search; for each (origin, market)
  * pair only the cheapest few are kept, which bounds the work of route choice.
  */
-import type { Countries, Routes } from './world';
 import { log } from '../math/detmath';
 
 export interface PathTable {
@@ -18,12 +17,27 @@ export interface PathTable {
   pathsOfRoute: Int32Array;
 }
 
+/** What the path search reads of the countries (world.ts Countries has these and more). */
+export interface PathCountries {
+  readonly n: number;
+  readonly isProducer: Uint8Array;
+}
+
+/** What the path search reads of the routes (world.ts Routes has these and more). */
+export interface PathRoutes {
+  readonly n: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly transitCostUsdPerKg: Float64Array;
+  readonly baseSeizure: Float64Array;
+}
+
 /** Paths kept per (origin, market) pair. */
 const PATHS_PER_PAIR = 8;
 /** Value used to weigh base seizure risk against transit cost when ranking paths, USD/kg. */
 const RANKING_VALUE_USD_PER_KG = 20000;
 
-export function findPaths(countries: Countries, routes: Routes, marketOfCountry: Int32Array, maxLegs: number): PathTable {
+export function findPaths(countries: PathCountries, routes: PathRoutes, marketOfCountry: Int32Array, maxLegs: number): PathTable {
   const out: number[][] = Array.from({ length: routes.n }, () => []);
   for (let l = 0; l < routes.n; l++) out[routes.from[l]].push(l);
   const found: { origin: number; market: number; legs: number[]; cost: number }[] = [];
