@@ -4,14 +4,14 @@
  * 90% intervals over seeds.
  */
 import { compareSummaries, comparisonCsv, comparisonJson, type OutcomeComparison } from '../../analysis/compare';
-import { seedsFrom, type Pair } from '../../analysis/paired';
+import { seedsFrom } from '../../analysis/paired';
 import { formatChange, formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
 import { parseSeed, parseSeedCount, parseWorkers } from './options';
-import { defaultWorkers, runJobs } from './parallel';
-import { startProgress } from './progress';
+import { defaultWorkers } from './parallel';
+import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
 import { checkWork } from './work';
 import { writeAtomic } from './write';
@@ -80,16 +80,11 @@ export async function compareCommand(aArg: string, bArg: string, options: Compar
   checkWork(a.file, a.scenario, options.allowLong);
   checkWork(b.file, b.scenario, options.allowLong);
   const seeds = seedsFrom(firstSeed ?? a.scenario.seed, count);
-  const progress = startProgress(seeds.length * 2, 'compare', options.quiet === true);
-  const jobs = seeds.flatMap((seed) => [a.scenario, b.scenario].map((scenario) => ({ kind: 'summary' as const, scenario, seed })));
-  const pairs: Pair<Record<string, number>>[] = seeds.map((seed) => ({ seed, a: {}, b: {} }));
-  try {
-    await runJobs(jobs, workers, (i, value) => {
-      pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as Record<string, number>;
-    }, { onProgress: progress.update });
-  } finally {
-    progress.stop();
-  }
+  const pairs = await runPairedJobs<Record<string, number>>(
+    seeds,
+    (seed, which) => ({ kind: 'summary', scenario: (which === 'a' ? a : b).scenario, seed }),
+    { label: 'compare', quiet: options.quiet === true, workers },
+  );
   const rows = compareSummaries(pairs, 0.9);
   if (options.out) {
     const meta = { a: { name: a.scenario.name, file: a.file }, b: { name: b.scenario.name, file: b.file }, seeds, level: 0.9 };

@@ -4,7 +4,7 @@
  * without it, on the same seeds: displacement index and cost-effectiveness.
  */
 import { effectFromPairs, leverPlan, policyPlan, type EffectEstimate, type Outcomes } from '../../analysis/effect';
-import { seedsFrom, type Pair } from '../../analysis/paired';
+import { seedsFrom } from '../../analysis/paired';
 import type { Estimate } from '../../analysis/stats';
 import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
@@ -12,8 +12,8 @@ import { LEVER_KINDS, type LeverKind } from '../../scenario/schema';
 import { inputError, usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
 import { parseInteger, parseSeed, parseSeedCount, parseWorkers } from './options';
-import { defaultWorkers, runJobs } from './parallel';
-import { startProgress } from './progress';
+import { defaultWorkers } from './parallel';
+import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
 import { checkWork } from './work';
 import { writeAtomic } from './write';
@@ -66,17 +66,8 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   if (options.lever && !scenario.policies.some((p) => p.lever === options.lever)) {
     throw inputError(`${file}: policies: expected at least one "${options.lever}" lever, got none`);
   }
-  const progress = startProgress(seeds.length * 2, 'effect', options.quiet === true);
   const plan = index !== undefined ? policyPlan(scenario, index) : leverPlan(scenario, options.lever as LeverKind);
-  const jobs = seeds.flatMap((seed) => (['a', 'b'] as const).map((which) => ({ kind: 'outcomes' as const, plan, which, seed })));
-  const pairs: Pair<Outcomes>[] = seeds.map((seed) => ({ seed, a: undefined!, b: undefined! }));
-  try {
-    await runJobs(jobs, workers, (i, value) => {
-      pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as Outcomes;
-    }, { onProgress: progress.update });
-  } finally {
-    progress.stop();
-  }
+  const pairs = await runPairedJobs<Outcomes>(seeds, (seed, which) => ({ kind: 'outcomes', plan, which, seed }), { label: 'effect', quiet: options.quiet === true, workers });
   const effect: EffectEstimate = effectFromPairs(plan, pairs, 0.9);
   if (options.out) writeAtomic(options.out, json(effect));
   if (options.quiet) return;

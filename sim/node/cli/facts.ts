@@ -5,15 +5,15 @@
  */
 import type { AnnualDigest } from '../../analysis/annual';
 import { evaluateFacts, FACT_YEAR, withoutPolicies, type FactResult } from '../../analysis/facts';
-import { seedsFrom, type Pair } from '../../analysis/paired';
+import { seedsFrom } from '../../analysis/paired';
 import { csvLine } from '../../io/csv';
 import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { usageError } from './errors';
 import { displayPath, loadScenarioFile } from './load';
 import { parseSeed, parseSeedCount, parseWorkers } from './options';
-import { defaultWorkers, runJobs } from './parallel';
-import { startProgress } from './progress';
+import { defaultWorkers } from './parallel';
+import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
 import { checkWork } from './work';
 import { writeAtomic } from './write';
@@ -55,16 +55,11 @@ export async function factsCommand(scenarioArg: string | undefined, options: Fac
   checkWork(file, scenario, options.allowLong);
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
   const counterfactual = withoutPolicies(scenario);
-  const progress = startProgress(seeds.length * 2, 'facts', options.quiet === true);
-  const jobs = seeds.flatMap((seed) => [scenario, counterfactual].map((s) => ({ kind: 'digest' as const, scenario: s, seed })));
-  const pairs: Pair<AnnualDigest>[] = seeds.map((seed) => ({ seed, a: undefined!, b: undefined! }));
-  try {
-    await runJobs(jobs, workers, (i, value) => {
-      pairs[i >> 1][i % 2 === 0 ? 'a' : 'b'] = value as AnnualDigest;
-    }, { onProgress: progress.update });
-  } finally {
-    progress.stop();
-  }
+  const pairs = await runPairedJobs<AnnualDigest>(
+    seeds,
+    (seed, which) => ({ kind: 'digest', scenario: which === 'a' ? scenario : counterfactual, seed }),
+    { label: 'facts', quiet: options.quiet === true, workers },
+  );
   const facts = evaluateFacts(scenario, pairs, 0.9);
   if (options.out) {
     writeAtomic(
