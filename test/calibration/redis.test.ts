@@ -3,63 +3,39 @@
  * own) queues each stage; a worker process (--role worker) follows the stages and
  * runs them. The outputs are the bytes of the same calibration run locally.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, balloon, ensureBuilt, tempDir } from '../cli/helpers';
 import { SMALL, syntheticObserved, writeJson } from './helpers';
+import { RedisServer, hasRedis, sleep } from '../sweep/redisServer';
 
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedis) console.warn('skipping the Redis calibration test: redis-server is not installed (apt-get install -y redis-server)');
 
 const OUTPUTS = ['best.json', 'candidates.csv', 'fit.csv', 'identifiability.csv', 'calibration.json'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.on('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
 
 describe.skipIf(!hasRedis)('balloon calibrate --redis', () => {
-  let redis: ChildProcess;
+  let redis: RedisServer | undefined;
   let url = '';
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     ensureBuilt();
-    const port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 200 && !(await canConnect(port)); i++) await sleep(50);
-    url = `redis://127.0.0.1:${port}`;
+    redis = await RedisServer.start();
+    url = redis.url;
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    redis?.kill('SIGKILL');
+    await redis?.kill();
   });
 
   function start(args: string[]): ChildProcess {

@@ -8,15 +8,15 @@
  * Python and R snippets run when their interpreter and libraries are installed; JSON blocks
  * must be files that ship in examples/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, ROOT } from '../cli/helpers';
 import { planCommand, SKIPPED } from './commandPlan';
 import { expectationsFor } from './expectations';
+import { RedisServer, hasRedis } from '../sweep/redisServer';
 import { blocksOf, documentedFiles, shellCommands, type DocBlock, type DocCommand } from './shellBlocks';
 
 /** What a scratch root holds: linked (read-only use) or copied (commands may write next to them). */
@@ -30,27 +30,8 @@ function scratchRoot(): string {
   return dir;
 }
 
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 const python = spawnSync('python3', ['-c', 'import pandas, pyarrow'], { encoding: 'utf8' }).status === 0;
 const rscript = spawnSync('Rscript', ['--version']).status === 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const canConnect = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.on('connect', () => (socket.destroy(), resolve(true)));
-    socket.on('error', () => resolve(false));
-  });
 
 /** The input files that ship (examples/: sweeps; calibration/: targets files), parsed. */
 const SHIPPED = ['examples', 'calibration'];
@@ -105,7 +86,7 @@ describe('the documented commands', () => {
 
 /** One scratch root for every document, in order: a command may use what an earlier one wrote. */
 let dir = '';
-let redis: ChildProcess | undefined;
+let redis: RedisServer | undefined;
 let redisUrl = 'redis://127.0.0.1:0';
 const docs = documentedFiles(ROOT).map((doc) => ({ doc, blocks: blocksOf(ROOT, doc) })).filter((d) => d.blocks.length > 0);
 const needsRedis = docs.some((d) => d.blocks.flatMap(shellCommands).some((c) => planCommand(c, BIN, '').needsRedis && !SKIPPED[c.command]));
@@ -115,14 +96,12 @@ describe('in a scratch copy of the project root', () => {
     ensureBuilt();
     dir = scratchRoot();
     if (needsRedis && hasRedis) {
-      const port = await freePort();
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      for (let i = 0; i < 200 && !(await canConnect(port)); i++) await new Promise((r) => setTimeout(r, 50));
-      redisUrl = `redis://127.0.0.1:${port}`;
+      redis = await RedisServer.start();
+      redisUrl = redis.url;
     }
   });
-  afterAll(() => {
-    redis?.kill('SIGKILL');
+  afterAll(async () => {
+    await redis?.kill();
     // The links are removed, not followed. BALLOON_KEEP_DOCS_DIR=1 keeps the outputs to look at.
     if (dir && !process.env.BALLOON_KEEP_DOCS_DIR) rmSync(dir, { recursive: true, force: true });
   });

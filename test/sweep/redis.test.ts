@@ -5,37 +5,16 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, createConnection } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, tempDir } from '../cli/helpers';
 import { SCENARIO_FIXTURE } from './helpers';
+import { RedisServer, freePort, hasRedis, sleep } from './redisServer';
 
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedis && process.env.CI) throw new Error('redis-server is required on CI (install it: apt-get install -y redis-server)');
 if (!hasRedis) console.warn('skipping the Redis sweep tests: redis-server is not installed (apt-get install -y redis-server)');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.on('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 /** The CLI with a time limit, so a bug can never hang the test run. */
 function balloon(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -43,7 +22,6 @@ function balloon(args: string[]): { code: number | null; stdout: string; stderr:
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const journalLines = (dir: string) => (existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').filter((l) => l.endsWith('}')) : []);
 
 function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -51,21 +29,19 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 }
 
 describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
-  let redis: ChildProcess;
+  let redis: RedisServer | undefined;
   let url = '';
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     ensureBuilt();
-    const port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 200 && !(await canConnect(port)); i++) await sleep(50);
-    url = `redis://127.0.0.1:${port}`;
+    redis = await RedisServer.start();
+    url = redis.url;
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    redis?.kill('SIGKILL');
+    await redis?.kill();
   });
 
   function start(args: string[]): ChildProcess {
