@@ -36,10 +36,13 @@ export interface FarmgateScratch {
   regionWeight: Float64Array;
   /** Per region: kg buyers plan to take from it this tick, without stock-building. */
   plannedKg: Float64Array;
+  /** Per region: kg the markets the scenario does not model want from it this tick. */
+  otherKg: Float64Array;
 }
 
 export function createFarmgateScratch(world: World): FarmgateScratch {
-  return { regionWeight: new Float64Array(world.regions.n), plannedKg: new Float64Array(world.regions.n) };
+  const n = world.regions.n;
+  return { regionWeight: new Float64Array(n), plannedKg: new Float64Array(n), otherKg: new Float64Array(n) };
 }
 
 /**
@@ -62,7 +65,7 @@ function calibrateOtherMarkets(world: World, state: WorldState, plan: FarmgateOr
  */
 export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrders, scratch: FarmgateScratch): void {
   const { ordersKg, desiredKg } = plan;
-  const { regionWeight, plannedKg } = scratch;
+  const { regionWeight, plannedKg, otherKg } = scratch;
   const { regions } = world;
   const nC = world.countries.n;
   const rg = state.regions;
@@ -82,8 +85,9 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
   // buyers want equals the harvest, then answering the farmgate price.
   if (state.tick === 0) calibrateOtherMarkets(world, state, plan);
   for (let r = 0; r < regions.n; r++) {
-    rg.demandKg[r] = rg.otherDemand0Kg[r] * pow(rg.farmgatePrice[r] / g.initialFarmgatePriceUsdPerKg, OTHER_MARKETS_ELASTICITY);
-    plannedKg[r] = rg.demandKg[r];
+    otherKg[r] = rg.otherDemand0Kg[r] * pow(rg.farmgatePrice[r] / g.initialFarmgatePriceUsdPerKg, OTHER_MARKETS_ELASTICITY);
+    rg.demandKg[r] = otherKg[r];
+    plannedKg[r] = otherKg[r];
     rg.otherSoldKg[r] = 0;
   }
   // (Plans and orders are zero outside producer countries.)
@@ -122,16 +126,15 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
   }
   for (let r = 0; r < regions.n; r++) {
     const demand = rg.demandKg[r];
-    if (!(demand > 0) || !(rg.otherDemand0Kg[r] > 0)) continue;
-    const other = rg.otherDemand0Kg[r] * pow(rg.farmgatePrice[r] / g.initialFarmgatePriceUsdPerKg, OTHER_MARKETS_ELASTICITY);
-    const kg = other * Math.min(1, rg.stockKg[r] / demand);
+    if (!(demand > 0) || !(otherKg[r] > 0)) continue;
+    const kg = otherKg[r] * Math.min(1, rg.stockKg[r] / demand);
     rg.otherSoldKg[r] = kg;
     state.accounts.consumedKg += kg;
   }
   const adjust = 1 - pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
   const spoil = 1 - pow(1 - g.stockLossPerMonth, 12 / tpy);
   const demandWeight = demandSmoothingWeight(tpy);
-  // What a kilo is worth to buyers at each origin (their bids' capacity-weighted mean), indexed to the first tick.
+  // What a kilo is worth to buyers at each origin (the netback of its best path), smoothed and indexed to the first tick.
   const netbackWeight = 1 - exp(-12 / (g.priceMemoryMonths * tpy));
   for (let r = 0; r < regions.n; r++) {
     const c = regions.country[r];
