@@ -58,5 +58,6 @@ export function clampAmount(scenario: Scenario, plan: Plan, row: LeverRow, value
     return base + k / 100;
   }
   if (!Number.isFinite(value)) return 0;
-  return Math.min(maxBudget(scenario, plan, row), Math.max(0, value));
+  // Whole dollars, as every cost is booked, so the plan's sums are exact.
+  return Math.min(maxBudget(scenario, plan, row), Math.max(0, Math.round(value)));
 }

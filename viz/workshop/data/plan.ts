@@ -51,9 +51,10 @@ export function rowCost(scenario: Scenario, row: LeverRow): number {
   const c = scenario.countries.find((x) => x.id === row.country);
   if (!c || row.preventionShare === undefined) return 0;
   const total = c.police.budgetUsdPerYear + c.police.preventionUsdPerYear;
-  const moved = Math.abs(total * row.preventionShare - c.police.preventionUsdPerYear);
+  // Booked in whole dollars, like every other row, so sums of costs are exact and a
+  // slider capped at what the others leave can never overspend by a rounding error.
   // Back at the country's own share (up to rounding): nothing moves.
-  return moved < 1 ? 0 : moved;
+  return Math.round(Math.abs(total * row.preventionShare - c.police.preventionUsdPerYear));
 }
 
 /** The policy a row schedules, or null when it spends nothing (then its slot is a placeholder). */
