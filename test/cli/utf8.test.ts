@@ -1,9 +1,10 @@
-/** A scenario or sweep file that is not UTF-8 is refused in one line naming the byte offset, instead of flowing on as U+FFFD. */
+/** A scenario, sweep, targets or observed data file that is not UTF-8 is refused in one line naming the byte offset, instead of flowing on as U+FFFD. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { balloon, ensureBuilt, errorLines, FIXTURE, tempDir } from './helpers';
 import { SWEEP_FIXTURE } from '../sweep/helpers';
+import { SMALL } from '../calibration/helpers';
 
 beforeAll(() => ensureBuilt());
 
@@ -39,5 +40,30 @@ describe('invalid UTF-8', () => {
     const r = balloon(['sweep', file, '--out', join(dir, 'out')]);
     expect(r.code).toBe(1);
     expect(errorLines(r)).toEqual([`balloon: ${file}: expected UTF-8 text, found byte 0xC9 at byte offset ${offset} (line 1) that is not valid UTF-8; save the file as UTF-8`]);
+  });
+
+  it('calibrate refuses a targets file or an observed data file with a byte that is not UTF-8', () => {
+    const dir = tempDir();
+    const observed = join(dir, 'observed.csv');
+    writeFileSync(observed, 'year,entity,measure,value\n2000,COL,cultivationHa,100\n');
+    const targets = {
+      name: 'caf',
+      scenario: SMALL,
+      parameters: [{ path: 'behaviour.growers.incomeSensitivity', range: [0.2, 8] }],
+      targets: [{ type: 'series', measure: 'cultivationHa', entity: 'COL', years: [2000, 2001], observed: 'observed.csv' }],
+    };
+    const file = join(dir, 'caf.targets.json');
+    const latin1 = withLatin1(JSON.stringify(targets), '"name":"caf');
+    writeFileSync(file, latin1.bytes);
+    const r = balloon(['calibrate', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(errorLines(r)).toEqual([`balloon: ${file}: expected UTF-8 text, found byte 0xC9 at byte offset ${latin1.offset} (line 1) that is not valid UTF-8; save the file as UTF-8`]);
+
+    writeFileSync(file, JSON.stringify(targets));
+    const csv = withLatin1(readFileSync(observed, 'utf8'), '2000,COL');
+    writeFileSync(observed, csv.bytes);
+    const o = balloon(['calibrate', file, '--out', join(dir, 'out')]);
+    expect(o.code).toBe(1);
+    expect(errorLines(o)).toEqual([`balloon: ${observed}: expected UTF-8 text, found byte 0xC9 at byte offset ${csv.offset} (line 2) that is not valid UTF-8; save the file as UTF-8`]);
   });
 });

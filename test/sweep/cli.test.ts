@@ -133,7 +133,7 @@ describe('balloon sweep', () => {
       expect(existsSync(out)).toBe(false);
     }
     const missing = balloon(['sweep', join(dir, 'nope.json'), '--out', join(dir, 'x')]);
-    expect(errorLines(missing)).toEqual([expect.stringMatching(/nope\.json: cannot read the sweep file \(no such file\)$/)]);
+    expect(errorLines(missing)).toEqual([expect.stringMatching(/nope\.json: cannot read the sweep file \(no such file or directory\)$/)]);
     const badWorkers = balloon(['sweep', SWEEP_FIXTURE, '--out', join(dir, 'x'), '--workers', 'many']);
     expect(badWorkers.code).toBe(2);
     expect(errorLines(badWorkers)[0]).toMatch(/--workers: expected a whole number from 1 to 1024, got "many"/);

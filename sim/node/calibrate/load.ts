@@ -4,7 +4,7 @@
  * error naming the file and the path inside it; nothing has run yet.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readJson } from '../../scenario/safeJson';
 import { parseScenarioText } from '../../scenario/validate';
@@ -14,9 +14,9 @@ import { resolveTargets, type ReadObserved, type ReadScenario } from '../../cali
 import type { Targets } from '../../calibration/schema';
 import type { CalibrationSpec } from '../../calibration/spec';
 import { parseTargetsText } from '../../calibration/validate';
-import { displayPath } from '../cli/load';
-import { describeFsError, inputError } from '../cli/errors';
-import { bundledScenarioNames, isBareName, resolveScenarioPath } from '../cli/paths';
+import { inputError } from '../cli/errors';
+import { bundledScenarioNames, displayPath, isBareName, resolveScenarioPath } from '../cli/paths';
+import { readTextFile } from '../cli/readText';
 
 export interface LoadedCalibration {
   /** Absolute path of the targets file. */
@@ -27,21 +27,6 @@ export interface LoadedCalibration {
   spec: CalibrationSpec;
   /** sha256 of the targets file, its scenarios and observed files: the calibration's identity. */
   fingerprint: string;
-}
-
-function readText(path: string, what: string, maxBytes: number): string {
-  const shown = displayPath(path);
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw inputError(`${shown}: expected a ${what}, found a directory or device`);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof Error && 'lines' in err) throw err;
-    throw inputError(`${shown}: cannot read the ${what} (${describeFsError(err)})`);
-  }
-  if (size > maxBytes) throw inputError(`${shown}: expected a ${what} of at most ${maxBytes} bytes, got ${size} bytes`);
-  return readFileSync(path, 'utf8');
 }
 
 /** A scenario reference: relative to the targets file's directory, else a bundled scenario name. */
@@ -77,7 +62,7 @@ export function loadCalibration(arg: string, overrides: CalibrationOverrides = {
   const path = resolve(arg);
   const file = displayPath(path);
   const dir = dirname(path);
-  const text = readText(path, 'targets file', CALIBRATION_LIMITS.fileBytes);
+  const text = readTextFile(path, 'targets file', CALIBRATION_LIMITS.fileBytes);
   const parsed = parseTargetsText(text);
   if (!parsed.ok) throw inputError(...parsed.errors.map((e) => `${file}: ${e.message.replace(/^scenario: /, '')}`));
   const targets = withOverrides(parsed.value, overrides);
@@ -90,7 +75,7 @@ export function loadCalibration(arg: string, overrides: CalibrationOverrides = {
     if (scenarios.has(ref)) continue;
     const p = scenarioPath(dir, ref, file, where);
     const label = displayPath(p);
-    const scenarioText = readText(p, 'scenario file', LIMITS.fileBytes);
+    const scenarioText = readTextFile(p, 'scenario file', LIMITS.fileBytes);
     const scenario = parseScenarioText(scenarioText);
     if (!scenario.ok) throw inputError(...scenario.errors.map((e) => `${label}: ${e.message}`));
     const raw = readJson(scenarioText, LIMITS.depth);
@@ -104,7 +89,7 @@ export function loadCalibration(arg: string, overrides: CalibrationOverrides = {
     if (t.type !== 'series' || observed.has(t.observed)) return;
     const p = resolve(dir, t.observed);
     if (!existsSync(p)) throw inputError(`${file}: targets[${i}].observed: expected a CSV file relative to ${displayPath(dir) || '.'}, got "${t.observed}" (no such file)`);
-    const observedText = readText(p, 'observed data file', 64 * 1024 * 1024);
+    const observedText = readTextFile(p, 'observed data file', 64 * 1024 * 1024);
     observed.set(t.observed, { label: displayPath(p), text: observedText });
     hash.update(observedText).update('\0');
   });

@@ -15,8 +15,8 @@ import type { StageInfo } from '../../calibration/stages';
 import { writeFileAtomic } from '../sweep/atomic';
 import { writeRunsParquet } from '../sweep/parquet';
 import { inputError } from '../cli/errors';
-import { displayPath } from '../cli/load';
 import type { LoadedCalibration } from './load';
+import { displayPath } from '../cli/paths';
 
 export const FILES = {
   manifest: 'calibration.json',

@@ -10,8 +10,8 @@ import { parseCsv } from '../../io/csv';
 import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { inputError } from '../cli/errors';
-import { displayPath } from '../cli/load';
 import { FILES } from './outputs';
+import { displayPath } from '../cli/paths';
 
 function readTable(dir: string, file: string): Record<string, string>[] {
   const path = join(dir, file);

@@ -10,13 +10,14 @@ import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { LEVER_KINDS, type LeverKind } from '../../scenario/schema';
 import { inputError, usageError } from './errors';
-import { displayPath, loadScenarioFile } from './load';
+import { loadScenarioFile } from './load';
 import { parseInteger, parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers } from './parallel';
 import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
 import { checkWork } from './work';
 import { writeAtomic } from './write';
+import { displayPath } from './paths';
 
 export interface EffectOptions {
   policy?: string;

@@ -10,13 +10,14 @@ import { csvLine } from '../../io/csv';
 import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { usageError } from './errors';
-import { displayPath, loadScenarioFile } from './load';
+import { loadScenarioFile } from './load';
 import { parseSeed, parseSeedCount, parseWorkers } from './options';
 import { defaultWorkers } from './parallel';
 import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
 import { checkWork } from './work';
 import { writeAtomic } from './write';
+import { displayPath } from './paths';
 
 export interface FactsOptions {
   seed?: string;

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { usageError } from './errors';
-import { displayPath, loadScenarioFile } from './load';
-import { packageRoot } from './paths';
+import { loadScenarioFile } from './load';
+import { displayPath, packageRoot } from './paths';
 import { checkOutputs } from './outputs';
 import { writeAtomic } from './write';
 

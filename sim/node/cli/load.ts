@@ -1,13 +1,12 @@
 /** Read and validate a scenario file; every problem becomes one line naming the file and the path inside it. */
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
-import { utf8Problem } from '../../scenario/utf8';
 import { omittedErrors, type ScenarioError } from '../../scenario/errors';
 import type { Scenario } from '../../scenario/schema';
-import { describeFsError, inputError } from './errors';
-import { bundledScenarioNames, isBareName, resolveScenarioPath } from './paths';
+import { inputError } from './errors';
+import { bundledScenarioNames, displayPath, isBareName, resolveScenarioPath } from './paths';
+import { readTextFile } from './readText';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -15,12 +14,6 @@ export interface LoadedScenario {
   file: string;
   /** The absolute path. */
   path: string;
-}
-
-/** A short name for messages: relative to the working directory when that is shorter. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
 /** One line per error, and "and N more" when the validator listed only the first MAX_ERRORS. */
@@ -34,31 +27,10 @@ export function errorLines(file: string, errors: readonly ScenarioError[], strip
 export function loadScenarioFile(arg: string | undefined): LoadedScenario {
   const path = resolveScenarioPath(arg);
   const file = displayPath(path);
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw inputError(`${file}: expected a scenario file, found a directory or device`);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof Error && 'lines' in err) throw err;
-    if (arg !== undefined && isBareName(arg) && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw inputError(`${arg}: expected a scenario file or a bundled scenario name (${bundledScenarioNames().join(', ')}), got no such file or name`);
-    }
-    throw inputError(`${file}: cannot read the scenario file (${describeFsError(err)})`);
+  if (arg !== undefined && isBareName(arg) && !existsSync(path)) {
+    throw inputError(`${arg}: expected a scenario file or a bundled scenario name (${bundledScenarioNames().join(', ')}), got no such file or name`);
   }
-  if (size > LIMITS.fileBytes) {
-    throw inputError(`${file}: expected a scenario file of at most ${LIMITS.fileBytes} bytes, got ${size} bytes`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw inputError(`${file}: cannot read the scenario file (${describeFsError(err)})`);
-  }
-  const notText = utf8Problem(bytes);
-  if (notText) throw inputError(`${file}: ${notText}`);
-  const text = bytes.toString('utf8');
-  const parsed = parseScenarioText(text);
+  const parsed = parseScenarioText(readTextFile(path, 'scenario file', LIMITS.fileBytes));
   if (!parsed.ok) throw inputError(...errorLines(file, parsed.errors));
   return { scenario: parsed.value, file, path };
 }

@@ -11,8 +11,8 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describeFsError, inputError, usageError } from './errors';
 import { onInterrupt } from './interrupt';
-import { displayPath } from './load';
 import { wasWritten } from './write';
+import { displayPath } from './paths';
 
 export interface OutputFile {
   /** The option that named it, e.g. "out" or "summary-out". */

@@ -1,6 +1,6 @@
-/** Where the package lives, so bundled scenarios resolve the same from any working directory. */
+/** Where the package lives, so bundled scenarios resolve the same from any working directory; paths as shown to the user. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
@@ -58,4 +58,10 @@ export function bundledScenarioNames(): string[] {
 /** True when an argument can only be a bundled name (no directory part). */
 export function isBareName(arg: string): boolean {
   return !/[\\/]/.test(arg);
+}
+
+/** A short name for messages: relative to the working directory when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }

@@ -11,13 +11,14 @@ import { summaryText, tidyHeader } from '../../io/tidy';
 import { resolve } from 'node:path';
 import { usageError } from './errors';
 import type { ReportValue } from './jobs';
-import { displayPath, loadScenarioFile } from './load';
+import { loadScenarioFile } from './load';
 import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { checkOutputs } from './outputs';
 import { checkWork } from './work';
 import { openAtomic, writeAtomic, type AtomicFile } from './write';
+import { displayPath } from './paths';
 
 export interface RunOptions {
   seed?: string;

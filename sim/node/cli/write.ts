@@ -7,7 +7,7 @@ import { closeSync, fchmodSync, openSync, readdirSync, renameSync, statSync, unl
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeFsError, inputError } from './errors';
 import { onInterrupt } from './interrupt';
-import { displayPath } from './load';
+import { displayPath } from './paths';
 
 export interface AtomicFile {
   write(text: string): void;

@@ -4,7 +4,7 @@ import { writeOutputs } from './outputs';
 import { buildManifest } from './state';
 import type { Journal } from './journal';
 import type { LoadedSweep } from './load';
-import { displayPath } from '../cli/load';
+import { displayPath } from '../cli/paths';
 
 export interface FinishReport {
   finished: number;

@@ -10,7 +10,7 @@
 import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
-import { displayPath } from '../cli/load';
+import { displayPath } from '../cli/paths';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 

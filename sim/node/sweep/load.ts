@@ -4,20 +4,20 @@
  * the path inside it; nothing has run yet.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readJson } from '../../scenario/safeJson';
 import { parseScenarioText } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
-import { utf8Problem } from '../../scenario/utf8';
 import { ParameterPathError } from '../../sweep/paths';
 import { buildPlan, SweepPlanError, type SweepPlan } from '../../sweep/plan';
 import { DesignTableError } from '../../sweep/designs/index';
 import { SWEEP_LIMITS } from '../../sweep/limits';
 import { parseSweepText } from '../../sweep/validate';
-import { displayPath, errorLines } from '../cli/load';
+import { errorLines } from '../cli/load';
+import { readTextFile } from '../cli/readText';
 import { inputError } from '../cli/errors';
-import { bundledScenarioNames, resolveScenarioPath } from '../cli/paths';
+import { bundledScenarioNames, displayPath, resolveScenarioPath } from '../cli/paths';
 
 export interface LoadedSweep {
   plan: SweepPlan;
@@ -30,25 +30,6 @@ export interface LoadedSweep {
   fingerprint: string;
   /** The sweep file's JSON. */
   sweepJson: unknown;
-}
-
-function readText(path: string, what: string, maxBytes: number): string {
-  const shown = displayPath(path);
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw inputError(`${shown}: expected a ${what}, found a directory or device`);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof Error && 'lines' in err) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw inputError(`${shown}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
-  }
-  if (size > maxBytes) throw inputError(`${shown}: expected a ${what} of at most ${maxBytes} bytes, got ${size} bytes`);
-  const bytes = readFileSync(path);
-  const notText = utf8Problem(bytes);
-  if (notText) throw inputError(`${shown}: ${notText}`);
-  return bytes.toString('utf8');
 }
 
 /** The base scenario: relative to the sweep file's directory, else a bundled scenario name. */
@@ -65,21 +46,21 @@ function resolveBase(sweepFile: string, sweepDir: string, base: string): string 
 export function loadSweepFile(arg: string, options: { validatePoints?: boolean } = {}): LoadedSweep {
   const path = resolve(arg);
   const file = displayPath(path);
-  const text = readText(path, 'sweep file', SWEEP_LIMITS.fileBytes);
+  const text = readTextFile(path, 'sweep file', SWEEP_LIMITS.fileBytes);
   const parsed = parseSweepText(text);
   if (!parsed.ok) throw inputError(...errorLines(file, parsed.errors, /^scenario: /));
   const sweep = parsed.value;
 
   const basePath = resolveBase(file, dirname(path), sweep.base);
   const baseFile = displayPath(basePath);
-  const baseText = readText(basePath, 'base scenario file', LIMITS.fileBytes);
+  const baseText = readTextFile(basePath, 'base scenario file', LIMITS.fileBytes);
   const base = parseScenarioText(baseText);
   if (!base.ok) throw inputError(...errorLines(baseFile, base.errors));
   const raw = readJson(baseText, LIMITS.depth);
   if (!raw.ok) throw inputError(`${baseFile}: cannot read the base scenario`);
 
   let tableText: string | undefined;
-  if (sweep.design.type === 'table') tableText = readText(resolve(dirname(path), sweep.design.file), 'design table', 64 * 1024 * 1024);
+  if (sweep.design.type === 'table') tableText = readTextFile(resolve(dirname(path), sweep.design.file), 'design table', 64 * 1024 * 1024);
 
   let plan: SweepPlan;
   try {

@@ -5,7 +5,6 @@
  */
 import { plannedRun } from '../../sweep/plan';
 import { onInterrupt } from '../cli/interrupt';
-import { displayPath } from '../cli/load';
 import { WorkerPool } from '../pool/pool';
 import type { InitMessage, RunDone, RunTask } from '../pool/protocol';
 import { finishDirectory, type FinishReport } from './finish';
@@ -16,6 +15,7 @@ import { startSweepProgress } from './progress';
 import { lockDirectory } from './lock';
 import { keepRun, runNeeded } from './record';
 import { prepareDirectory, runIndices } from './state';
+import { displayPath } from '../cli/paths';
 
 export interface LocalOptions {
   workers: number;

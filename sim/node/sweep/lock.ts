@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { unavailableError } from '../cli/errors';
 import { onInterrupt } from '../cli/interrupt';
-import { displayPath } from '../cli/load';
+import { displayPath } from '../cli/paths';
 
 export const LOCK_FILE = '.balloon.lock';
 

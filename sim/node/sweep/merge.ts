@@ -8,7 +8,6 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunRecord } from '../../sweep/records';
 import { incompleteError, inputError, usageError } from '../cli/errors';
-import { displayPath } from '../cli/load';
 import { checkOutputDirectory } from '../cli/outputs';
 import { writeFileAtomic } from './atomic';
 import { addRecord, describeSkipped, JOURNAL_FILE, JournalConflictError, readJournal } from './journal';
@@ -16,6 +15,7 @@ import { SWEEP_FILES, TICKS_DIR, writeOutputs, type Manifest } from './outputs';
 import { lockDirectory } from './lock';
 import { perTickFile } from './record';
 import { readManifest } from './state';
+import { displayPath } from '../cli/paths';
 
 export interface MergeOptions {
   out: string;

@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { csvLine, parseCsv } from '../../io/csv';
 import { recordedMeasures, sensitivity, type SensitivityRow } from '../../sweep/sensitivity';
 import { inputError, usageError } from '../cli/errors';
-import { displayPath } from '../cli/load';
 import { writeFileAtomic } from './atomic';
 import { RUNS_CSV } from './outputs';
 import { readManifest } from './state';
+import { displayPath } from '../cli/paths';
 
 export interface SensitivityOptions {
   outcomes?: string;

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { unavailableError } from '../../cli/errors';
-import { displayPath } from '../../cli/load';
+import { displayPath } from '../../cli/paths';
 
 export const LEASE_MS = 15_000;
 export const RENEW_MS = 5_000;

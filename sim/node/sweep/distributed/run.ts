@@ -11,7 +11,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { unavailableError } from '../../cli/errors';
 import { onInterrupt } from '../../cli/interrupt';
-import { displayPath } from '../../cli/load';
 import { WorkerPool } from '../../pool/pool';
 import { finishDirectory } from '../finish';
 import { Journal } from '../journal';
@@ -26,6 +25,7 @@ import { DEFAULT_REDIS_TIMEOUT_S, displayUrl, reasonOf, RedisLostError, RedisWat
 import { ProducerLease } from './lease';
 import { enqueue, gather } from './producer';
 import { finishedKey, LOCK_MS, openQueue, openRedis, openWorker, queueName, STALLED_CHECK_MS } from './queue';
+import { displayPath } from '../../cli/paths';
 
 export interface DistributedOptions {
   url: string;
