@@ -5,7 +5,9 @@
  *
  * Environment: BENCH_RUNS (baseline runs, default 7), BENCH_MEMORY_RUNS (runs in
  * the memory loop, default 300), BENCH_QUICK=1 (fewer repetitions everywhere,
- * for a smoke test), BENCH_SKIP=browser,sweep,memory,linearity (sections to skip).
+ * for a smoke test), BENCH_SKIP=browser,sweep,memory,linearity,app,workshop (sections to skip),
+ * BENCH_RELEASES (workshop slider releases, default 100: the first 30 are the target,
+ * 71-100 show growth).
  * Times are wall clock and CPU time of the process; on a shared machine the CPU
  * time is the steadier figure, and the ratios are computed from it.
  */
@@ -19,6 +21,9 @@ import { decisionsPerRun, measureGrowerPhase } from './growers';
 import { meanWorldSize, type WorldSize } from './world-size';
 import { childLoop, childOneRun, inChild, type LoopMemory, type OneRunMemory } from './memory';
 import { measureBrowser } from './browser';
+import { measureApp, type AppFigures } from './app-load';
+import { measureWorkshop, type WorkshopFigures } from './workshop-releases';
+import { printApp, printWorkshop } from './web-print';
 import { measureSweep, sweepRatio } from './sweep-figures';
 import { fmt, fmtSpread, repeat, spread, time, type Spread } from './stats';
 
@@ -214,6 +219,28 @@ async function main(): Promise<void> {
     } else console.log(`browser worker: skipped: ${browser.skipped}`);
   } else console.log('browser worker: skipped (BENCH_SKIP)');
 
+  // 7. The built app in Chromium: first charts, workshop usable, compare; workshop slider releases.
+  let app: AppFigures | null = null;
+  if (!SKIP.has('app')) {
+    try {
+      app = await measureApp(ROOT, QUICK ? 2 : 5, QUICK ? 1 : 3);
+    } catch (err) {
+      app = { ok: false, skipped: `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+    }
+    printApp(app);
+  } else console.log('browser app: skipped (BENCH_SKIP)');
+  let workshop: WorkshopFigures | null = null;
+  if (!SKIP.has('workshop')) {
+    try {
+      workshop = await measureWorkshop(ROOT, intEnv('BENCH_RELEASES', QUICK ? 30 : 100));
+    } catch (err) {
+      workshop = { ok: false, skipped: `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+    }
+    printWorkshop(workshop);
+  } else console.log('workshop releases: skipped (BENCH_SKIP)');
+  const appOk = app?.ok ? app : null;
+  const ws = workshop?.ok ? workshop : null;
+
   const targets: Target[] = [
     check('baseline run, CPU ms (median)', base.cpu.median, '<', 250),
     check('grower decisions, M/s (median)', growers.decisionsPerSecondMillions.median, '>=', 20),
@@ -224,6 +251,12 @@ async function main(): Promise<void> {
     check(`rss growth run 100 -> ${memory?.loop.runs ?? '?'}, MB`, memory?.loop.rssGrowthMb ?? null, '<', 10),
     check('sweep 2 workers / 1 worker', sweep?.ok ? sweepRatio(sweep.figures) : null, '>=', 1.8),
     check('browser worker run, ms (median)', browser?.ok ? browser.runMs.median : null, '<', 250),
+    check('first charts after navigation, ms (median)', appOk?.firstChartsMs.median ?? null, '<=', 1000),
+    check('workshop usable after navigation, ms (median)', appOk?.workshopUsableMs.median ?? null, '<=', 1500),
+    check('compare 9 scenarios x 3 seeds, ms (median)', appOk?.compareMs.median ?? null, '<=', 4000),
+    check('workshop release -> complete answer, ms (p90 of 30)', ws?.first30.completeMs.p90 ?? null, '<=', 150),
+    check('workshop release -> first change, ms (p90 of 30)', ws?.first30.firstChangeMs.p90 ?? null, '<=', 100),
+    check('workshop releases 71-100 / 1-30, complete p90', ws?.last30 ? ws.last30.completeMs.p90 / ws.first30.completeMs.p90 : null, '<=', 1.2),
   ];
   console.log('targets:');
   for (const t of targets) console.log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.value === null ? '-' : fmt(t.value, 2)} (target ${t.target})`);
@@ -241,6 +274,8 @@ async function main(): Promise<void> {
     memory,
     sweep,
     browser,
+    app,
+    workshop,
     targets,
   };
   writeAtomically(resultsFile, `${JSON.stringify(results, null, 2)}\n`);

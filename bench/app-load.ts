@@ -1,0 +1,130 @@
+/**
+ * How soon the browser app answers a new user, in headless Chromium on the built app
+ * (dist/web), each page in a fresh context (empty cache):
+ * - first charts: navigation to the default page → the first chart line painted;
+ * - workshop usable: navigation to workshop.html → its charts painted and the live
+ *   worker ready to answer a lever (body[data-ready]);
+ * - compare: the nine bundled scenarios × 3 seeds, click on Compare → the comparison drawn.
+ * Times come from the page's clock (performance.now(), 0 = navigation start), read
+ * by a MutationObserver installed before the page's scripts, at the next animation frame.
+ */
+import { spread, type Spread } from './stats';
+import { chromiumMissing, launch, serve, type BenchBrowser, type BenchPage } from './chromium';
+import { join } from 'node:path';
+
+export type AppFigures =
+  | {
+      ok: true;
+      /** ms after navigation. */
+      firstChartsMs: Spread;
+      workshopChartsMs: Spread;
+      workshopReadyMs: Spread;
+      /** The later of the two: charts on screen and a lever answered. */
+      workshopUsableMs: Spread;
+      /** Click to drawn comparison, ms. */
+      compareMs: Spread;
+      compareRuns: number;
+      workers: number;
+      /** Whether the first charts came from the stored (build-time) results. */
+      storedFirst: boolean;
+    }
+  | { ok: false; skipped: string };
+
+/** Installed before any page script: notes when each landmark is first on screen. */
+const OBSERVER = `
+window.__marks = {};
+(() => {
+  const marks = window.__marks;
+  const at = (name) => { if (marks[name] === undefined) { marks[name] = -1; requestAnimationFrame(() => (marks[name] = performance.now())); } };
+  const check = () => {
+    if (document.querySelector('#view figure.chart path.mark')) at('charts');
+    if (document.querySelector('#multiples figure.chart path.mark')) at('wsCharts');
+    if (document.body && document.body.dataset.ready) at('wsReady');
+    if (document.querySelector('table.effects')) at('compared');
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
+
+async function mark(page: BenchPage, name: string, timeout: number): Promise<number> {
+  await page.waitForFunction(`window.__marks && window.__marks[${JSON.stringify(name)}] > 0`, null, { timeout });
+  return page.evaluate<number>(`window.__marks[${JSON.stringify(name)}]`);
+}
+
+async function fresh(browser: BenchBrowser): Promise<{ page: BenchPage; close: () => Promise<void>; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(OBSERVER);
+  return { page, close: () => context.close(), errors };
+}
+
+const SCENARIOS = ['baseline', 'asset-seizure', 'capacity-funding', 'colombia-2000s', 'enforcement-vs-prevention', 'high-value-targeting', 'intelligence-sharing', 'interdiction-same-budget', 'west-africa-route'];
+
+export async function measureApp(root: string, loads: number, compares: number): Promise<AppFigures> {
+  const missing = chromiumMissing(root);
+  if (missing) return { ok: false, skipped: missing };
+  const { server, url } = await serve(join(root, 'dist', 'web'));
+  const browser = await launch();
+  try {
+    const first: number[] = [];
+    let storedFirst = false;
+    for (let i = 0; i < loads; i++) {
+      const { page, close, errors } = await fresh(browser);
+      await page.goto(url);
+      first.push(await mark(page, 'charts', 120_000));
+      storedFirst = await page.evaluate<boolean>(`document.querySelector('[data-stored]') !== null`);
+      // Let the background check finish before the next load shares the CPU with it.
+      await page.waitForSelector('code.hash', { timeout: 120_000, state: 'attached' });
+      await close();
+      if (errors.length > 0) return { ok: false, skipped: `page error: ${errors[0]}` };
+    }
+    const wsCharts: number[] = [];
+    const wsReady: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      const { page, close, errors } = await fresh(browser);
+      await page.goto(`${url}workshop.html`);
+      wsCharts.push(await mark(page, 'wsCharts', 120_000));
+      wsReady.push(await mark(page, 'wsReady', 120_000));
+      await page.waitForSelector('body[data-ready="full"]', { timeout: 120_000, state: 'attached' });
+      await close();
+      if (errors.length > 0) return { ok: false, skipped: `workshop page error: ${errors[0]}` };
+    }
+    const compare: number[] = [];
+    let workers = 0;
+    for (let i = 0; i < compares; i++) {
+      const { page, close, errors } = await fresh(browser);
+      await page.goto(`${url}?view=compare&seeds=3`);
+      await page.waitForSelector('input[data-compare]', { timeout: 60_000 });
+      await page.evaluate((ids: string[]) => {
+        for (const box of document.querySelectorAll<HTMLInputElement>('input[data-compare]')) box.checked = ids.includes(box.value);
+      }, SCENARIOS as never);
+      // Let the page settle (its own first work done) before the click.
+      await new Promise((r) => setTimeout(r, 1500));
+      const clicked = await page.evaluate<number>(() => {
+        const t = performance.now();
+        (document.querySelector('#run') as HTMLButtonElement).click();
+        return t;
+      });
+      compare.push((await mark(page, 'compared', 300_000)) - clicked);
+      workers = await page.evaluate<number>(`Number(document.body.dataset.workers ?? 0)`);
+      await close();
+      if (errors.length > 0) return { ok: false, skipped: `compare page error: ${errors[0]}` };
+    }
+    const usable = wsCharts.map((c, i) => Math.max(c, wsReady[i]));
+    return {
+      ok: true,
+      firstChartsMs: spread(first),
+      workshopChartsMs: spread(wsCharts),
+      workshopReadyMs: spread(wsReady),
+      workshopUsableMs: spread(usable),
+      compareMs: spread(compare),
+      compareRuns: SCENARIOS.length * 3,
+      workers,
+      storedFirst,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
