@@ -15,7 +15,7 @@ import { differenceRows, scenarioRows } from '../../viz/data/compareRows';
 import { measureRows, OTHER, summariseColumns } from '../../viz/data/plotRows';
 import { formatSeeds, parseSeeds } from '../../viz/state/seeds';
 import { readState, stateQuery } from '../../viz/state/url';
-import { yearlyRouteFlows } from '../../viz/views/mapView';
+import { yearlyRouteFlows } from '../../viz/data/routeFlows';
 import { defaultComparison } from '../../viz/state/compare';
 import { ROOT } from './harness';
 

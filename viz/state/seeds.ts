@@ -3,6 +3,8 @@
  * from the first seed upward (`--seeds 5` = seeds 1–5, as `balloon run --seeds 5`);
  * a range "3-7" or a list "1,5,9" names the seeds themselves.
  */
+import type { RunResult } from '../../sim/results/types';
+
 export const MAX_SEEDS = 32;
 
 export type SeedsParse = { ok: true; seeds: number[] } | { ok: false; message: string };
@@ -46,4 +48,9 @@ export function describeSeeds(seeds: readonly number[]): string {
   if (seeds.length === 1) return `seed ${seeds[0]}`;
   const consecutive = seeds.every((s, i) => i === 0 || s === seeds[i - 1] + 1);
   return `${seeds.length} seeds (${consecutive ? `${seeds[0]}–${seeds[seeds.length - 1]}` : seeds.join(', ')})`;
+}
+
+/** The note under a chart of `runs`: a mean and band over seeds, or one seed. */
+export function seedNote(runs: readonly RunResult[]): string {
+  return runs.length > 1 ? `mean of ${runs.length} seeds, band: 5–95% of runs` : 'one seed';
 }

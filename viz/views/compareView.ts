@@ -11,7 +11,7 @@ import { entityChanges } from '../../sim/analysis/entityChange';
 import { formatChange } from '../charts/format';
 import { setExportContext } from '../charts/frame';
 import { lineChart } from '../charts/lineChart';
-import { describeSeeds } from '../state/seeds';
+import { describeSeeds, seedNote } from '../state/seeds';
 import { countryColor } from '../charts/palette';
 import { measureRows } from '../data/plotRows';
 import { recordRows } from '../data/record';
@@ -25,7 +25,6 @@ import { COMPARE_CHARTS } from './compareCharts';
 import { SMOOTH_NOTE } from './resultCharts';
 import { effectTable } from './effectTable';
 import { shiftMap } from './shiftMap';
-import { seedNote } from './resultsView';
 
 export interface CompareRun {
   source: ScenarioSource;

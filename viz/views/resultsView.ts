@@ -13,7 +13,7 @@ import { lineChart } from '../charts/lineChart';
 import { countryColor, rankColor } from '../charts/palette';
 import { measureColumns, measureRows, OTHER, summariseColumns, tickYears, type PlotRow } from '../data/plotRows';
 import { downloadResultsCsv } from '../export/csv';
-import { describeSeeds } from '../state/seeds';
+import { describeSeeds, seedNote } from '../state/seeds';
 import { el } from '../ui/dom';
 import { routeId } from '../../sim/analysis/displacement';
 import { EUROPE } from '../../sim/analysis/geography';
@@ -26,10 +26,6 @@ import { routeSection } from './routeChange';
 import { countryCards } from './countryCards';
 import { keyFigures } from './keyFigures';
 import { RESULT_CHARTS, SMOOTH_NOTE, type ChartSpec } from './resultCharts';
-
-export function seedNote(runs: readonly RunResult[]): string {
-  return runs.length > 1 ? `mean of ${runs.length} seeds, band: 5–95% of runs` : 'one seed';
-}
 
 export interface ResultsInput {
   runs: RunResult[];

@@ -5,10 +5,10 @@
  */
 import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
+import { changeSinceStart, flowShift, yearlyRouteFlows } from '../data/routeFlows';
 import { routeMap, type RouteMapData } from '../map/routeMap';
+import { mapData } from '../map/runsMap';
 import { el } from '../ui/dom';
-import { mapData, yearlyRouteFlows } from './mapView';
-import { flowShift } from './shiftMap';
 
 export type RouteMode = 'flow' | 'start' | 'twin';
 
@@ -16,14 +16,6 @@ export interface RouteSectionInput {
   scenario: Scenario;
   runs: RunResult[];
   twin: RunResult[] | null;
-}
-
-/** Per year and route: flow in that year minus flow in the first year (tonnes per year). */
-export function changeSinceStart(runs: readonly RunResult[]): Map<number, Map<string, number>> {
-  const flows = yearlyRouteFlows(runs);
-  const years = [...flows.keys()].sort((a, b) => a - b);
-  const first = flows.get(years[0]) ?? new Map<string, number>();
-  return new Map(years.map((y) => [y, new Map([...flows.get(y)!].map(([id, v]) => [id, v - (first.get(id) ?? 0)]))]));
 }
 
 function dataFor(input: RouteSectionInput, mode: RouteMode, id: string): RouteMapData {

@@ -4,28 +4,16 @@
  */
 import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
+import { flowShift, yearlyRouteFlows } from '../data/routeFlows';
 import { routeMap } from '../map/routeMap';
+import { mapData } from '../map/runsMap';
 import { el } from '../ui/dom';
-import { mapData, yearlyRouteFlows } from './mapView';
 
 export interface ShiftRun {
   id: string;
   name: string;
   scenario: Scenario;
   runs: RunResult[];
-}
-
-/** Per year and route: scenario flow − baseline flow (tonnes), over the routes of either. */
-export function flowShift(scenario: readonly RunResult[], baseline: readonly RunResult[]): Map<number, Map<string, number>> {
-  const a = yearlyRouteFlows(scenario);
-  const b = yearlyRouteFlows(baseline);
-  const out = new Map<number, Map<string, number>>();
-  for (const year of new Set([...a.keys(), ...b.keys()])) {
-    const ya = a.get(year) ?? new Map<string, number>();
-    const yb = b.get(year) ?? new Map<string, number>();
-    out.set(year, new Map([...new Set([...ya.keys(), ...yb.keys()])].map((id) => [id, (ya.get(id) ?? 0) - (yb.get(id) ?? 0)])));
-  }
-  return out;
 }
 
 /** Appends the section to `container` (the map is sized to it, so it must be in the page first). */
