@@ -7,7 +7,7 @@
  */
 import type { RunResult } from '../sim/results/types';
 import type { Scenario } from '../sim/scenario/schema';
-import { parseScenarioText } from '../sim/scenario/validate';
+import { parseScenarioText, type ScenarioError } from '../sim/scenario/validate';
 import { validationReport } from './worker/protocol';
 import { LIBRARY, sourceFromFile, type ScenarioSource } from './data/library';
 import { SimPool, type BatchJob } from './runner/pool';
@@ -141,6 +141,12 @@ export function startApp(root: HTMLElement): void {
     if (state.view === 'compare') render();
   }
 
+  /** A file opened from disk that cannot be run: its problems in the panel, in the CLI's words. */
+  const notLoaded = (name: string, errors: readonly ScenarioError[]) => {
+    scenarios.showErrors(name, errors);
+    runs.setStatus(`${name} was not loaded: see the problems above.`, 'error');
+  };
+
   const scenarios = scenarioPanel({
     selected: source.id,
     onSelect(chosen) {
@@ -164,14 +170,14 @@ export function startApp(root: HTMLElement): void {
       // Same validation, same messages; in this thread only while every worker is busy running.
       const report = (await pool.validate(file.text)) ?? validationReport(file.text);
       if (!report.ok) {
-        scenarios.showErrors(file.id.slice('file:'.length), report.errors);
-        runs.setStatus(`${file.id.slice('file:'.length)} was not loaded: see the problems above.`, 'error');
+        notLoaded(file.id.slice('file:'.length), report.errors);
         return false;
       }
       scenarios.clearErrors();
       runs.setStatus(`Loaded ${report.name}: ${report.countries} countries, ${report.routes} routes, ${report.policies} policies.`);
       return true;
     },
+    onUnreadable: (name, errors) => notLoaded(name, errors),
   });
   const runs = runPanel({
     seeds: state.seeds,

@@ -2,7 +2,7 @@
 /**
  * The browser app in headless Chromium: runs the baseline in the worker and draws
  * every chart from real data, gives the same hash as Node, shows validation errors
- * of a broken file inline, draws the route map, compares scenarios, exports files,
+ * of a broken file inline (and of a file that is not UTF-8, in the CLI's words), draws the route map, compares scenarios, exports files,
  * cancels, and keeps its state in the URL. Screenshots go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
@@ -163,6 +163,19 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     expect(shown.join('\n')).toContain('countries[3].corruption');
     expect(await page.textContent('.errors-head')).toContain('broken.json');
     await screenshot(page, 'app-broken-file');
+
+    // A file saved as Latin-1: one problem naming the byte, its offset and line, as `balloon validate` says it.
+    const named = baselineText.replace(/"name": "[^"]*"/, '"name": "Caf"');
+    const after = Buffer.byteLength(named.slice(0, named.indexOf('"Caf') + 4));
+    const latin1 = Buffer.concat([Buffer.from(named.slice(0, named.indexOf('"Caf') + 4)), Buffer.from([0xc9]), Buffer.from(named.slice(named.indexOf('"Caf') + 4))]);
+    const line = named.slice(0, named.indexOf('"Caf')).split('\n').length;
+    await page.setInputFiles('#scenario-file', { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+    await page.waitForFunction(() => document.querySelector('.errors-head')?.textContent?.includes('latin1.json'));
+    expect(await page.$$eval('.errors li.error', (items) => items.map((i) => i.textContent))).toEqual([
+      `expected UTF-8 text, found byte 0xC9 at byte offset ${after} (line ${line}) that is not valid UTF-8; save the file as UTF-8`,
+    ]);
+    expect(await page.textContent('.scenarios .library')).not.toContain('Caf');
+    await screenshot(page, 'app-not-utf8');
 
     // The page still works: a valid file opens (file picker) and runs.
     const valid = { ...JSON.parse(baselineText), name: 'Opened from disk' };

@@ -3,7 +3,7 @@
  * anywhere on the page. Validation problems are listed inline in the CLI's words.
  */
 import type { ScenarioError } from '../../sim/scenario/validate';
-import { LIBRARY, sourceFromFile, type ScenarioSource } from '../data/library';
+import { LIBRARY, sourceFromBytes, type ScenarioSource } from '../data/library';
 import { el } from './dom';
 
 export interface ScenarioPanel {
@@ -22,6 +22,8 @@ export interface ScenarioPanelOptions {
   onSelect(source: ScenarioSource): void;
   /** A file was opened: validate it; resolve true if it can be run. */
   onFile(source: ScenarioSource): Promise<boolean>;
+  /** A file was opened that cannot be read as a scenario at all (not UTF-8): say why. */
+  onUnreadable(fileName: string, errors: readonly ScenarioError[]): void;
 }
 
 export function scenarioPanel(options: ScenarioPanelOptions): ScenarioPanel {
@@ -63,7 +65,9 @@ export function scenarioPanel(options: ScenarioPanelOptions): ScenarioPanel {
   };
 
   const open = async (file: File) => {
-    const source = sourceFromFile(file.name, await file.text());
+    const read = sourceFromBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) return options.onUnreadable(file.name, read.errors);
+    const source = read.source;
     if (!(await options.onFile(source))) return;
     const at = opened.findIndex((s) => s.id === source.id);
     if (at >= 0) opened[at] = source;
