@@ -110,7 +110,10 @@ export function evaluateCandidate(spec: CalibrationSpec, values: readonly unknow
         const va = windowPerYear(withIt, target.measure!, target.kind!, target.entity!, plan.fromTick);
         const vb = windowPerYear(withoutIt, target.measure!, target.kind!, target.entity!, plan.fromTick);
         num = va - vb;
-        den = vb;
+        den =
+          target.statistic === 'changePerChange'
+            ? windowPerYear(withIt, target.perMeasure!, target.kind!, target.entity!, plan.fromTick) - windowPerYear(withoutIt, target.perMeasure!, target.kind!, target.entity!, plan.fromTick)
+            : vb;
       }
       summary[statKey.num(i)] = num;
       summary[statKey.den(i)] = den;

@@ -54,6 +54,7 @@ export function effectStatistic(t: SpecEffect, i: number, runs: SeedSummaries, s
   const n = num.filter((_, k) => keep[k]);
   const d = den.filter((_, k) => keep[k]);
   const total = d.reduce((a, b) => a + b, 0);
+  // relativeChange divides by the level without the intervention; the others by a change it must cause.
   const reduced = t.statistic === 'relativeChange' ? total !== 0 : total > 0;
   if (!reduced || n.length === 0) return { mean: NaN, lo: NaN, hi: NaN, n: n.length, level: LEVEL };
   return ratioOfMeans(n, d, LEVEL, seed);

@@ -225,7 +225,7 @@ export function resolveTargets(
         errors.push(`${at}.statistic: expected a statistic the intervention has (${intervention} has no displacement target: demand-side and organisation levers), got "displacementIndex"`);
         return;
       }
-      if (x.statistic === 'relativeChange') {
+      if (x.statistic === 'relativeChange' || x.statistic === 'changePerChange') {
         const ids = entityIds(sc, x.kind!);
         if (!ids.includes(x.entity!)) {
           errors.push(`${at}.entity: expected a ${x.kind} id of ${read.label} (${list(ids)}), got "${x.entity}"`);
@@ -241,6 +241,7 @@ export function resolveTargets(
         statistic: x.statistic,
         per: x.per,
         ...(x.measure !== undefined ? { measure: x.measure, kind: x.kind, entity: x.entity } : {}),
+        ...(x.perMeasure !== undefined ? { perMeasure: x.perMeasure } : {}),
         band: [x.band[0], x.band[1]],
       });
       return;

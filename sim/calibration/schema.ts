@@ -55,15 +55,16 @@ const effectTarget = z
     lever: z.string().min(1).max(60).optional().describe('Switch off every policy of this lever kind (e.g. "eradication") in the counterfactual'),
     policy: z.union([z.number().int().min(0), z.string().min(1).max(200)]).optional().describe('Or switch off one policy: its index in "policies" or its label'),
     statistic: z
-      .enum(['displacementIndex', 'costPerKg', 'relativeChange'])
-      .describe('displacementIndex: of the reduction at the target, the share that reappears elsewhere (balloon effect); costPerKg: extra spend per kg less (see "per"); relativeChange: (with - without) / without of a measure'),
+      .enum(['displacementIndex', 'costPerKg', 'relativeChange', 'changePerChange'])
+      .describe('displacementIndex: of the reduction at the target, the share that reappears elsewhere (balloon effect); costPerKg: extra spend per kg less (see "per"); relativeChange: (with - without) / without of a measure; changePerChange: the change of a measure per unit change of another of the same entity, (with - without) / (with - without) (e.g. ha of coca less per ha eradicated)'),
     per: z
       .enum(['consumption', 'production'])
       .default('consumption')
       .describe('costPerKg only: per kg less of northern consumption (kg kept from the consumer markets) or of world production'),
-    measure: z.string().min(1).max(60).optional().describe('relativeChange only: the measure id'),
-    kind: entityKind.optional().describe('relativeChange only: its entity kind'),
-    entity: z.string().min(1).max(80).optional().describe('relativeChange only: the entity id'),
+    measure: z.string().min(1).max(60).optional().describe('relativeChange and changePerChange only: the measure id'),
+    kind: entityKind.optional().describe('relativeChange and changePerChange only: its entity kind'),
+    entity: z.string().min(1).max(80).optional().describe('relativeChange and changePerChange only: the entity id'),
+    perMeasure: z.string().min(1).max(60).optional().describe('changePerChange only: the measure whose change divides (same kind and entity)'),
     band: z
       .array(z.number().finite().nullable())
       .min(2)

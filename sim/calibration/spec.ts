@@ -46,9 +46,11 @@ export interface SpecEffect extends TargetBase {
   switchOff: { lever: LeverKind } | { policy: number };
   /** What was switched off, in words. */
   intervention: string;
-  statistic: 'displacementIndex' | 'costPerKg' | 'relativeChange';
+  statistic: 'displacementIndex' | 'costPerKg' | 'relativeChange' | 'changePerChange';
   per: 'consumption' | 'production';
   measure?: string;
+  /** changePerChange: the measure whose change divides. */
+  perMeasure?: string;
   kind?: Exclude<EntityKind, 'policy'>;
   entity?: string;
   band: [number | null, number | null];

@@ -66,15 +66,21 @@ function extraChecks(t: Targets): PendingError[] {
       if (target.lever !== undefined && !(LEVER_KINDS as string[]).includes(target.lever)) {
         problems.push({ segments: at('lever'), expected: `a lever kind: ${oneOf(LEVER_KINDS, target.lever)}`, found: renderFound(target.lever) });
       }
-      const relative = target.statistic === 'relativeChange';
+      const relative = target.statistic === 'relativeChange' || target.statistic === 'changePerChange';
       for (const key of ['measure', 'kind', 'entity'] as const) {
         const has = target[key] !== undefined;
-        if (relative && !has) problems.push({ segments: at(key), expected: `a value for "${key}" (the statistic is "relativeChange")`, found: 'missing' });
-        if (!relative && has) problems.push({ segments: at(key), expected: `no "${key}" (only "relativeChange" uses it)`, found: renderFound(target[key]) });
+        if (relative && !has) problems.push({ segments: at(key), expected: `a value for "${key}" (the statistic is "${target.statistic}")`, found: 'missing' });
+        if (!relative && has) problems.push({ segments: at(key), expected: `no "${key}" (only "relativeChange" and "changePerChange" use it)`, found: renderFound(target[key]) });
       }
-      if (relative && target.measure !== undefined && target.kind !== undefined) {
-        const m = measureProblem(target.measure, target.kind);
-        if (m) problems.push({ segments: at('measure'), expected: m, found: renderFound(target.measure) });
+      const perChange = target.statistic === 'changePerChange';
+      if (perChange && target.perMeasure === undefined) problems.push({ segments: at('perMeasure'), expected: 'a value for "perMeasure" (the statistic is "changePerChange")', found: 'missing' });
+      if (!perChange && target.perMeasure !== undefined) problems.push({ segments: at('perMeasure'), expected: 'no "perMeasure" (only "changePerChange" uses it)', found: renderFound(target.perMeasure) });
+      for (const key of ['measure', 'perMeasure'] as const) {
+        const value = target[key];
+        if (relative && value !== undefined && target.kind !== undefined) {
+          const m = measureProblem(value, target.kind);
+          if (m) problems.push({ segments: at(key), expected: m, found: renderFound(value) });
+        }
       }
       const [lo, hi] = target.band as [number | null, number | null];
       if (lo === null && hi === null) problems.push({ segments: at('band'), expected: 'a band with at least one end', found: '[null, null]' });

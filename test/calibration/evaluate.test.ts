@@ -73,4 +73,34 @@ describe('evaluating a candidate', () => {
     expect(mine.estimate.mean).toBeCloseTo(fact.estimate.mean, 12);
     expect(mine.holds).toBe(fact.holds);
   }, 60_000);
+
+  it('gives the change of one measure per unit change of another (ha of coca less per ha eradicated)', () => {
+    const { input, scenario } = world();
+    const targets = parseTargets({
+      name: 't',
+      scenario: 'w',
+      parameters: [{ path: 'behaviour.growers.incomeSensitivity', range: [0.2, 5], scale: 'log' }],
+      targets: [{ type: 'effect', lever: 'eradication', statistic: 'changePerChange', measure: 'cultivationHa', kind: 'country', entity: 'COL', perMeasure: 'eradicatedHa', band: [-0.065, -0.02] }],
+    });
+    if (!targets.ok) throw new Error(targets.errors[0].message);
+    const resolved = resolveTargets(targets.value, () => ({ label: 'w', input, scenario }), () => ({ label: '', text: '' }));
+    if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
+    const runs = [0].map((r) => evaluateCandidate(resolved.spec, [1.3], r).summary);
+    const { scenario: candidate } = world({ growers: { incomeSensitivity: 1.3 } });
+    // Directly: both runs from the lever's start (2001-01, tick 12); cultivation a stock (mean ha), eradication a flow (ha a year).
+    const withIt = runScenario(candidate, { seed: 1 });
+    const without = runScenario(withoutPolicies(candidate), { seed: 1 });
+    const window = (r: typeof withIt, measure: 'cultivationHa' | 'eradicatedHa') => {
+      const m = measureByTick(r, measure, 'country')!;
+      const v = m.values.get('COL')!.slice(12);
+      const sum = v.reduce((a, b) => a + b, 0);
+      return m.aggregation === 'flow' ? (sum * r.ticksPerYear) / v.length : sum / v.length;
+    };
+    const dHa = window(withIt, 'cultivationHa') - window(without, 'cultivationHa');
+    const dEradicated = window(withIt, 'eradicatedHa') - window(without, 'eradicatedHa');
+    expect(dEradicated).toBeGreaterThan(0);
+    expect(dHa).toBeLessThan(0);
+    const statistic = effectStatistic(resolved.spec.targets[0] as SpecEffect, 0, runs, 1);
+    expect(statistic.mean).toBeCloseTo(dHa / dEradicated, 9);
+  }, 60_000);
 });
