@@ -1,23 +1,15 @@
 /**
- * Runs a list of jobs on worker threads (one per core by default) and hands the
- * values back in job order, so outputs are identical whatever the number of
- * workers. Only a few finished-but-not-yet-consumed values are held at a time.
+ * Runs a list of jobs on worker threads (one per core by default; the pool of
+ * ../pool/threads.ts) and hands the values back in job order, so outputs are
+ * identical whatever the number of workers. Only a few finished-but-not-yet-consumed values are held at a time.
  * Even a single run goes to a worker thread, so the main thread stays free to act
  * on Ctrl-C at once (interrupt.ts); only if the worker bundle is missing (tests
  * run from source) do jobs run in this thread.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { bundleBeside, ThreadPool } from '../pool/threads';
 import { installInterruptHandlers } from './interrupt';
 import { executeJob, type Job, type JobValue } from './jobs';
-
-/** The bundled worker, next to the bundled CLI in dist/node/. */
-function workerScript(): string | null {
-  const path = fileURLToPath(new URL('./cli-worker.mjs', import.meta.url));
-  return existsSync(path) ? path : null;
-}
 
 /**
  * One thread per core, but only for 4 runs or more: each worker compiles the model
@@ -26,11 +18,6 @@ function workerScript(): string | null {
 export function defaultWorkers(jobs: number): number {
   return jobs < 4 ? 1 : Math.max(1, Math.min(jobs, availableParallelism()));
 }
-
-type Reply =
-  | { id: number; ok: true; value: JobValue }
-  | { id: number; ok: false; message: string }
-  | { id: number; ok?: undefined; progress: number };
 
 export interface RunJobsOptions {
   /** Work done so far, in runs: 2.5 = two runs finished and half of a third (called about 50 times a run). */
@@ -49,7 +36,7 @@ export async function runJobs(
 ): Promise<void> {
   installInterruptHandlers();
   const onProgress = options.onProgress ?? (() => {});
-  const script = jobs.length > 0 ? workerScript() : null;
+  const script = jobs.length > 0 ? bundleBeside('cli-worker.mjs') : null;
   if (!script) {
     for (let i = 0; i < jobs.length; i++) {
       consume(i, executeJob(jobs[i], (done, total) => onProgress(i + done / total)));
@@ -58,17 +45,18 @@ export async function runJobs(
     }
     return;
   }
-  const partial = new Map<number, number>(); // job id → fraction done, for jobs in flight
+  const partial = new Map<number, number>(); // job index → fraction done, for jobs in flight
   let finished = 0;
   const report = () => {
     let done = finished;
     for (const f of partial.values()) done += f;
     onProgress(done);
   };
-  const threads = Array.from({ length: Math.max(1, Math.min(workers, jobs.length)) }, () => new Worker(script));
+  const pool = new ThreadPool<Job, JobValue>(script, Math.max(1, Math.min(workers, jobs.length)), { name: 'a worker thread' });
   const ready = new Map<number, JobValue>();
   let next = 0; // next job to send
   let emitted = 0; // next index to consume
+  let inFlight = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -78,49 +66,41 @@ export async function runJobs(
           reject(err);
         }
       };
-      const send = (worker: Worker) => {
-        // Hold back when too many finished values wait for an earlier one.
-        if (next < jobs.length && ready.size < 2 * threads.length) {
-          worker.postMessage({ id: next, job: jobs[next] });
-          next++;
-          return true;
+      const done = (index: number, value: JobValue) => {
+        if (failed) return;
+        inFlight--;
+        partial.delete(index);
+        finished++;
+        report();
+        ready.set(index, value);
+        try {
+          while (ready.has(emitted)) {
+            const v = ready.get(emitted)!;
+            ready.delete(emitted);
+            consume(emitted++, v);
+          }
+        } catch (err) {
+          return fail(err as Error);
         }
-        return false;
+        if (emitted === jobs.length) return resolve();
+        send();
       };
-      const idle: Worker[] = [];
-      for (const worker of threads) {
-        worker.on('message', (reply: Reply) => {
-          if (failed) return;
-          if (reply.ok === undefined) {
-            partial.set(reply.id, reply.progress);
-            return report();
-          }
-          if (!reply.ok) return fail(new Error(reply.message));
-          partial.delete(reply.id);
-          finished++;
-          report();
-          ready.set(reply.id, reply.value);
-          try {
-            while (ready.has(emitted)) {
-              const value = ready.get(emitted)!;
-              ready.delete(emitted);
-              consume(emitted++, value);
-            }
-          } catch (err) {
-            return fail(err as Error);
-          }
-          if (emitted === jobs.length) return resolve();
-          if (!send(worker)) idle.push(worker);
-          while (idle.length > 0 && send(idle[0])) idle.shift();
-        });
-        worker.on('error', (err) => fail(err));
-        worker.on('exit', (code) => {
-          if (emitted < jobs.length) fail(new Error(`a worker thread exited with code ${code}`));
-        });
-        if (!send(worker)) idle.push(worker);
-      }
+      // One job per worker; hold back when too many finished values wait for an earlier one.
+      const send = () => {
+        while (!failed && next < jobs.length && inFlight < pool.size && ready.size < 2 * pool.size) {
+          const index = next++;
+          inFlight++;
+          const progress = (fraction: number) => {
+            if (failed) return;
+            partial.set(index, fraction);
+            report();
+          };
+          pool.run(jobs[index], progress).then((value) => done(index, value), fail);
+        }
+      };
+      send();
     });
   } finally {
-    await Promise.all(threads.map((t) => t.terminate()));
+    await pool.close();
   }
 }

@@ -12,11 +12,11 @@ import { applyPoint } from '../../sweep/plan';
 import { filterSummary } from '../../sweep/records';
 import { evaluateCandidate } from '../../calibration/evaluate';
 import { calibrationOf } from '../../calibration/spec';
-import type { InitMessage, RunDone, RunTask } from './protocol';
+import type { RunDone, RunTask, SweepInit } from './protocol';
 
 export const PER_TICK_COLUMNS = ['run', 'seed', 'tick', 'date', 'year', 'kind', 'entity', 'measure', 'unit', 'value'] as const;
 
-export function executeRun(init: Omit<InitMessage, 'type'>, task: RunTask): RunDone {
+export function executeRun(init: SweepInit, task: RunTask): RunDone {
   // A calibration stage (balloon calibrate): the run is one candidate on one seed, evaluated against the targets.
   const calibration = calibrationOf(init.baseInput);
   if (calibration) return { type: 'done', run: task.run, ...evaluateCandidate(calibration, task.values, task.replicate) };

@@ -1,10 +1,9 @@
-/** Messages between the sweep pool and its worker threads (structured-clone-able). */
+/** What the sweep pool sends its worker threads and gets back (structured-clone-able); the envelopes are threads.ts's. */
 import type { PathSegment } from '../../scenario/errors';
 import type { ParameterValue } from '../../sweep/schema';
 
 /** Sent once to each worker: what every run shares. */
-export interface InitMessage {
-  type: 'init';
+export interface SweepInit {
   baseInput: unknown;
   segments: PathSegment[][];
   /** Measures kept in outcomes and per-tick tables; null = all. */
@@ -22,10 +21,6 @@ export interface RunTask {
   perTick?: boolean;
 }
 
-export interface RunMessage extends RunTask {
-  type: 'run';
-}
-
 export interface RunDone {
   type: 'done';
   run: number;
@@ -34,11 +29,3 @@ export interface RunDone {
   /** CSV lines (no header) of the per-tick table, each starting with run and seed; only if perTick. */
   perTickCsv?: string;
 }
-
-export interface RunFailed {
-  type: 'failed';
-  run: number;
-  message: string;
-}
-
-export type WorkerReply = RunDone | RunFailed;

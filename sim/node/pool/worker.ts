@@ -1,26 +1,12 @@
 /**
- * Entry of a sweep worker thread (bundled to dist/node/worker.mjs): receives an
- * init message, then runs one task per message and replies with its outcome.
+ * Entry of a sweep worker thread (bundled to dist/node/worker.mjs): receives the
+ * sweep's init message, then runs one task per message and replies with its outcome.
  */
-import { parentPort } from 'node:worker_threads';
 import { executeRun } from './execute';
-import type { InitMessage, RunMessage, WorkerReply } from './protocol';
+import type { RunDone, RunTask, SweepInit } from './protocol';
+import { serveTasks } from './serve';
 
-if (!parentPort) throw new Error('worker.mjs must run as a worker thread');
-const port = parentPort;
-let init: InitMessage | undefined;
-
-port.on('message', (message: InitMessage | RunMessage) => {
-  if (message.type === 'init') {
-    init = message;
-    return;
-  }
-  let reply: WorkerReply;
-  try {
-    if (!init) throw new Error('worker not initialised');
-    reply = executeRun(init, message);
-  } catch (err) {
-    reply = { type: 'failed', run: message.run, message: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(reply);
+serveTasks<SweepInit, RunTask, RunDone>((task, init) => {
+  if (!init) throw new Error('worker not initialised');
+  return executeRun(init, task);
 });

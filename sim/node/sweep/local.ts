@@ -6,7 +6,7 @@
 import { plannedRun } from '../../sweep/plan';
 import { onInterrupt } from '../cli/interrupt';
 import { WorkerPool } from '../pool/pool';
-import type { InitMessage, RunDone, RunTask } from '../pool/protocol';
+import type { RunDone, RunTask, SweepInit } from '../pool/protocol';
 import { finishDirectory, type FinishReport } from './finish';
 import { Journal } from './journal';
 import type { LoadedSweep } from './load';
@@ -26,7 +26,7 @@ export interface LocalOptions {
   banner?: string;
 }
 
-export function initFor(loaded: LoadedSweep, perTick: boolean): Omit<InitMessage, 'type'> {
+export function initFor(loaded: LoadedSweep, perTick: boolean): SweepInit {
   const { plan } = loaded;
   return { baseInput: plan.baseInput, segments: plan.segments, measures: plan.sweep.outputs.measures ?? null, perTick };
 }
