@@ -4,25 +4,16 @@
  * entities, levers and observed files are checked by `balloon calibrate` before
  * any run starts.
  */
-import { z } from 'zod';
+import { publishedJsonSchema } from '../scenario/publishedSchema';
 import { targetsSchema } from './schema';
 
 export const CALIBRATE_SCHEMA_ID = 'urn:balloon:calibrate-schema';
 
 export function calibrateJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(targetsSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
-  const { $schema, ...rest } = generated;
-  return {
-    $schema,
-    $id: CALIBRATE_SCHEMA_ID,
+  return publishedJsonSchema(targetsSchema, {
+    id: CALIBRATE_SCHEMA_ID,
     title: 'Balloon calibration targets',
     description:
       'What `balloon calibrate` fits: the scenario, the parameters with their ranges, the seeds per candidate, the search, and the targets (observed series, paired effects with a band, stylised facts). Generated from sim/calibration/schema.ts by `npx tsx scripts/write-calibrate-schema.ts`; do not edit by hand.',
-    ...rest,
-  };
-}
-
-/** The file's exact text (2-space indent, final newline). */
-export function calibrateJsonSchemaText(): string {
-  return `${JSON.stringify(calibrateJsonSchema(), null, 2)}\n`;
+  });
 }

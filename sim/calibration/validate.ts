@@ -6,11 +6,8 @@
  * scenarios and sweeps. What needs the scenario (entities, levers, paths) is
  * checked by the host once it has read it (crossCheck.ts).
  */
-import { readJson } from '../scenario/safeJson';
-import { formatIssue } from '../scenario/formatIssue';
-import { finishErrors, renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
-import type { ZodLike } from '../scenario/describeSchema';
-import { LIMITS } from '../scenario/limits';
+import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
+import { parseJsonFile, parseWithSchema } from '../scenario/fileValidator';
 import { LEVER_KINDS } from '../scenario/schema';
 import { ALL_MEASURES } from '../results/measures';
 import { FACTS } from '../analysis/facts';
@@ -19,8 +16,6 @@ import { targetsSchema, type Targets } from './schema';
 import { finalSeeds, totalRuns } from './stages';
 
 export type { ParseResult, ScenarioError as TargetsError };
-
-const fail = (pending: PendingError[]): { ok: false; errors: ScenarioError[] } => ({ ok: false, errors: finishErrors(pending) });
 
 function nearest(known: readonly string[], id: string): string | undefined {
   const lower = id.toLowerCase();
@@ -100,24 +95,10 @@ function extraChecks(t: Targets): PendingError[] {
 
 /** Validates a targets file given as data. */
 export function parseTargets(input: unknown): ParseResult<Targets> {
-  try {
-    const parsed = targetsSchema.safeParse(input);
-    if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => formatIssue(targetsSchema as unknown as ZodLike, issue, input)));
-    const problems = extraChecks(parsed.data);
-    return problems.length > 0 ? fail(problems) : { ok: true, value: parsed.data };
-  } catch (e) {
-    return fail([{ segments: [], expected: 'a targets file the validator can read', found: `an internal error (${String(e instanceof Error ? e.message : e).slice(0, 120)})` }]);
-  }
+  return parseWithSchema(targetsSchema, input, extraChecks, 'a targets file');
 }
 
 /** Validates a targets file's text. */
 export function parseTargetsText(text: string): ParseResult<Targets> {
-  if (text.length > CALIBRATION_LIMITS.fileBytes) {
-    return fail([{ segments: [], expected: `a targets file of at most ${CALIBRATION_LIMITS.fileBytes} bytes`, found: `${text.length} characters` }]);
-  }
-  const read = readJson(text, LIMITS.depth);
-  if (!read.ok) return fail(read.errors);
-  const result = parseTargets(read.value);
-  if (read.keyProblems.length === 0) return result;
-  return { ok: false, errors: [...finishErrors(read.keyProblems), ...(result.ok ? [] : result.errors)] };
+  return parseJsonFile(text, CALIBRATION_LIMITS.fileBytes, 'a targets file', parseTargets);
 }

@@ -88,7 +88,12 @@ export function toScenarioError(e: PendingError): ScenarioError {
   return { path, expected: e.expected, found: e.found, message: `${where}: expected ${e.expected}, got ${e.found}${note}` };
 }
 
-function compareSegments(a: readonly PathSegment[], b: readonly PathSegment[]): number {
+/**
+ * Order of two data paths: segment by segment, array indices numerically and before
+ * keys, keys by their text; a path before the paths inside it. Errors are listed in
+ * this order, and formatIssue keeps the first issues in it.
+ */
+export function comparePaths(a: readonly PropertyKey[], b: readonly PropertyKey[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i];
@@ -97,7 +102,7 @@ function compareSegments(a: readonly PathSegment[], b: readonly PathSegment[]): 
     if (typeof x === 'number' && typeof y === 'number') return x - y;
     if (typeof x === 'number') return -1;
     if (typeof y === 'number') return 1;
-    return x < y ? -1 : 1;
+    return String(x) < String(y) ? -1 : 1;
   }
   return a.length - b.length;
 }
@@ -112,7 +117,7 @@ export function omittedErrors(errors: readonly ScenarioError[]): number {
 /** Sorted by path (array indices numerically), duplicates dropped, capped at MAX_ERRORS (omittedErrors counts the rest). */
 export function finishErrors(pending: PendingError[]): ScenarioError[] {
   const indexed = pending.map((e, i) => ({ e, i }));
-  indexed.sort((p, q) => compareSegments(p.e.segments, q.e.segments) || p.i - q.i);
+  indexed.sort((p, q) => comparePaths(p.e.segments, q.e.segments) || p.i - q.i);
   const seen = new Set<string>();
   const out: ScenarioError[] = [];
   let more = 0;

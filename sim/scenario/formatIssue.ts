@@ -4,7 +4,7 @@
  * file holds at that path (read from the original input, before defaults).
  */
 import type { core } from 'zod';
-import { MAX_ERRORS, renderFound, shortKey, type PathSegment, type PendingError } from './errors';
+import { comparePaths, MAX_ERRORS, renderFound, shortKey, type PathSegment, type PendingError } from './errors';
 import { describeSchema, objectKeys, ownValue, quoteList, schemaAt, unwrap, type ZodLike } from './describeSchema';
 
 type Issue = core.$ZodIssue;
@@ -88,19 +88,6 @@ function unknownKeyErrors(root: ZodLike, issue: Extract<Issue, { code: 'unrecogn
 
 /** Zod issues formatted at most; beyond this the first ones by path are kept. */
 export const MAX_ISSUES = 1000;
-
-function comparePaths(a: readonly PropertyKey[], b: readonly PropertyKey[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    if (typeof x === 'number') return -1;
-    if (typeof y === 'number') return 1;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return a.length - b.length;
-}
 
 /** All issues as errors; a file with thousands of mistakes costs no more than MAX_ISSUES of them. */
 export function formatIssues(root: ZodLike, issues: readonly Issue[], input: unknown): PendingError[] {

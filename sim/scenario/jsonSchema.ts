@@ -5,7 +5,7 @@
  * cross-reference checks (ids that must exist, dates in order); `balloon
  * validate` does those.
  */
-import { z } from 'zod';
+import { publishedJsonSchema } from './publishedSchema';
 import { scenarioSchema } from './schema';
 
 export const SCENARIO_SCHEMA_ID = 'urn:balloon:scenario-schema';
@@ -35,20 +35,14 @@ function describePatterns(node: unknown): void {
 
 /** The JSON Schema object (draft-07, which editors support most widely). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
-  describePatterns(generated);
-  const { $schema, ...rest } = generated;
-  return {
-    $schema,
-    $id: SCENARIO_SCHEMA_ID,
-    title: 'Balloon scenario',
-    description:
-      'A Balloon scenario: countries, producer regions, trafficking routes, consumer markets, trafficking organisations and scheduled policy levers. Generated from sim/scenario/schema.ts by `npm run schema`; do not edit by hand. Cross-references (ids that must exist, dates in order, reachable markets) are checked by `balloon validate`.',
-    ...rest,
-  };
-}
-
-/** The file's exact text (2-space indent, final newline). */
-export function scenarioJsonSchemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  return publishedJsonSchema(
+    scenarioSchema,
+    {
+      id: SCENARIO_SCHEMA_ID,
+      title: 'Balloon scenario',
+      description:
+        'A Balloon scenario: countries, producer regions, trafficking routes, consumer markets, trafficking organisations and scheduled policy levers. Generated from sim/scenario/schema.ts by `npm run schema`; do not edit by hand. Cross-references (ids that must exist, dates in order, reachable markets) are checked by `balloon validate`.',
+    },
+    describePatterns,
+  );
 }

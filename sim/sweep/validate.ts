@@ -3,18 +3,13 @@
  * the schema cannot express (min ≤ max, grid levels, run count). Never throws;
  * every problem is one line `path: expected …, got …`, as for scenarios.
  */
-import { readJson } from '../scenario/safeJson';
-import { formatIssue } from '../scenario/formatIssue';
-import { finishErrors, renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
-import type { ZodLike } from '../scenario/describeSchema';
-import { LIMITS } from '../scenario/limits';
+import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
+import { parseJsonFile, parseWithSchema } from '../scenario/fileValidator';
 import { ALL_MEASURES } from '../results/measures';
 import { SWEEP_LIMITS } from './limits';
 import { isRange, sweepSchema, type Sweep } from './schema';
 
 export type { ParseResult, ScenarioError as SweepError };
-
-const fail = (pending: PendingError[]): { ok: false; errors: ScenarioError[] } => ({ ok: false, errors: finishErrors(pending) });
 
 /** Points of a grid design, or NaN when a range parameter has no levels. */
 export function gridSize(sweep: Sweep): number {
@@ -58,22 +53,10 @@ function extraChecks(sweep: Sweep): PendingError[] {
 
 /** Validates a sweep given as data. */
 export function parseSweep(input: unknown): ParseResult<Sweep> {
-  try {
-    const parsed = sweepSchema.safeParse(input);
-    if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => formatIssue(sweepSchema as unknown as ZodLike, issue, input)));
-    const problems = extraChecks(parsed.data);
-    return problems.length > 0 ? fail(problems) : { ok: true, value: parsed.data };
-  } catch (e) {
-    return fail([{ segments: [], expected: 'a sweep the validator can read', found: `an internal error (${String(e instanceof Error ? e.message : e).slice(0, 120)})` }]);
-  }
+  return parseWithSchema(sweepSchema, input, extraChecks, 'a sweep');
 }
 
 /** Validates a sweep file's text. */
 export function parseSweepText(text: string): ParseResult<Sweep> {
-  if (text.length > SWEEP_LIMITS.fileBytes) return fail([{ segments: [], expected: `a sweep file of at most ${SWEEP_LIMITS.fileBytes} bytes`, found: `${text.length} characters` }]);
-  const read = readJson(text, LIMITS.depth);
-  if (!read.ok) return fail(read.errors);
-  const result = parseSweep(read.value);
-  if (read.keyProblems.length === 0) return result;
-  return { ok: false, errors: [...finishErrors(read.keyProblems), ...(result.ok ? [] : result.errors)] };
+  return parseJsonFile(text, SWEEP_LIMITS.fileBytes, 'a sweep file', parseSweep);
 }

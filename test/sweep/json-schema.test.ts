@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { sweepJsonSchemaText } from '../../sim/sweep/jsonSchema';
+import { sweepJsonSchema } from '../../sim/sweep/jsonSchema';
+import { jsonSchemaText } from '../../sim/scenario/publishedSchema';
 import { ROOT, SWEEP_FIXTURE } from './helpers';
 
 describe('sweep.schema.json', () => {
   const text = readFileSync(join(ROOT, 'sweep.schema.json'), 'utf8');
 
   it('is up to date with sim/sweep/schema.ts (run `npm run schema:sweep`)', () => {
-    expect(text).toBe(sweepJsonSchemaText());
+    expect(text).toBe(jsonSchemaText(sweepJsonSchema()));
   });
 
   it('accepts the example sweep and rejects a bad design in editors', () => {
