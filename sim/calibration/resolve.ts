@@ -9,6 +9,7 @@ import { FACTS } from '../analysis/facts';
 import { leverPlan, policyPlan } from '../analysis/effect';
 import { policyLabel } from '../analysis/counterfactual';
 import { ALL_MEASURES } from '../results/measures';
+import { editDistance } from '../scenario/editDistance';
 import { formatPath, type PathSegment } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
@@ -49,20 +50,6 @@ function entityIds(s: Scenario, kind: string): string[] {
     default:
       return [];
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      diagonal = up;
-    }
-  }
-  return row[b.length];
 }
 
 /** The allowed key closest to a misspelt one (at most 3 edits), if any. */

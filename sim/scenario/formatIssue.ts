@@ -5,6 +5,7 @@
  */
 import type { core } from 'zod';
 import { comparePaths, MAX_ERRORS, renderFound, shortKey, type PathSegment, type PendingError } from './errors';
+import { editDistance } from './editDistance';
 import { describeSchema, objectKeys, ownValue, quoteList, schemaAt, unwrap, type ZodLike } from './describeSchema';
 
 type Issue = core.$ZodIssue;
@@ -24,20 +25,6 @@ function renderSized(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'string' && value.length > 40) return `a string of ${value.length} characters`;
   return renderFound(value);
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length];
 }
 
 /** Keys longer than this get no suggestion (the edit distance is quadratic). */
