@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { describeFsError, inputError } from './errors';
 import { onInterrupt } from './interrupt';
 import { displayPath } from './paths';
+import { processAlive } from './processAlive';
 
 export interface AtomicFile {
   write(text: string): void;
@@ -34,15 +35,6 @@ function removeQuietly(path: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes temporary files of `path` left by a Balloon process that no longer exists (killed with -9). */
 export function removeStaleTemporaries(path: string): void {
   const prefix = `.${basename(path)}.`;
@@ -55,7 +47,7 @@ export function removeStaleTemporaries(path: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
-    if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) removeQuietly(join(dirname(path), name));
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) removeQuietly(join(dirname(path), name));
   }
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { unavailableError } from '../cli/errors';
 import { onInterrupt } from '../cli/interrupt';
 import { displayPath } from '../cli/paths';
+import { processAlive } from '../cli/processAlive';
 
 export const LOCK_FILE = '.balloon.lock';
 
@@ -19,15 +20,6 @@ interface Owner {
   pid: number;
   host: string;
   command: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readOwner(path: string): Owner | undefined {
@@ -50,7 +42,7 @@ export function lockDirectory(dir: string, command: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = readOwner(path);
-      if (owner && owner.host === me.host && !alive(owner.pid)) {
+      if (owner && owner.host === me.host && !processAlive(owner.pid)) {
         try {
           unlinkSync(path); // left by a process killed with -9 on this host
         } catch {

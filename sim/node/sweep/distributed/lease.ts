@@ -12,6 +12,7 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { unavailableError } from '../../cli/errors';
 import { displayPath } from '../../cli/paths';
+import { processAlive } from '../../cli/processAlive';
 
 export const LEASE_MS = 15_000;
 export const RENEW_MS = 5_000;
@@ -36,15 +37,6 @@ return -1`;
 const RELEASE = `local v = redis.call('get', KEYS[1])
 if v and string.find(v, ARGV[1], 1, true) then return redis.call('del', KEYS[1]) end
 return 0`;
-
-function isAliveHere(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function parseHolder(text: string | null): Holder | undefined {
   if (!text) return undefined;
@@ -87,7 +79,7 @@ export class ProducerLease {
     const value = JSON.stringify(this.me);
     if ((await this.client.set(this.key, value, 'PX', LEASE_MS, 'NX')) === 'OK') return this.taken();
     const holder = parseHolder(await this.client.get(this.key));
-    if (holder && holder.host === this.me.host && !isAliveHere(holder.pid)) {
+    if (holder && holder.host === this.me.host && !processAlive(holder.pid)) {
       // left by a producer of this host that was killed: take it over
       const ok = await this.client.eval(
         `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0`,
