@@ -9,7 +9,7 @@ import { formatChange, formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { usageError } from './errors';
 import { loadScenarioFile } from './load';
-import { parseSeed, parseSeedCount, parseWorkers } from './options';
+import { parseSeed, parseSeedCount, parseWorkers, type SeedRunOptions } from './options';
 import { defaultWorkers } from './parallel';
 import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
@@ -17,14 +17,8 @@ import { checkWork } from './work';
 import { writeAtomic } from './write';
 import { displayPath } from './paths';
 
-export interface CompareOptions {
-  seed?: string;
-  seeds?: string;
-  out?: string;
+export interface CompareOptions extends SeedRunOptions {
   all?: boolean;
-  workers?: string;
-  quiet?: boolean;
-  allowLong?: boolean;
 }
 
 /** Summary keys shown by default, in this order: "measure.entity.stat" with these measures and stats. */

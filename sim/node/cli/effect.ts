@@ -11,7 +11,7 @@ import { formatTable } from '../../io/table';
 import { LEVER_KINDS, type LeverKind } from '../../scenario/schema';
 import { inputError, usageError } from './errors';
 import { loadScenarioFile } from './load';
-import { parseInteger, parseSeed, parseSeedCount, parseWorkers } from './options';
+import { parseInteger, parseSeed, parseSeedCount, parseWorkers, type SeedRunOptions } from './options';
 import { defaultWorkers } from './parallel';
 import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
@@ -19,15 +19,9 @@ import { checkWork } from './work';
 import { writeAtomic } from './write';
 import { displayPath } from './paths';
 
-export interface EffectOptions {
+export interface EffectOptions extends SeedRunOptions {
   policy?: string;
   lever?: string;
-  seed?: string;
-  seeds?: string;
-  out?: string;
-  workers?: string;
-  quiet?: boolean;
-  allowLong?: boolean;
 }
 
 function cells(e: Estimate | null): string[] {

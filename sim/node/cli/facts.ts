@@ -11,7 +11,7 @@ import { formatNumber } from '../../io/number';
 import { formatTable } from '../../io/table';
 import { usageError } from './errors';
 import { loadScenarioFile } from './load';
-import { parseSeed, parseSeedCount, parseWorkers } from './options';
+import { parseSeed, parseSeedCount, parseWorkers, type SeedRunOptions } from './options';
 import { defaultWorkers } from './parallel';
 import { runPairedJobs } from './pairedRuns';
 import { checkOutputs } from './outputs';
@@ -19,14 +19,7 @@ import { checkWork } from './work';
 import { writeAtomic } from './write';
 import { displayPath } from './paths';
 
-export interface FactsOptions {
-  seed?: string;
-  seeds?: string;
-  out?: string;
-  workers?: string;
-  quiet?: boolean;
-  allowLong?: boolean;
-}
+export type FactsOptions = SeedRunOptions;
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 

@@ -13,6 +13,16 @@ export function parseInteger(name: string, raw: string | undefined, min: number,
   return value;
 }
 
+/** The options every command that runs seeds takes (run, compare, effect, facts), as Commander gives them. */
+export interface SeedRunOptions {
+  seed?: string;
+  seeds?: string;
+  out?: string;
+  workers?: string;
+  quiet?: boolean;
+  allowLong?: boolean;
+}
+
 export const parseSeed = (raw: string | undefined) => parseInteger('seed', raw, 0, 2 ** 32 - 1);
 export const parseSeedCount = (raw: string | undefined) => parseInteger('seeds', raw, 1, 10_000);
 

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { usageError } from './errors';
 import type { ReportValue } from './jobs';
 import { loadScenarioFile } from './load';
-import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, tableFormat } from './options';
+import { parseMeasures, parseSeed, parseSeedCount, parseWorkers, type SeedRunOptions, tableFormat } from './options';
 import { defaultWorkers, runJobs } from './parallel';
 import { startProgress } from './progress';
 import { checkOutputs } from './outputs';
@@ -20,15 +20,9 @@ import { checkWork } from './work';
 import { openAtomic, writeAtomic, type AtomicFile } from './write';
 import { displayPath } from './paths';
 
-export interface RunOptions {
-  seed?: string;
-  seeds?: string;
-  out?: string;
+export interface RunOptions extends SeedRunOptions {
   summaryOut?: string;
   measures?: string;
-  workers?: string;
-  quiet?: boolean;
-  allowLong?: boolean;
 }
 
 export async function runCommand(scenarioArg: string | undefined, options: RunOptions, stdout: (text: string) => void): Promise<void> {
