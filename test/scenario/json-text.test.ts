@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_ERRORS, parseScenarioText } from '../../sim/scenario/validate';
-import { readJson, lineColumn } from '../../sim/scenario/safeJson';
+import { lineColumn } from '../../sim/scenario/jsonScanner';
+import { readJson } from '../../sim/scenario/safeJson';
 import { LIMITS } from '../../sim/scenario/limits';
 import { errorAt, errorsOf, FIXTURE_TEXT } from './helpers';
 
