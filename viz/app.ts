@@ -10,6 +10,8 @@ import type { Scenario } from '../sim/scenario/schema';
 import { parseScenarioText, type ScenarioError } from '../sim/scenario/validate';
 import { validationReport } from './worker/protocol';
 import { LIBRARY, sourceFromFile, type ScenarioSource } from './data/library';
+import { twinOf } from './data/twin';
+import { hasStored, loadStored, sameAsStored } from './stored/appResults';
 import { SimPool, type BatchJob } from './runner/pool';
 import { scenarioColor } from './charts/palette';
 import { defaultComparison } from './state/compare';
@@ -21,7 +23,7 @@ import { runPanel } from './ui/runPanel';
 import { scenarioPanel } from './ui/scenarioPanel';
 import { renderCompare, type CompareRun } from './views/compareView';
 import { renderMap } from './views/mapView';
-import { renderResults } from './views/resultsView';
+import { renderResults, storedText } from './views/resultsView';
 
 const VIEW_LABELS: Record<ViewName, string> = { results: 'Results', map: 'Route map', compare: 'Compare' };
 
@@ -31,15 +33,18 @@ export interface Current {
   runs: RunResult[];
   /** The same scenario without its policies, on the same seeds (when asked and it has policies). */
   twin: RunResult[] | null;
+  /** Results stored with the app (computed by the build): being checked by a live run, or checked. */
+  stored?: StoredState;
 }
 
-/** The scenario with every policy removed, for the twin run. */
-function twinOf(scenario: Scenario): Scenario {
-  return { ...scenario, name: `${scenario.name} without policies`, policies: [] };
-}
+/** Stored results shown while a live run checks them, checked the same, or replaced by the live run because they differed. */
+export type StoredState = 'checking' | 'same' | 'replaced';
+
 
 export function startApp(root: HTMLElement): void {
   const state: PageState = readState(location.search);
+  // The default page shows results stored with the app: fetch them while the page is built.
+  if (state.view !== 'compare') void loadStored();
   const pool = new SimPool();
   const libraryIds = LIBRARY.map((s) => s.id);
   const colorOf = (id: string) => scenarioColor(id, libraryIds);
@@ -94,14 +99,29 @@ export function startApp(root: HTMLElement): void {
     return outcome.results;
   };
 
+  let runCalls = 0;
   const run = async (seeds: number[]) => {
+    const ran = source;
+    const call = ++runCalls;
+    // The default page's results were computed by the build: show them at once (before validating the
+    // file here, which takes a while the first time), and let the live run below check them.
+    const stored = !ran.id.startsWith('file:') && hasStored(ran.id, seeds, state.twin !== false) ? await loadStored() : null;
+    if (call !== runCalls || ran !== source) return;
+    if (stored) {
+      notice = null;
+      current = { source, scenario: stored.scenario, runs: stored.runs, twin: stored.twin, stored: 'checking' };
+      setStored('checking');
+      if (state.view !== 'compare') render();
+      // Let the first charts paint before the page validates the file.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // host-only
+      if (call !== runCalls || ran !== source) return;
+    }
     const parsed = parseScenarioText(source.text);
     if (!parsed.ok) {
       scenarios.showErrors(source.name, parsed.errors);
       return;
     }
     notice = null;
-    const ran = source;
     const withTwin = state.twin !== false && parsed.value.policies.length > 0;
     const jobs: BatchJob[] = [{ scenario: source.text, seeds }];
     if (withTwin) jobs.push({ scenario: twinOf(parsed.value), seeds });
@@ -109,12 +129,36 @@ export function startApp(root: HTMLElement): void {
     const results = await runBatch(
       jobs,
       [source.name, `${source.name} without policies`],
-      `Running ${source.name}${withTwin ? ' and its no-policy twin' : ''}, ${what}…`,
+      stored
+        ? `Showing the results stored with the app; checking them with a live run of ${source.name}, ${what}…`
+        : `Running ${source.name}${withTwin ? ' and its no-policy twin' : ''}, ${what}…`,
       (s) => `Done: ${source.name}${withTwin ? ' and its twin' : ''}, ${what}, in ${s} s.`,
     );
     if (!results || ran !== source) return;
-    current = { source, scenario: parsed.value, runs: results[0], twin: withTwin ? results[1] : null };
+    const twin = withTwin ? results[1] : null;
+    if (stored && current?.stored === 'checking' && current.runs === stored.runs) {
+      if (sameAsStored(stored, results[0], twin)) {
+        // Bit for bit the same: keep the charts on screen.
+        current.stored = 'same';
+        setStored('same');
+        runs.setStatus(`Checked: a live run of ${source.name}, ${what}, gives the same result as the one stored with the app (hash ${results[0][0]?.hash}).`);
+        return;
+      }
+      current = { source, scenario: parsed.value, runs: results[0], twin, stored: 'replaced' };
+      setStored('replaced');
+      runs.setStatus(`The results stored with the app differ from this live run of ${source.name}: showing the live run.`, 'error');
+    } else current = { source, scenario: parsed.value, runs: results[0], twin };
     if (state.view !== 'compare') render();
+  };
+
+  /** Say on the page (the results' heading, and body[data-stored] for tests) what the stored results are. */
+  const setStored = (value: StoredState) => {
+    document.body.dataset.stored = value;
+    const note = document.getElementById('stored-note');
+    if (note) {
+      note.dataset.stored = value;
+      note.textContent = storedText(value);
+    }
   };
 
   async function compare(ids: string[], seeds: number[]) {

@@ -4,7 +4,7 @@
  * The same measure id can exist for several entity kinds (cultivationHa per
  * country and per region), so lookups take the entity kind too.
  */
-import type { EntityKind, RunResult } from '../results/types';
+import type { EntityKind, RunResult, Series } from '../results/types';
 import type { MeasureId } from '../results/measures';
 
 export interface MeasureByTick {
@@ -44,11 +44,36 @@ export function allMeasuresByTick(result: RunResult): Map<string, MeasureByTick>
   return out;
 }
 
+/** Row numbers of a series by measure index, built on the first lookup of a series (views read many measures of one run). */
+const rowIndex = new WeakMap<Series, { length: number; rows: Int32Array[] }>();
+
+function rowsOfMeasure(series: Series, measure: number): Int32Array {
+  let index = rowIndex.get(series);
+  if (!index || index.length !== series.length) {
+    const counts = new Int32Array(series.measures.length);
+    for (let i = 0; i < series.length; i++) counts[series.measure[i]]++;
+    const rows = Array.from(counts, (n) => new Int32Array(n));
+    counts.fill(0);
+    for (let i = 0; i < series.length; i++) {
+      const m = series.measure[i];
+      rows[m][counts[m]++] = i;
+    }
+    index = { length: series.length, rows };
+    rowIndex.set(series, index);
+  }
+  return index.rows[measure];
+}
+
 /** One measure for one entity kind, or null if the run did not record it (a measure `kind` entities do not have fails to compile). */
 export function measureByTick<K extends EntityKind>(result: RunResult, measureId: MeasureId<K>, kind: K): MeasureByTick | null {
   const { series } = result;
   let table: MeasureByTick | null = null;
-  for (let i = 0; i < series.length; i++) {
+  const matching: number[] = [];
+  series.measures.forEach((m, i) => m.id === measureId && matching.push(i));
+  if (matching.length === 0) return null;
+  // Rows in their recorded order (a later row for the same tick and entity wins, as in one pass).
+  const rows = matching.length === 1 ? rowsOfMeasure(series, matching[0]) : Int32Array.from(matching.flatMap((m) => [...rowsOfMeasure(series, m)])).sort();
+  for (const i of rows) {
     const measure = series.measures[series.measure[i]];
     if (measure.id !== measureId) continue;
     const entity = series.entities[series.entity[i]];

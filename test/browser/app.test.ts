@@ -48,6 +48,8 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
 
   it('gives the same result hash in the browser worker as runScenario in Node (issue 4 item 7)', async () => {
     const { page } = await openPage(h);
+    // The default page first shows the results stored with the app; the worker's live run then checks them.
+    await page.waitForSelector('body[data-stored="same"]', { timeout: 90_000 });
     const hash = await waitForRun(page);
     expect(hash).toMatch(/^[0-9a-f]{16}$/);
     expect(hash, 'baseline seed 1: browser worker vs Node').toBe(node.hash);

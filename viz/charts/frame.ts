@@ -114,13 +114,27 @@ function wrap(text: string, max: number): string[] {
   return kept;
 }
 
+/** Widths read ahead for containers about to get a chart (see presetWidths). */
+const widths = new WeakMap<HTMLElement, number>();
+
+/**
+ * Read the widths of containers about to get charts in one layout, so that drawing
+ * them one after the other does not lay the page out again for each (a chart in a
+ * preset container takes the preset width, once).
+ */
+export function presetWidths(containers: readonly HTMLElement[]): void {
+  for (const c of containers) widths.set(c, c.clientWidth);
+}
+
 export function createFrame(container: HTMLElement, options: FrameOptions): Frame {
+  const preset = widths.get(container);
+  widths.delete(container);
   const k = chartScale();
   const figure = document.createElement('figure');
   figure.className = 'chart';
   figure.dataset.chart = options.id;
   container.append(figure);
-  const outerWidth = Math.max(280, Math.floor(container.clientWidth || 640));
+  const outerWidth = Math.max(280, Math.floor(preset || container.clientWidth || 640));
   const compact = outerWidth < COMPACT_WIDTH * Math.min(k, 1.2);
   const base = { ...MARGIN, ...options.margin };
   const margin = {

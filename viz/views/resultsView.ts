@@ -6,7 +6,7 @@
 import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
 import { areaChart } from '../charts/areaChart';
-import { setExportContext } from '../charts/frame';
+import { presetWidths, setExportContext } from '../charts/frame';
 import { entityChanges } from '../../sim/analysis/entityChange';
 import { formatChange } from '../charts/format';
 import { lineChart } from '../charts/lineChart';
@@ -31,6 +31,15 @@ export interface ResultsInput {
   runs: RunResult[];
   scenario: Scenario;
   twin: RunResult[] | null;
+  /** Results stored with the app: being checked by a live run, checked, or replaced by it. */
+  stored?: 'checking' | 'same' | 'replaced';
+}
+
+/** What the heading says of stored results. */
+export function storedText(stored: 'checking' | 'same' | 'replaced'): string {
+  if (stored === 'checking') return 'Stored result, computed when this app was built · checking it with a live run…';
+  if (stored === 'same') return 'Stored result, computed when this app was built · a live run here gave the same bits';
+  return 'The stored result differed from a live run here: showing the live run';
 }
 
 const TWIN = 'twin:';
@@ -156,6 +165,7 @@ function routeFlowsChart(cell: HTMLElement, spec: ChartSpec, scenario: Scenario,
 
 export function renderResults(container: HTMLElement, current: ResultsInput | null): void {
   container.replaceChildren();
+  drawn.delete(container);
   if (!current || current.runs.length === 0) {
     container.append(el('p', { class: 'placeholder', id: 'results-empty' }, 'Running the scenario… (choose another on the left, or change the seeds and press Run)'));
     return;
@@ -168,6 +178,7 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
     { class: 'results-head' },
     el('h2', {}, runs[0].scenario),
     el('span', { class: 'meta' }, `${runs[0].start.slice(0, 4)}–${last} · ${describeSeeds(runs.map((r) => r.seed))}${twin ? ' · with its no-policy twin' : ''}`),
+    current.stored ? el('span', { class: 'meta stored', id: 'stored-note', 'data-stored': current.stored }, storedText(current.stored)) : '',
     el('button', { type: 'button', class: 'csv', 'data-export': 'csv', title: 'Every value of every month: large (about 9 MB per seed)', onclick: () => downloadResultsCsv(runs) }, 'Download all data (CSV)'),
   );
   const details = el(
@@ -184,7 +195,7 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
   const grid = el('div', { class: 'chart-grid' });
   const routes = el('section', { class: 'route-change', id: 'route-change' }, el('h3', {}, 'Where the routes moved'));
   const more = el('div', { class: 'chart-grid' });
-  container.append(head, aboutScenario(scenario), keyFigures(runs, twin), countryCards(runs, twin), grid, routes, more, details);
+  container.append(head, aboutScenario(scenario), keyFigures(runs, twin), countryCards(runs, twin), grid, routes, more);
   // The story first: coca and production by country, Europe's corridors, the routes; then the rest.
   const firstRow = new Set(['cultivation', 'production', 'route-flows']);
   const cellIn = (target: HTMLElement) => {
@@ -192,24 +203,59 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
     target.append(cell);
     return cell;
   };
-  routeSection(routes, current, { mode: twin ? 'twin' : 'start', id: 'results-route-change', prefix: 'results-routes' });
+  // Every cell first, their widths read in one layout, then the charts: reading a width after each
+  // chart is drawn would lay the page out again for every chart.
+  const draws: { first: boolean; draw: () => void }[] = [];
   for (const spec of RESULT_CHARTS) {
     const cell = cellIn(firstRow.has(spec.id) ? grid : more);
     const note = [seedNote(runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ');
     if (spec.perCountry) {
-      perCountryChart(cell, spec, runs, twin, note);
-      if (spec.id === 'production') corridorChart(cellIn(grid), scenario, runs, twin);
+      draws.push({ first: firstRow.has(spec.id), draw: () => perCountryChart(cell, spec, runs, twin, note) });
+      if (spec.id === 'production') {
+        const corridors = cellIn(grid);
+        draws.push({ first: true, draw: () => corridorChart(corridors, scenario, runs, twin) });
+      }
       continue;
     }
     if (spec.id === 'route-flows') {
-      routeFlowsChart(cell, spec, scenario, runs, note);
+      draws.push({ first: firstRow.has(spec.id), draw: () => routeFlowsChart(cell, spec, scenario, runs, note) });
       continue;
     }
-    const rows = measureRows(runs, spec.view);
-    const keys = [...new Set(rows.map((r) => r.series))];
-    const colorOf = (key: string) => (key === OTHER ? '#b0b7bf' : spec.colors === 'country' ? countryColor(key) : rankColor(keys.indexOf(key)));
-    const options = { id: spec.id, title: spec.title, unit: spec.unit, colorOf, note: rows.length === 0 && spec.emptyNote ? spec.emptyNote : note };
-    if (spec.mark === 'area') areaChart(cell, rows, options);
-    else lineChart(cell, rows, { ...options, log: spec.log });
+    draws.push({ first: firstRow.has(spec.id), draw: () => plainChart(cell, spec, runs, note) });
   }
+  presetWidths([...grid.children, ...more.children] as HTMLElement[]);
+  // The first row is drawn now and painted; the route map and the other charts follow, a few per
+  // frame, and the run details (with the result hash, which tests wait for) come last.
+  for (const d of draws) if (d.first) d.draw();
+  const rest: (() => void)[] = [
+    () => routeSection(routes, current, { mode: twin ? 'twin' : 'start', id: 'results-route-change', prefix: 'results-routes' }),
+    ...draws.filter((d) => !d.first).map((d) => d.draw),
+    () => container.append(details),
+  ];
+  const drawing = ++generation;
+  drawn.set(container, drawing);
+  const step = () => {
+    if (drawn.get(container) !== drawing) return; // redrawn meanwhile
+    const begun = performance.now(); // host-only
+    while (rest.length > 0 && performance.now() - begun < FRAME_MS) rest.shift()!(); // host-only
+    if (rest.length > 0) setTimeout(step, 0); // host-only
+  };
+  // After the next frame has painted the first row.
+  requestAnimationFrame(() => setTimeout(step, 0)); // host-only
+}
+
+/** Work per task while the results are drawn in steps, ms (the page stays responsive). */
+const FRAME_MS = 40;
+/** The drawing in progress in each container (a newer render stops an older one). */
+const drawn = new WeakMap<HTMLElement, number>();
+let generation = 0;
+
+/** A chart of one measure over the seeds: lines, or stacked areas. */
+function plainChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunResult[], note: string): void {
+  const rows = measureRows(runs, spec.view);
+  const keys = [...new Set(rows.map((r) => r.series))];
+  const colorOf = (key: string) => (key === OTHER ? '#b0b7bf' : spec.colors === 'country' ? countryColor(key) : rankColor(keys.indexOf(key)));
+  const options = { id: spec.id, title: spec.title, unit: spec.unit, colorOf, note: rows.length === 0 && spec.emptyNote ? spec.emptyNote : note };
+  if (spec.mark === 'area') areaChart(cell, rows, options);
+  else lineChart(cell, rows, { ...options, log: spec.log });
 }
