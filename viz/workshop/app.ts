@@ -8,41 +8,29 @@ import { parseScenarioText } from '../../sim/scenario/validate';
 import { LIBRARY } from '../data/library';
 import { el } from '../ui/dom';
 import { setExportContext } from '../charts/frame';
-import { leverSpec } from './data/catalog';
 import { planCost } from './data/budget';
 import { readLink, writeLink } from './data/link';
 import { cloneRows, DEFAULT_START, defaultRows, withDefaults as placeRows } from './data/placement';
-import { planPolicies, rowCost, rowTarget, type LeverRow, type Plan } from './data/plan';
+import { planPolicies, rowCost, type LeverRow, type Plan } from './data/plan';
 import { stories, type Story } from './data/stories';
 import type { Digest } from './live/digest';
 import { GROWER_DIVISOR, type Fidelity } from './live/fidelity';
-import { bindKeys, helpDialog, toggleFullScreen, togglePresenter } from './presenter';
+import { workshopPage } from './page';
+import { planLabel, PlansTried } from './plansTried';
+import { bindKeys } from './presenter';
+import { RerunTiming } from './rerunTiming';
 import { LiveRunner, type Answer } from './runner';
 import { budgetBar } from './ui/budgetBar';
 import { renderLeverPanel } from './ui/leverPanel';
-import { perYear } from './ui/money';
+import { renderStoryBanner } from './ui/storyBanner';
 import { renderMapPanel } from './views/mapPanel';
 import { renderMultiples } from './views/multiples';
 import { renderOutcomeTable } from './views/outcomeTable';
-import { OUTCOMES, renderScatter, type OutcomeId, type Trial } from './views/scatter';
+import { renderScatter, type OutcomeId } from './views/scatter';
 import type { LiveReply } from './worker/protocol';
 
 const SEED = 1;
 const DEFAULT_BUDGET = 2e9;
-
-
-interface Known {
-  label: string;
-  rows: LeverRow[];
-  workshop?: LiveReply;
-  full?: LiveReply;
-}
-
-function planLabel(scenario: Scenario, rows: readonly LeverRow[]): string {
-  const active = rows.filter((r) => rowCost(scenario, r) > 0);
-  if (active.length === 0) return 'No levers';
-  return active.map((r) => `${leverSpec(r.kind).name} ${rowTarget(r)} ${perYear(rowCost(scenario, r))} from ${r.start.slice(0, 4)}`).join('; ');
-}
 
 
 export function startWorkshop(root: HTMLElement): void {
@@ -58,68 +46,19 @@ export function startWorkshop(root: HTMLElement): void {
   const withDefaults = (rows: readonly LeverRow[]): LeverRow[] => placeRows(scenario, DEFAULT_START, rows);
   const plan: Plan = { totalBudgetUsdPerYear: DEFAULT_BUDGET, rows: defaults() };
   const library = stories(scenario);
-  const known = new Map<string, Known>();
+  const known = new PlansTried();
   const baselines: Partial<Record<Fidelity, Digest>> = {};
   let wanted = '';
   let shown: { key: string; fidelity: Fidelity; digest: Digest } | null = null;
   /** The plan shown before the last change: its overlay is drawn at the fidelity of the current answer when known. */
   let beforeKey: string | null = null;
-  let timing: { key: string; begun: number; answered: boolean; firstMs?: number } | null = null;
   let story: { story: Story; step: number } | null = null;
   let axes: [OutcomeId, OutcomeId] = ['costUsdBn', 'northConsumptionT'];
   let mapYear: number | null = null;
-  /** Re-runs measured so far (tests wait for the count to change). */
-  let measured = 0;
 
-  // Layout.
-  const status = el('span', { class: 'fidelity', id: 'fidelity' }, 'Preparing the world…');
-  const rerunTime = el('span', { id: 'rerun-time', class: 'timing' });
-  const fullTime = el('span', { id: 'full-time', class: 'timing' });
-  const partialTime = el('span', { id: 'partial-time', class: 'timing' });
-  const hash = el('code', { class: 'hash', id: 'ws-hash' });
-  const storyButtons = library.map((s) => el('button', { type: 'button', class: 'story-button', 'data-story': s.id, onclick: () => jump(s, 0) }, s.title));
-  const help = helpDialog();
-  const header = el(
-    'header',
-    { class: 'top workshop-top' },
-    el('div', { class: 'brand' }, el('h1', {}, 'Balloon · Workshop'), el('p', {}, 'Move the levers, watch the trade-offs. Same levers and seed, same result.')),
-    el('nav', { class: 'stories', 'aria-label': 'Guided stories' }, ...storyButtons),
-    el(
-      'div',
-      { class: 'tools' },
-      el('button', { type: 'button', id: 'presenter', title: 'Large type (P)', onclick: () => togglePresenter() }, 'Presenter'),
-      el('button', { type: 'button', id: 'fullscreen', title: 'Full screen (F)', onclick: toggleFullScreen }, 'Full screen'),
-      el('button', { type: 'button', id: 'help-button', title: 'Keyboard shortcuts (?)', onclick: () => help.showModal() }, '?'),
-      el('a', { href: './index.html', class: 'nav-link', id: 'to-app' }, 'Scenario app →'),
-    ),
-  );
-  const levers = el('div', { class: 'levers', id: 'levers' });
-  const aside = el('aside', { class: 'side workshop-side' });
-  const banner = el('section', { class: 'story', id: 'story', hidden: true });
-  const multiples = el('div', { class: 'multiples', id: 'multiples' });
-  const xSelect = el('select', { id: 'scatter-x', 'aria-label': 'Scatter x outcome' });
-  const ySelect = el('select', { id: 'scatter-y', 'aria-label': 'Scatter y outcome' });
-  const scatter = el('div', { class: 'scatter-holder' });
-  const mapHolder = el('div', { class: 'map-holder' });
-  const mapSlider = el('input', { type: 'range', id: 'ws-map-year', min: Number(scenario.start.slice(0, 4)), max: Number(scenario.end.slice(0, 4)), step: 1, 'aria-label': 'Map year' });
-  const runLine = el('div', { class: 'run-line' }, status, rerunTime, partialTime, fullTime, hash);
-  const table = el('div', { class: 'table-holder' });
-  const content = el(
-    'main',
-    { class: 'workshop-main' },
-    banner,
-    runLine,
-    multiples,
-    el(
-      'div',
-      { class: 'lower' },
-      el('section', { class: 'scatter' }, el('div', { class: 'scatter-controls' }, el('label', {}, 'x ', xSelect), el('label', {}, 'y ', ySelect)), scatter),
-      el('section', { class: 'outcomes' }, table),
-    ),
-    el('section', { class: 'map' }, el('div', { class: 'map-controls' }, el('label', { for: 'ws-map-year' }, 'Map year'), mapSlider), mapHolder),
-  );
-  root.replaceChildren(header, el('div', { class: 'layout workshop-layout' }, aside, content), help);
-  for (const s of [xSelect, ySelect]) s.append(...OUTCOMES.map((o) => el('option', { value: o.id }, o.label)));
+  const page = workshopPage(root, scenario, library, (s) => jump(s, 0));
+  const { status, hash, storyButtons, help, aside, levers, banner, content, multiples, xSelect, ySelect, scatter, table, mapHolder, mapSlider } = page;
+  const timing = new RerunTiming(page);
 
   const budget = budgetBar(scenario, plan, () => commit());
   aside.append(
@@ -148,15 +87,7 @@ export function startWorkshop(root: HTMLElement): void {
     renderMultiples(multiples, { now: partial, before: shown.digest, none, fidelityNote: `running: years to ${last} so far`, annotation: step?.marker ?? null });
     multiples.classList.add('partial');
     status.textContent = `Re-running… ${last} done`;
-    if (timing && timing.key === key && timing.firstMs === undefined) {
-      const { begun } = timing;
-      const t = timing;
-      requestAnimationFrame(() => {
-        t.firstMs = performance.now() - begun; // host-only
-        partialTime.textContent = `first years on screen after ${Math.round(t.firstMs)} ms`;
-        partialTime.dataset.ms = String(t.firstMs);
-      });
-    }
+    timing.firstYearsShown(key);
   }
 
   /** While the shown answer is not the wanted plan's, say so and dim the charts. */
@@ -172,28 +103,17 @@ export function startWorkshop(root: HTMLElement): void {
 
   const fidelityNote = (f: Fidelity) => (f === 'full' ? 'full fidelity' : `workshop fidelity (growers ÷${GROWER_DIVISOR}), full fidelity follows`);
 
-  function trials(): Trial[] {
-    const out: Trial[] = [];
-    for (const [key, k] of known) {
-      const best = k.full ?? k.workshop;
-      // Plans run while a slider was still moving are not plans the room chose.
-      if (best && k.label) out.push({ key, label: k.label, outcomes: best.digest.outcomes, fidelity: k.full ? 'full' : 'workshop' });
-    }
-    return out;
-  }
-
   function drawCharts(): void {
     if (!shown) return;
     setExportContext({ scenario: `Workshop plan: ${known.get(shown.key)?.label || 'no levers'}`, seeds: `seed ${SEED}, ${shown.fidelity} fidelity` });
     const none = baselines[shown.fidelity] ?? baselines.workshop!;
-    const prior = beforeKey !== null ? known.get(beforeKey) : undefined;
-    const before = (shown.fidelity === 'full' ? prior?.full : prior?.workshop)?.digest ?? (prior?.full ?? prior?.workshop)?.digest ?? null;
+    const before = known.digest(beforeKey, shown.fidelity);
     const step = story ? story.story.steps[story.step] : null;
     renderMultiples(multiples, { now: shown.digest, before, none, fidelityNote: fidelityNote(shown.fidelity), annotation: step?.marker ?? null });
     multiples.classList.remove('partial');
     xSelect.value = axes[0];
     ySelect.value = axes[1];
-    renderScatter(scatter, trials(), axes[0], axes[1], shown.key, pick);
+    renderScatter(scatter, known.trials(), axes[0], axes[1], shown.key, pick);
     renderOutcomeTable(table, shown.digest, before, none);
     hash.textContent = shown.fidelity === 'full' ? `hash ${shown.digest.hash}` : '';
     hash.dataset.hash = shown.fidelity === 'full' ? shown.digest.hash : '';
@@ -217,31 +137,12 @@ export function startWorkshop(root: HTMLElement): void {
     drawCharts();
     // The map is redrawn after the charts have painted: it is not part of the measured re-run.
     setTimeout(drawMap, 0); // host-only
-    if (!timing || timing.key !== key) return;
-    const { begun } = timing;
-    if (!timing.answered) {
-      timing.answered = true;
-      const from = reply.digest.firstYear + Math.floor(reply.fromTick / scenario.ticksPerYear);
-      const last = reply.digest.firstYear + reply.digest.years - 1;
-      const what = reply.ticksRun === 0 ? 'answered from memory' : `re-ran ${from}–${last}`;
-      requestAnimationFrame(() => {
-        const ms = performance.now() - begun; // host-only
-        rerunTime.textContent = `${what} in ${Math.round(ms)} ms (${fidelity} fidelity; simulation ${Math.round(reply.ms)} ms)`;
-        Object.assign(rerunTime.dataset, { ms: String(ms), workerMs: String(reply.ms), fidelity, run: String(++measured) });
-        fullTime.textContent = '';
-      });
-    } else if (fidelity === 'full') {
-      const ms = performance.now() - begun; // host-only
-      fullTime.textContent = `· full fidelity after ${(ms / 1000).toFixed(1)} s`;
-      fullTime.dataset.ms = String(ms);
-    }
-    if (fidelity === 'full') timing = null;
+    timing.answered(key, fidelity, reply, scenario.ticksPerYear);
   }
 
   function onAnswer(a: Answer): void {
-    const entry = known.get(a.key) ?? { label: '', rows: [] };
+    const entry = known.entry(a.key);
     entry[a.fidelity] = a.reply;
-    known.set(a.key, entry);
     if (a.key !== wanted) {
       if (!a.superseded && entry.label) drawCharts(); // a new point on the scatter
       return;
@@ -280,13 +181,10 @@ export function startWorkshop(root: HTMLElement): void {
     saveLink();
     if (key === wanted) return;
     wanted = key;
-    const entry = known.get(key) ?? { label: '', rows: [] };
+    const entry = known.entry(key);
     entry.label ||= planLabel(scenario, plan.rows);
     if (entry.rows.length === 0) entry.rows = cloneRows(plan.rows);
-    known.set(key, entry);
-    timing = measure ? { key, begun: performance.now(), answered: false } : null; // host-only
-    partialTime.textContent = '';
-    delete partialTime.dataset.ms;
+    timing.begin(key, measure);
     const cached = entry.full ?? entry.workshop;
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
     markStale();
@@ -336,19 +234,7 @@ export function startWorkshop(root: HTMLElement): void {
     if (st.axes) axes = [...st.axes];
     mapYear = null;
     for (const b of storyButtons) b.setAttribute('aria-pressed', String(b.dataset.story === s.id));
-    banner.hidden = false;
-    banner.replaceChildren(
-      el('div', { class: 'story-head' }, el('span', { class: 'story-name' }, s.title), el('span', { class: 'story-count', id: 'story-step' }, `step ${step + 1} of ${s.steps.length}`)),
-      el('h2', { id: 'story-title' }, st.title),
-      el('p', { id: 'story-text' }, st.text),
-      el(
-        'div',
-        { class: 'story-nav' },
-        el('button', { type: 'button', id: 'story-prev', disabled: step === 0, onclick: () => previous() }, '← Previous'),
-        el('button', { type: 'button', id: 'story-next', class: 'primary', disabled: step === s.steps.length - 1, onclick: () => next() }, 'Next →'),
-        ...s.steps.map((x, i) => el('button', { type: 'button', class: `step-dot${i === step ? ' current' : ''}`, title: x.title, 'aria-label': `Step ${i + 1}: ${x.title}`, onclick: () => jump(s, i) }, String(i + 1))),
-      ),
-    );
+    renderStoryBanner(banner, s, step, { jump, previous, next });
   }
 
   function next(): void {
