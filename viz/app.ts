@@ -12,7 +12,7 @@ import { validationReport } from './worker/protocol';
 import { LIBRARY, sourceFromFile, type ScenarioSource } from './data/library';
 import { twinOf } from './data/twin';
 import { hasStored, loadStored, sameAsStored } from './stored/appResults';
-import { SimPool, type BatchJob } from './runner/pool';
+import { poolSize, SimPool, type BatchJob } from './runner/pool';
 import { scenarioColor } from './charts/palette';
 import { defaultComparison } from './state/compare';
 import { describeSeeds } from './state/seeds';
@@ -45,7 +45,10 @@ export function startApp(root: HTMLElement): void {
   const state: PageState = readState(location.search);
   // The default page shows results stored with the app: fetch them while the page is built.
   if (state.view !== 'compare') void loadStored();
-  const pool = new SimPool();
+  // `?workers=N` caps the pool (to compare a batch's results on one worker and on several).
+  const cap = Number(new URLSearchParams(location.search).get('workers'));
+  const pool = new SimPool(Number.isInteger(cap) && cap > 0 ? poolSize(cap) : poolSize());
+  document.body.dataset.workers = String(pool.size);
   const libraryIds = LIBRARY.map((s) => s.id);
   const colorOf = (id: string) => scenarioColor(id, libraryIds);
   let source: ScenarioSource = LIBRARY.find((s) => s.id === state.scenario) ?? LIBRARY[0];
@@ -135,6 +138,7 @@ export function startApp(root: HTMLElement): void {
       (s) => `Done: ${source.name}${withTwin ? ' and its twin' : ''}, ${what}, in ${s} s.`,
     );
     if (!results || ran !== source) return;
+    warmSoon();
     const twin = withTwin ? results[1] : null;
     if (stored && current?.stored === 'checking' && current.runs === stored.runs) {
       if (sameAsStored(stored, results[0], twin)) {
@@ -150,6 +154,9 @@ export function startApp(root: HTMLElement): void {
     } else current = { source, scenario: parsed.value, runs: results[0], twin };
     if (state.view !== 'compare') render();
   };
+
+  /** Once the page is idle, start the pool's other workers and warm their engines for the next batch (e.g. a comparison). */
+  const warmSoon = () => setTimeout(() => pool.warmUp((LIBRARY.find((s) => s.id === 'baseline') ?? LIBRARY[0]).text), 300); // host-only
 
   /** Say on the page (the results' heading, and body[data-stored] for tests) what the stored results are. */
   const setStored = (value: StoredState) => {
@@ -182,6 +189,8 @@ export function startApp(root: HTMLElement): void {
       const parsed = parseScenarioText(s.text);
       return { source: s, scenario: parsed.ok ? parsed.value : null, runs: results[i] };
     });
+    // Every run's fingerprint, scenario by scenario and seed by seed (the same on any number of workers).
+    view.dataset.runHashes = comparison.map((c) => `${c.source.id}:${c.runs.map((r) => r.hash).join(',')}`).join(' ');
     if (state.view === 'compare') render();
   }
 
@@ -321,6 +330,7 @@ export function startApp(root: HTMLElement): void {
     if (!seeds) return;
     if (state.view === 'compare') {
       if (state.compare.length > 0) void compare(state.compare, seeds);
+      else warmSoon();
     } else if (!notice) {
       runs.setStatus(`Running ${source.name}, ${describeSeeds(seeds)}…`);
       void run(seeds);

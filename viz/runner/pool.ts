@@ -1,13 +1,23 @@
 /**
- * A small pool of simulation workers. A batch (one or more scenarios, each with
- * its seeds) is split into one task per scenario × seed; idle workers take the
- * next task. Cancelling sets a shared flag the running simulations poll (when the
- * page is cross-origin isolated) or else terminates the workers and starts fresh ones.
+ * The pool of simulation workers, sized from the cores the browser offers
+ * (`navigator.hardwareConcurrency`, see poolSize). A batch (one or more scenarios,
+ * each with its seeds) is split into one task per scenario × seed; idle workers take
+ * the next task. Workers start when a batch first needs them (the default page runs one
+ * task: one worker) and stay for the next batch. Each task is the same call as on one
+ * worker, so the results do not depend on the pool's size. Cancelling sets a shared flag
+ * the running simulations poll (when the page is cross-origin isolated) or else
+ * terminates the workers and starts fresh ones.
  */
 import * as Comlink from 'comlink';
 import type { RunResult } from '../../sim/results/types';
 import type { ScenarioError } from '../../sim/scenario/validate';
 import type { SimWorkerApi, ValidationReport } from '../worker/protocol';
+
+/** Workers for `tasks` parallel tasks: one per core the browser offers (at least one, never more than the tasks). */
+export function poolSize(tasks = Infinity, cores = globalThis.navigator?.hardwareConcurrency): number {
+  const offered = Number.isInteger(cores) && cores! > 0 ? cores! : 2;
+  return Math.max(1, Math.min(offered, tasks));
+}
 
 export interface BatchJob {
   /** Scenario file text or a parsed scenario object. */
@@ -24,11 +34,13 @@ interface Slot {
   api: Comlink.Remote<SimWorkerApi>;
   /** A run is in progress: messages to this worker wait until it ends. */
   busy: boolean;
+  /** The worker has run or warmed up (its engine has compiled the simulation). */
+  warm: boolean;
 }
 
 function spawn(): Slot {
   const worker = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'balloon-sim' });
-  return { worker, api: Comlink.wrap<SimWorkerApi>(worker), busy: false };
+  return { worker, api: Comlink.wrap<SimWorkerApi>(worker), busy: false, warm: false };
 }
 
 export class SimPool {
@@ -37,8 +49,29 @@ export class SimPool {
   private flag: Int32Array | undefined;
   private abort: (() => void) | null = null;
 
-  constructor(readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
-    for (let i = 0; i < size; i++) this.slots.push(spawn());
+  /** `size`: the most workers a batch uses (default: one per core the browser offers). */
+  constructor(readonly size = poolSize()) {
+    this.slots.push(spawn());
+  }
+
+  /** Workers for a batch of `tasks` tasks, started now if missing. */
+  private lanes(tasks: number): Slot[] {
+    const wanted = Math.max(1, Math.min(this.size, tasks));
+    while (this.slots.length < wanted) this.slots.push(spawn());
+    return this.slots.slice(0, wanted);
+  }
+
+  /**
+   * Start every worker the pool may use and let the ones that have run nothing step the first
+   * `ticks` ticks (default: all) of `text` (a scenario file), so a later batch does not start on cold engines.
+   * For idle moments: a task sent meanwhile waits for the warm-up to end.
+   */
+  warmUp(text: string, ticks = Infinity): void {
+    for (const slot of this.lanes(this.size)) {
+      if (slot.warm || slot.busy) continue;
+      slot.warm = true;
+      void slot.api.warm(text, ticks);
+    }
   }
 
   /** Whether cancel can stop a run in place (else it restarts the workers). */
@@ -72,11 +105,15 @@ export class SimPool {
     const lane = async (slot: Slot): Promise<void> => {
       while (next < tasks.length && !failure && generation === this.generation) {
         const task = tasks[next++];
-        const progress = Comlink.proxy((_seed: number, ticks: number, total: number) => {
-          done[tasks.indexOf(task)] = ticks / total;
-          report();
-        });
+        const at = tasks.indexOf(task);
+        const progress = onProgress
+          ? Comlink.proxy((_seed: number, ticks: number, total: number) => {
+              done[at] = ticks / total;
+              report();
+            })
+          : undefined;
         slot.busy = true;
+        slot.warm = true;
         const outcome = await slot.api.run(jobs[task.job].scenario, [task.seed], progress, flag).finally(() => (slot.busy = false));
         if (generation !== this.generation) return;
         if (!outcome.ok) {
@@ -87,7 +124,7 @@ export class SimPool {
       }
     };
 
-    const finished = Promise.all(this.slots.map(lane)).then(
+    const finished = Promise.all(this.lanes(tasks.length).map(lane)).then(
       (): BatchOutcome => failure ?? (generation === this.generation ? { ok: true, results } : { ok: false, cancelled: true, job: -1, errors: [], message: 'run cancelled' }),
     );
     const outcome = await Promise.race([finished, cancelled]);

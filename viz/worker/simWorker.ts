@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { parseScenario, parseScenarioText } from '../../sim/scenario/validate';
 import { runScenario, RunCancelledError } from '../../sim/run';
+import { createSimulation } from '../../sim/simulation';
 import type { RunResult } from '../../sim/results/types';
 import { validationReport, type ProgressCallback, type RunOutcome, type SimWorkerApi } from './protocol';
 
@@ -18,8 +19,22 @@ function buffersOf(results: RunResult[]): ArrayBuffer[] {
   return out;
 }
 
+/** The last file texts validated, with their outcome: the seeds of one scenario arrive as separate tasks. */
+const parsedTexts = new Map<string, ReturnType<typeof parseScenarioText>>();
+
+function parseText(text: string): ReturnType<typeof parseScenarioText> {
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    parsed = parseScenarioText(text);
+    if (parsedTexts.size >= 4) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
+}
+
 async function run(scenario: string | object, seeds: number[], onProgress?: ProgressCallback, cancelFlag?: Int32Array): Promise<RunOutcome> {
-  const parsed = typeof scenario === 'string' ? parseScenarioText(scenario) : parseScenario(scenario);
+  // (A validated scenario is not changed by a run, so one parse serves every seed.)
+  const parsed = typeof scenario === 'string' ? parseText(scenario) : parseScenario(scenario);
   if (!parsed.ok) return { ok: false, cancelled: false, errors: parsed.errors, message: parsed.errors[0]?.message ?? 'invalid scenario' };
   const isCancelled = cancelFlag ? () => Atomics.load(cancelFlag, 0) !== 0 : undefined;
   const results: RunResult[] = [];
@@ -38,5 +53,19 @@ async function run(scenario: string | object, seeds: number[], onProgress?: Prog
   return Comlink.transfer({ ok: true, results }, buffersOf(results));
 }
 
-const api: SimWorkerApi = { validate: validationReport, run };
+/**
+ * Step a scenario's first `ticks` ticks and throw the state away, so that the engine has
+ * compiled the simulation's code before the first real task (a cold worker runs its
+ * first tasks several times slower).
+ */
+function warm(text: string, ticks: number): void {
+  const parsed = parseText(text);
+  if (!parsed.ok) return;
+  const sim = createSimulation(parsed.value, parsed.value.seed);
+  for (let i = 0; i < ticks && sim.tick < sim.totalTicks; i++) {
+    sim.step();
+  }
+}
+
+const api: SimWorkerApi = { validate: validationReport, run, warm };
 Comlink.expose(api);
