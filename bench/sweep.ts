@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../sim/node/cli/paths';
-import { WorkerPool } from '../sim/node/pool/pool';
-import type { RunTask } from '../sim/node/pool/protocol';
+import { packageRoot } from '../node/cli/paths';
+import { WorkerPool } from '../node/pool/pool';
+import type { RunTask } from '../node/pool/protocol';
 import { buildPlan, plannedRun, type SweepPlan } from '../sim/sweep/plan';
 import { parseSweep } from '../sim/sweep/validate';
 

@@ -86,7 +86,7 @@ export const statKey = {
 
 /**
  * A calibration stage runs on the sweep engine with this as the "base scenario" the
- * workers receive: sim/node/pool/execute.ts then evaluates candidates instead of
+ * workers receive: node/pool/execute.ts then evaluates candidates instead of
  * running a scenario with the values set.
  */
 export interface CalibrationBase {

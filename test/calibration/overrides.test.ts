@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withOverrides } from '../../sim/node/calibrate/load';
+import { withOverrides } from '../../node/calibrate/load';
 import { parseTargets } from '../../sim/calibration/validate';
 import { totalRuns } from '../../sim/calibration/stages';
 

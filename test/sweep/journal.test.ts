@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, JOURNAL_FILE, readJournal } from '../../sim/node/sweep/journal';
+import { Journal, JOURNAL_FILE, readJournal } from '../../node/sweep/journal';
 import type { RunRecord } from '../../sim/sweep/records';
 
 const rec = (run: number, hash = `h${run}`): RunRecord => ({ run, point: run, replicate: 0, seed: 100 + run, hash, summary: { 'x.world.final': run } });

@@ -11,7 +11,7 @@ import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { readParquet, writeParquet } from 'parquet-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../sim/io/csv';
-import { runsParquetBytes } from '../../sim/node/sweep/parquet';
+import { runsParquetBytes } from '../../node/sweep/parquet';
 import type { RunsTable } from '../../sim/sweep/records';
 import { balloon, ensureBuilt, tempDir } from '../cli/helpers';
 import { SWEEP_FIXTURE } from './helpers';

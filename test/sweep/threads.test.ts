@@ -1,5 +1,5 @@
 /**
- * The one worker-thread pool (sim/node/pool/threads.ts) of the CLI and the sweeps,
+ * The one worker-thread pool (node/pool/threads.ts) of the CLI and the sweeps,
  * against a small worker written by hand to its message protocol: values come back
  * to the task that asked, progress reaches its task, a task's error is its own, and
  * a worker that dies fails only the tasks it held while the others go on.
@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ThreadPool } from '../../sim/node/pool/threads';
+import { ThreadPool } from '../../node/pool/threads';
 
 /** Squares `n` after `ms`, reporting half-way; `fail` throws; `die` exits the thread; init is added to every value. */
 const WORKER = `
