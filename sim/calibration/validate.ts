@@ -8,6 +8,7 @@
  */
 import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
 import { parseJsonFile, parseWithSchema } from '../scenario/fileValidator';
+import { repeatedPaths } from '../sweep/validate';
 import { LEVER_KINDS } from '../scenario/schema';
 import { ALL_MEASURES } from '../results/measures';
 import { FACTS } from '../analysis/facts';
@@ -34,11 +35,8 @@ function measureProblem(measure: string, kind: string): string | undefined {
 }
 
 function extraChecks(t: Targets): PendingError[] {
-  const problems: PendingError[] = [];
-  const seen = new Set<string>();
+  const problems: PendingError[] = repeatedPaths(t.parameters);
   t.parameters.forEach((p, i) => {
-    if (seen.has(p.path)) problems.push({ segments: ['parameters', i, 'path'], expected: 'a path not used by an earlier parameter', found: renderFound(p.path) });
-    seen.add(p.path);
     const [lo, hi] = p.range;
     if (!(lo < hi)) problems.push({ segments: ['parameters', i, 'range'], expected: 'a range [lo, hi] with lo < hi', found: renderFound(p.range) });
     else if (p.scale === 'log' && lo <= 0) problems.push({ segments: ['parameters', i, 'range', 0], expected: 'a number > 0 (the scale is "log")', found: String(lo) });

@@ -18,12 +18,19 @@ export function gridSize(sweep: Sweep): number {
   return n;
 }
 
-function extraChecks(sweep: Sweep): PendingError[] {
-  const problems: PendingError[] = [];
+/** A parameter path given twice (sweeps and calibrations vary each path once). */
+export function repeatedPaths(parameters: readonly { path: string }[]): PendingError[] {
   const seen = new Set<string>();
-  sweep.parameters.forEach((p, i) => {
-    if (seen.has(p.path)) problems.push({ segments: ['parameters', i, 'path'], expected: 'a path not used by an earlier parameter', found: renderFound(p.path) });
+  return parameters.flatMap((p, i) => {
+    const again = seen.has(p.path);
     seen.add(p.path);
+    return again ? [{ segments: ['parameters', i, 'path'], expected: 'a path not used by an earlier parameter', found: renderFound(p.path) }] : [];
+  });
+}
+
+function extraChecks(sweep: Sweep): PendingError[] {
+  const problems: PendingError[] = repeatedPaths(sweep.parameters);
+  sweep.parameters.forEach((p, i) => {
     if (!isRange(p)) return;
     if (p.min > p.max) problems.push({ segments: ['parameters', i, 'max'], expected: `a number ≥ min (${p.min})`, found: String(p.max) });
     if (p.scale === 'log' && p.min <= 0) problems.push({ segments: ['parameters', i, 'min'], expected: 'a number > 0 (the scale is "log")', found: String(p.min) });

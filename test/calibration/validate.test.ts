@@ -23,6 +23,11 @@ describe('targets file validation', () => {
     expect(r.value.targets[0]).toMatchObject({ kind: 'country', loss: 'msle', weight: 1 });
   });
 
+  it('refuses a parameter path given twice, at the second', () => {
+    const twice = { ...ok, parameters: [ok.parameters[0], { ...ok.parameters[0], range: [1, 2] }] };
+    expect(messages(twice)).toEqual(['parameters[1].path: expected a path not used by an earlier parameter, got "behaviour.growers.incomeSensitivity"']);
+  });
+
   it('gives one line per problem: path, expected, found', () => {
     const bad = {
       ...ok,
