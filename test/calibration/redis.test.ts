@@ -3,13 +3,13 @@
  * own) queues each stage; a worker process (--role worker) follows the stages and
  * runs them. The outputs are the bytes of the same calibration run locally.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, balloon, ensureBuilt, tempDir } from '../cli/helpers';
+import { describe, expect, it } from 'vitest';
+import { balloon, tempDir } from '../cli/helpers';
 import { SMALL, syntheticObserved, writeJson } from './helpers';
-import { RedisServer, hasRedis, sleep } from '../sweep/redisServer';
+import { hasRedis, redisAndCli, sleep } from '../sweep/redisServer';
 
 if (!hasRedis) console.warn('skipping the Redis calibration test: redis-server is not installed (apt-get install -y redis-server)');
 
@@ -23,28 +23,8 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 describe.skipIf(!hasRedis)('balloon calibrate --redis', () => {
-  let redis: RedisServer | undefined;
-  let url = '';
-  const children: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    ensureBuilt();
-    redis = await RedisServer.start();
-    url = redis.url;
-  });
-
-  afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    await redis?.kill();
-  });
-
-  function start(args: string[]): ChildProcess {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    const limit = setTimeout(() => child.kill('SIGKILL'), 150_000); // never hang the test run
-    child.on('exit', () => clearTimeout(limit));
-    return child;
-  }
+  const cluster = redisAndCli(150_000); // never hang the test run
+  const start = cluster.start;
 
   it('a producer and a worker on another "host" give the local outputs, stage after stage', async () => {
     const dir = tempDir();
@@ -60,11 +40,11 @@ describe.skipIf(!hasRedis)('balloon calibrate --redis', () => {
     const local = join(dir, 'local');
     expect(balloon(['calibrate', targets, '--out', local, '--workers', '2', '-q']).code).toBe(0);
 
-    const worker = start(['calibrate', targets, '--redis', url, '--role', 'worker', '--workers', '2']);
+    const worker = start(['calibrate', targets, '--redis', cluster.url, '--role', 'worker', '--workers', '2']);
     let workerOut = '';
     worker.stdout!.on('data', (d: Buffer) => (workerOut += d.toString()));
     const out = join(dir, 'distributed');
-    const producer = start(['calibrate', targets, '--out', out, '--redis', url, '--role', 'producer', '-q']);
+    const producer = start(['calibrate', targets, '--out', out, '--redis', cluster.url, '--role', 'producer', '-q']);
     let producerErr = '';
     producer.stderr!.on('data', (d: Buffer) => (producerErr += d.toString()));
     expect(await exitOf(producer)).toBe(0);

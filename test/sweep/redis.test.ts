@@ -3,13 +3,13 @@
  * free loopback port. Skipped with a message only when redis-server is not
  * installed and CI is not set (.ci/run installs it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, tempDir } from '../cli/helpers';
+import { describe, expect, it } from 'vitest';
+import { BIN, tempDir } from '../cli/helpers';
 import { SCENARIO_FIXTURE } from './helpers';
-import { RedisServer, freePort, hasRedis, sleep } from './redisServer';
+import { freePort, hasRedis, redisAndCli, sleep } from './redisServer';
 
 if (!hasRedis && process.env.CI) throw new Error('redis-server is required on CI (install it: apt-get install -y redis-server)');
 if (!hasRedis) console.warn('skipping the Redis sweep tests: redis-server is not installed (apt-get install -y redis-server)');
@@ -29,28 +29,8 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 }
 
 describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
-  let redis: RedisServer | undefined;
-  let url = '';
-  const children: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    ensureBuilt();
-    redis = await RedisServer.start();
-    url = redis.url;
-  });
-
-  afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-    await redis?.kill();
-  });
-
-  function start(args: string[]): ChildProcess {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    const limit = setTimeout(() => child.kill('SIGKILL'), 100_000); // never hang the test run
-    child.on('exit', () => clearTimeout(limit));
-    return child;
-  }
+  const cluster = redisAndCli(100_000); // never hang the test run
+  const start = cluster.start;
 
   function writeSweep(dir: string, masterSeed: number): string {
     const file = join(dir, 'sweep.json');
@@ -74,10 +54,10 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     const local = join(dir, 'local');
     expect(balloon(['sweep', file, '--out', local, '-q']).code).toBe(0);
 
-    const workers = [0, 1].map(() => start(['sweep', file, '--redis', url, '--role', 'worker', '--workers', '1']));
+    const workers = [0, 1].map(() => start(['sweep', file, '--redis', cluster.url, '--role', 'worker', '--workers', '1']));
     const workerExits = workers.map(exitOf);
     const out = join(dir, 'distributed');
-    const producer = start(['sweep', file, '--out', out, '--redis', url, '--role', 'producer']);
+    const producer = start(['sweep', file, '--out', out, '--redis', cluster.url, '--role', 'producer']);
     let producerOut = '';
     producer.stdout!.on('data', (d) => (producerOut += String(d)));
     const p = await exitOf(producer);
@@ -93,10 +73,10 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     const local = join(dir, 'local');
     expect(balloon(['sweep', file, '--out', local, '-q']).code).toBe(0);
 
-    const worker = start(['sweep', file, '--redis', url, '--role', 'worker', '--workers', '1']);
+    const worker = start(['sweep', file, '--redis', cluster.url, '--role', 'worker', '--workers', '1']);
     const workerExit = exitOf(worker);
     const out = join(dir, 'distributed');
-    const first = start(['sweep', file, '--out', out, '--redis', url, '--role', 'producer', '-q']);
+    const first = start(['sweep', file, '--out', out, '--redis', cluster.url, '--role', 'producer', '-q']);
     const firstExit = exitOf(first);
     const deadline = Date.now() + 60_000;
     while (journalLines(out).length < 3 && Date.now() < deadline) await sleep(20);
@@ -106,7 +86,7 @@ describe.skipIf(!hasRedis)('distributed sweeps on Redis (BullMQ)', () => {
     expect(gathered).toBeGreaterThanOrEqual(3);
     expect(gathered).toBeLessThan(24);
 
-    const second = start(['sweep', file, '--out', out, '--redis', url, '--role', 'producer', '-q']);
+    const second = start(['sweep', file, '--out', out, '--redis', cluster.url, '--role', 'producer', '-q']);
     expect((await exitOf(second)).code).toBe(0);
     const runs = journalLines(out).map((l) => JSON.parse(l).run as number);
     expect(runs).toHaveLength(24);

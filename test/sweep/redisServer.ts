@@ -1,6 +1,8 @@
 /** A real redis-server for tests, on a free loopback port, that a test can kill with -9 and start again (empty) on the same port. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { BIN, ensureBuilt } from '../cli/helpers';
 
 export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 
@@ -57,4 +59,35 @@ export class RedisServer {
     child.kill('SIGKILL');
     await gone;
   }
+}
+
+/**
+ * For the tests of one describe block: a redis-server started before them, and the
+ * CLI processes they start (`balloon ARGS`, output piped), each killed after
+ * `limitMs` so a bug can never hang the test run; after the tests every process
+ * left and the server are killed.
+ */
+export function redisAndCli(limitMs: number): { readonly url: string; start(args: string[]): ChildProcess } {
+  let redis: RedisServer | undefined;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    ensureBuilt();
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await redis?.kill();
+  });
+  return {
+    get url() {
+      return redis!.url;
+    },
+    start(args) {
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      const limit = setTimeout(() => child.kill('SIGKILL'), limitMs);
+      child.on('exit', () => clearTimeout(limit));
+      return child;
+    },
+  };
 }
