@@ -15,7 +15,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** source (relative to the repo root) → output (relative to dist/node). */
 const ENTRIES = [
-  { source: 'node/cli/main.ts', out: 'cli.mjs' },
+  { source: 'node/main.ts', out: 'cli.mjs' },
   { source: 'node/cli/worker.ts', out: 'cli-worker.mjs' },
   { source: 'node/pool/worker.ts', out: 'worker.mjs' },
   { source: 'bench/main.ts', out: 'bench.mjs' },

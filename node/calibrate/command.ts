@@ -1,5 +1,5 @@
 /**
- * Registers `balloon calibrate` on the CLI program (called from node/cli/main.ts):
+ * Registers `balloon calibrate` on the CLI program (called from node/main.ts):
  * fit parameters to targets on the sweep engine, or `--report DIR` to print a
  * finished calibration's fit.
  */

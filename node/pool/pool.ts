@@ -6,16 +6,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageRoot } from '../cli/paths';
+import { fileURLToPath } from 'node:url';
 import type { RunDone, RunTask, SweepInit } from './protocol';
 import { bundleBeside, ThreadPool } from './threads';
 
-/** The bundled worker: next to this bundle (dist/node/), else the package's dist/node/worker.mjs. */
+/** The bundled worker: next to this bundle (dist/node/), or, run from source (node/pool/), the package's dist/node/worker.mjs. */
 export function workerScript(): string {
   const here = bundleBeside('worker.mjs');
   if (here) return here;
-  const built = join(packageRoot(), 'dist', 'node', 'worker.mjs');
+  const built = fileURLToPath(new URL('../../dist/node/worker.mjs', import.meta.url));
   if (existsSync(built)) return built;
   throw new Error('the sweep worker is not built (dist/node/worker.mjs is missing); run `npm run build:node`');
 }

@@ -1,6 +1,6 @@
 /**
  * Registers `balloon sweep`, `balloon sensitivity` and `balloon merge` on the
- * CLI program (called from node/cli/main.ts). The actions are async: main
+ * CLI program (called from node/main.ts). The actions are async: main
  * runs the program with parseAsync, so their errors reach its reportError.
  */
 import type { Command } from 'commander';

@@ -1,19 +1,19 @@
 /**
  * The `balloon` command line. Each command lives in its own file; this one wires
  * them to commander and turns every failure into a clear message and an exit code
- * (see errors.ts).
+ * (see cli/errors.ts).
  */
 import { Command, Option } from 'commander';
-import { compareCommand } from './compare';
-import { effectCommand } from './effect';
-import { factsCommand } from './facts';
-import { initCommand } from './init';
-import { EXIT_OK, reportError } from './errors';
-import { packageVersion } from './paths';
-import { runCommand } from './run';
-import { registerSweepCommands } from '../sweep/command';
-import { registerCalibrateCommand } from '../calibrate/command';
-import { validateCommand } from './validate';
+import { compareCommand } from './cli/compare';
+import { effectCommand } from './cli/effect';
+import { factsCommand } from './cli/facts';
+import { initCommand } from './cli/init';
+import { EXIT_OK, reportError } from './cli/errors';
+import { packageVersion } from './cli/paths';
+import { runCommand } from './cli/run';
+import { registerSweepCommands } from './sweep/command';
+import { registerCalibrateCommand } from './calibrate/command';
+import { validateCommand } from './cli/validate';
 
 const stdout = (text: string) => void process.stdout.write(text);
 // `balloon run | head`: the reader went away, which is not an error of ours.
