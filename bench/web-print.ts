@@ -18,6 +18,7 @@ export function printWorkshop(f: WorkshopFigures): void {
   if (!f.ok) return console.log(`workshop releases: skipped: ${f.skipped}`);
   console.log(`workshop slider releases (headless Chromium, ${f.releases} releases at random start years):`);
   console.log(`  releases 1-30:   ${line(f.first30)}`);
+  console.log(`  of which the quick worker (re-run and digest): ${fmtSpread(f.workerMs, 'ms', 0)}, p90 ${fmt(f.workerMs.p90, 0)} ms`);
   if (f.last30) console.log(`  releases 71-100: ${line(f.last30)}`);
   console.log(`  page JS heap after GC: ${fmt(f.heapMb.start)} MB after release 1, ${fmt(f.heapMb.end)} MB at the end`);
 }

@@ -23,5 +23,5 @@ const want = (s: string) => sections.length === 0 || sections.includes(s);
 if (want('app')) printApp(await measureApp(ROOT, option('--loads', 5), option('--compares', 3)));
 if (want('workshop')) {
   const verbose = args.includes('--verbose');
-  printWorkshop(await measureWorkshop(ROOT, option('--releases', 30), verbose ? (i, f, d) => console.log(`  release ${i + 1}: first change ${f.toFixed(0)} ms, complete ${d.toFixed(0)} ms`) : undefined));
+  printWorkshop(await measureWorkshop(ROOT, option('--releases', 30), verbose ? (i, f, d, w, lever) => console.log(`  release ${i + 1} (${lever}): first change ${f.toFixed(0)} ms, complete ${d.toFixed(0)} ms (worker ${w.toFixed(0)} ms)`) : undefined));
 }

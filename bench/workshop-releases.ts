@@ -26,6 +26,8 @@ export type WorkshopFigures =
       releases: number;
       /** The first 30 releases (the target). */
       first30: ReleaseFigures;
+      /** Of the complete answer, the time the quick worker took (re-run and digest), releases 1-30. */
+      workerMs: Spread & { p90: number };
       /** Releases 71-100 when run: no growth means these match the first 30. */
       last30: ReleaseFigures | null;
       /** Page JS heap after a forced GC, MB: after warm-up and after the last release. */
@@ -45,7 +47,11 @@ const OBSERVER = `
     }).observe(multiples, { subtree: true, childList: true, attributes: true });
     new MutationObserver(() => {
       const r = window.__release;
-      if (r && r.done === undefined && Number(rerun.dataset.run ?? 0) > r.run) r.done = performance.now() - r.t0;
+      if (r && r.done === undefined && Number(rerun.dataset.run ?? 0) > r.run) {
+        r.done = performance.now() - r.t0;
+        r.worker = Number(rerun.dataset.workerMs);
+        r.fidelity = rerun.dataset.fidelity;
+      }
     }).observe(rerun, { attributes: true });
   };
   addEventListener('DOMContentLoaded', watch);
@@ -70,7 +76,11 @@ async function heapMb(page: BenchPage): Promise<number> {
   return usage.usedSize / 2 ** 20;
 }
 
-export async function measureWorkshop(root: string, releases: number, onRelease?: (i: number, first: number, done: number) => void): Promise<WorkshopFigures> {
+export async function measureWorkshop(
+  root: string,
+  releases: number,
+  onRelease?: (i: number, first: number, done: number, workerMs: number, lever: string) => void,
+): Promise<WorkshopFigures> {
   const missing = chromiumMissing(root);
   if (missing) return { ok: false, skipped: missing };
   const { server, url } = await serve(join(root, 'dist', 'web'));
@@ -88,6 +98,7 @@ export async function measureWorkshop(root: string, releases: number, onRelease?
     const random = lcg(17);
     const first: number[] = [];
     const done: number[] = [];
+    const worker: number[] = [];
     let heapStart = 0;
     let previous: string | null = null;
     for (let i = 0; i < releases; i++) {
@@ -137,10 +148,11 @@ export async function measureWorkshop(root: string, releases: number, onRelease?
         })()`,
       );
       await page.waitForFunction(`window.__release.done !== undefined && window.__release.first > 0`, null, { timeout: 120_000 });
-      const r = await page.evaluate<{ first: number; done: number }>(`window.__release`);
+      const r = await page.evaluate<{ first: number; done: number; worker: number; fidelity: string }>(`window.__release`);
       first.push(Math.min(r.first, r.done));
       done.push(r.done);
-      onRelease?.(i, Math.min(r.first, r.done), r.done);
+      worker.push(r.worker);
+      onRelease?.(i, Math.min(r.first, r.done), r.done, r.worker, lever);
       if (errors.length > 0) return { ok: false, skipped: `workshop page error: ${errors[0]}` };
     }
     const heapEnd = await heapMb(page);
@@ -148,6 +160,7 @@ export async function measureWorkshop(root: string, releases: number, onRelease?
       ok: true,
       releases,
       first30: figures(first.slice(0, 30), done.slice(0, 30)),
+      workerMs: { ...spread(worker.slice(0, 30)), p90: percentile(worker.slice(0, 30), 90) },
       last30: releases >= 100 ? figures(first.slice(70, 100), done.slice(70, 100)) : null,
       heapMb: { start: heapStart, end: heapEnd },
     };

@@ -19,7 +19,7 @@
  */
 import type { RunResult } from '../results/types';
 import type { Scenario } from '../scenario/schema';
-import { measureByTick, windowSum } from './extract';
+import { measureByTick, windowSum, type MeasureByTick } from './extract';
 import { policyLabel } from './counterfactual';
 import { tickOf } from './time';
 import { leverOf } from '../levers/registry';
@@ -80,8 +80,8 @@ export interface DisplacementTotals {
   elsewhere: number;
 }
 
-export function displacementTotals(result: RunResult, t: DisplacementTarget): DisplacementTotals {
-  const byTick = measureByTick(result, t.measure, t.kind);
+/** `byTick`: the target's measure for its entity kind when the caller has it already (e.g. from allMeasuresByTick). */
+export function displacementTotals(result: RunResult, t: DisplacementTarget, byTick: MeasureByTick | null = measureByTick(result, t.measure, t.kind)): DisplacementTotals {
   return {
     target: windowSum(byTick, t.target, t.fromTick, result.ticks),
     elsewhere: windowSum(byTick, t.elsewhere, t.fromTick, result.ticks),

@@ -11,9 +11,10 @@ import { setExportContext } from '../charts/frame';
 import { planCost } from './data/budget';
 import { readLink, writeLink } from './data/link';
 import { cloneRows, DEFAULT_START, defaultRows, withDefaults as placeRows } from './data/placement';
-import { planPolicies, rowCost, type LeverRow, type Plan } from './data/plan';
+import { firstAffectedTick, planPolicies, rowCost, type LeverRow, type Plan } from './data/plan';
 import { stories, type Story } from './data/stories';
 import type { Digest } from './live/digest';
+import { digestPrefix } from './live/partial';
 import { GROWER_DIVISOR, type Fidelity } from './live/fidelity';
 import { workshopPage } from './page';
 import { planLabel, PlansTried } from './plansTried';
@@ -75,8 +76,27 @@ export function startWorkshop(root: HTMLElement): void {
       status.textContent = `The simulation stopped: ${message}`;
       status.dataset.fidelity = 'error';
     },
-    onPartial,
+    onPartialArrived,
   );
+
+  /**
+   * The newest partial answer not drawn yet. Partial answers are drawn at most every
+   * PARTIAL_GAP_MS (each redraw of the charts holds up the whole answer when it comes).
+   */
+  let partialWaiting: { key: string; digest: Digest } | null = null;
+  let partialDrawn = -Infinity;
+  const PARTIAL_GAP_MS = 150;
+  function onPartialArrived(key: string, partial: Digest): void {
+    const scheduled = partialWaiting !== null;
+    partialWaiting = { key, digest: partial };
+    if (scheduled) return;
+    const wait = Math.max(0, partialDrawn + PARTIAL_GAP_MS - performance.now()); // host-only
+    setTimeout(() => requestAnimationFrame(() => {
+      const latest = partialWaiting;
+      partialWaiting = null;
+      if (latest) onPartial(latest.key, latest.digest);
+    }), wait); // host-only
+  }
 
   /** The first years of the wanted plan: its lines grow over the previous plan while the run goes on. */
   function onPartial(key: string, partial: Digest): void {
@@ -85,9 +105,23 @@ export function startWorkshop(root: HTMLElement): void {
     const step = story ? story.story.steps[story.step] : null;
     const last = partial.firstYear + partial.years - 1;
     renderMultiples(multiples, { now: partial, before: shown.digest, none, fidelityNote: `running: years to ${last} so far`, annotation: step?.marker ?? null });
+    partialDrawn = performance.now(); // host-only
     multiples.classList.add('partial');
     status.textContent = `Re-running… ${last} done`;
     timing.firstYearsShown(key);
+  }
+
+  /**
+   * At once, the years before the first lever the change touches: the new plan shares them with
+   * the plan on screen (the session re-runs from there), so its quick answer for them is already
+   * known, bit for bit. The worker's partial answers extend the lines from there.
+   */
+  function showSharedYears(key: string, priorKey: string, policies: readonly Policy[]): void {
+    const prior = known.get(priorKey)?.workshop?.digest;
+    if (!prior) return;
+    const first = firstAffectedTick(scenario, JSON.parse(priorKey) as Policy[], policies);
+    const years = Math.min(prior.years, Math.floor(first / scenario.ticksPerYear));
+    if (years >= 1) onPartial(key, digestPrefix(prior, years));
   }
 
   /** While the shown answer is not the wanted plan's, say so and dim the charts. */
@@ -122,6 +156,16 @@ export function startWorkshop(root: HTMLElement): void {
     markStale();
   }
 
+  let mapTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Redraw the map once the answers have settled for a moment: it is not part of the re-run's
+   * answer, and drawing it after every answer would hold up the next one's charts.
+   */
+  function mapSoon(): void {
+    clearTimeout(mapTimer);
+    mapTimer = setTimeout(drawMap, 250); // host-only
+  }
+
   function drawMap(): void {
     if (!shown) return;
     const step = story ? story.story.steps[story.step] : null;
@@ -134,9 +178,9 @@ export function startWorkshop(root: HTMLElement): void {
   function show(key: string, fidelity: Fidelity, reply: LiveReply): void {
     if (shown && shown.key !== key) beforeKey = shown.key;
     shown = { key, fidelity, digest: reply.digest };
+    partialWaiting = null; // the whole answer replaces any partial one still to draw
     drawCharts();
-    // The map is redrawn after the charts have painted: it is not part of the measured re-run.
-    setTimeout(drawMap, 0); // host-only
+    mapSoon();
     timing.answered(key, fidelity, reply, scenario.ticksPerYear);
   }
 
@@ -186,10 +230,12 @@ export function startWorkshop(root: HTMLElement): void {
     if (entry.rows.length === 0) entry.rows = cloneRows(plan.rows);
     timing.begin(key, measure);
     const cached = entry.full ?? entry.workshop;
+    const prior = shown;
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
     markStale();
     const quick = !entry.workshop && !entry.full;
     runner.request(key, policies, { fast: quick, full: !quick && !entry.full });
+    if (!cached && prior) showSharedYears(key, prior.key, policies);
   }
 
   /** A point on the scatter brings its plan back. */

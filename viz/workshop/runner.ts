@@ -50,6 +50,12 @@ class Lane {
     return this.ready;
   }
 
+  /** Drop a waiting request and stop a run in flight unless they are for plan `key` (their answers are no longer wanted first). */
+  yieldTo(key: string): void {
+    if (this.pending && this.pending.key !== key) this.pending = null;
+    if (this.running !== null && this.running !== key && this.flag) Atomics.store(this.flag, 0, 1);
+  }
+
   /** Ask for a plan. A newer request replaces a waiting one and stops a different one in flight. */
   async submit(key: string, policies: Policy[]): Promise<void> {
     if (this.running === key) {
@@ -105,6 +111,8 @@ export class LiveRunner {
 
   /** Ask the quick and/or the full-fidelity worker for a plan. */
   request(key: string, policies: Policy[], lanes: { fast: boolean; full: boolean }): void {
+    // A quick answer for a new plan first: the full-fidelity run of an older plan would share the CPU with it.
+    if (lanes.fast && !lanes.full) this.full.yieldTo(key);
     if (lanes.fast) void this.fast.submit(key, policies);
     if (lanes.full) void this.full.submit(key, policies);
   }

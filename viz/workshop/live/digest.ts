@@ -93,7 +93,7 @@ export function digest(result: RunResult, scenario: Scenario, baseline: RunResul
   let displacedKha = 0;
   if (target) {
     const ticks = Math.max(1, result.ticks - target.fromTick);
-    const withLevers = displacementTotals(result, target);
+    const withLevers = displacementTotals(result, target, all.get(`${target.kind}/${target.measure}`) ?? null);
     const without = displacementTotals(baseline, target);
     const cut = (without.target - withLevers.target) / ticks;
     const moved = (withLevers.elsewhere - without.elsewhere) / ticks;

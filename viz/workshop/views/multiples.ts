@@ -6,6 +6,7 @@
 import type { PlotRow } from '../../data/plotRows';
 import { formatChange } from '../../charts/format';
 import { lineChart } from '../../charts/lineChart';
+import { presetWidths } from '../../charts/frame';
 import { recordRows } from '../../data/record';
 import { OUTCOME_YEARS } from '../live/digest';
 import { countryColor } from '../../charts/palette';
@@ -88,12 +89,17 @@ function displacementNote(d: Digest): string {
 }
 
 export function renderMultiples(container: HTMLElement, input: MultiplesInput): SVGSVGElement[] {
-  container.replaceChildren();
-  const svgs: SVGSVGElement[] = [];
-  const draw = (id: string, title: string, unit: string, rows: PlotRow[], note: string) => {
+  // The four cells first and their widths read in one layout (not one per chart).
+  const cells = Array.from({ length: 4 }, () => {
     const cell = document.createElement('div');
     cell.className = 'multiple';
-    container.append(cell);
+    return cell;
+  });
+  container.replaceChildren(...cells);
+  presetWidths(cells);
+  const svgs: SVGSVGElement[] = [];
+  const draw = (id: string, title: string, unit: string, rows: PlotRow[], note: string) => {
+    const cell = cells[svgs.length];
     const record = id === 'ws-displacement' ? (recordRows('cultivationHa', 'country', 1e-3) ?? undefined) : undefined;
     const svg = lineChart(cell, rows, { id, title, unit, colorOf, note, dashed: (k) => k === NONE, height: 250, record });
     styleOverlays(svg);
