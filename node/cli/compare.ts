@@ -3,7 +3,8 @@
  * both scenarios on the same seeds, outcomes side by side, paired differences with
  * 90% intervals over seeds.
  */
-import { compareSummaries, comparisonCsv, comparisonJson, type OutcomeComparison } from '../../sim/analysis/compare';
+import { compareSummaries, type OutcomeComparison } from '../../sim/analysis/compare';
+import { comparisonCsv, comparisonJson } from '../../sim/io/comparison';
 import { seedsFrom } from '../../sim/analysis/paired';
 import { formatChange, formatNumber } from '../../sim/io/number';
 import { formatTable } from '../../sim/io/table';

@@ -3,7 +3,6 @@
  * both runs report, the mean of each and the paired difference (b − a) with a
  * t-based interval over seeds.
  */
-import { csvLine } from '../io/csv';
 import type { Pair } from './paired';
 import { mean, meanInterval, type Estimate } from './stats';
 
@@ -33,34 +32,5 @@ export function compareSummaries(pairs: readonly Pair<Record<string, number>>[],
   });
 }
 
+/** The fields of a comparison row, in the order the CSV writes them (sim/io/comparison.ts) and the app exports them. */
 export const COMPARISON_COLUMNS = ['outcome', 'a', 'b', 'difference', 'differenceLo', 'differenceHi', 'relative', 'seeds', 'level'] as const;
-
-export function comparisonCsv(rows: readonly OutcomeComparison[]): string {
-  return (
-    csvLine(COMPARISON_COLUMNS) +
-    rows.map((r) => csvLine([r.key, r.a, r.b, r.difference.mean, r.difference.lo, r.difference.hi, r.relative, r.difference.n, r.difference.level])).join('')
-  );
-}
-
-/** JSON-friendly rows (NaN becomes null). */
-export function comparisonJson(rows: readonly OutcomeComparison[], meta: Record<string, unknown>): string {
-  const num = (x: number) => (Number.isFinite(x) ? x : null);
-  return (
-    JSON.stringify(
-      {
-        ...meta,
-        outcomes: rows.map((r) => ({
-          outcome: r.key,
-          a: num(r.a),
-          b: num(r.b),
-          difference: num(r.difference.mean),
-          differenceLo: num(r.difference.lo),
-          differenceHi: num(r.difference.hi),
-          relative: num(r.relative),
-        })),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
-}
