@@ -92,6 +92,19 @@ describe.skipIf(reason !== null)('stored results in the browser (headless Chromi
     await page.context().close();
   });
 
+  it('workshop mode draws the stored world without levers at once and its live workers confirm it', async () => {
+    const { page, errors } = await openPage(h, 'workshop.html');
+    await page.waitForSelector('#multiples figure.chart[data-chart="ws-consumption"] path.mark', { timeout: 30_000 });
+    expect(await page.getAttribute('body', 'data-stored')).toMatch(/^(checking|same)$/);
+    await page.waitForSelector('body[data-ready="full"]', { timeout: 120_000 });
+    expect(await page.getAttribute('body', 'data-stored')).toBe('same');
+    expect(await page.getAttribute('#fidelity', 'data-fidelity')).toBe('full');
+    expect(await page.textContent('#fidelity')).toBe('Full fidelity');
+    await screenshot(page, 'workshop-stored');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('runs live, with nothing stored, for other seeds', async () => {
     const { page, errors } = await openPage(h, '?scenario=baseline&seeds=2');
     await page.waitForSelector('code.hash', { timeout: 90_000, state: 'attached' });

@@ -20,7 +20,8 @@ import { workshopPage } from './page';
 import { planLabel, PlansTried } from './plansTried';
 import { bindKeys } from './presenter';
 import { RerunTiming } from './rerunTiming';
-import { LiveRunner, type Answer } from './runner';
+import type { LiveRunner, Answer } from './runner';
+import { storedWorkshop } from 'virtual:balloon-stored-workshop';
 import { budgetBar } from './ui/budgetBar';
 import { renderLeverPanel } from './ui/leverPanel';
 import { renderStoryBanner } from './ui/storyBanner';
@@ -29,13 +30,18 @@ import { renderMultiples } from './views/multiples';
 import { renderOutcomeTable } from './views/outcomeTable';
 import { renderScatter, type OutcomeId } from './views/scatter';
 import type { LiveReply } from './worker/protocol';
+import { WORKSHOP_SCENARIO, WORKSHOP_SEED } from '../stored/defaults';
 
-const SEED = 1;
+const SEED = WORKSHOP_SEED;
 const DEFAULT_BUDGET = 2e9;
 
 
-export function startWorkshop(root: HTMLElement): void {
-  const source = LIBRARY.find((s) => s.id === 'baseline') ?? LIBRARY[0];
+/**
+ * `runner`: the live workers, started by main.ts before this code loaded (`started`: their
+ * preparation of the bundled world at SEED).
+ */
+export function startWorkshop(root: HTMLElement, runner: LiveRunner, started: ReturnType<LiveRunner['start']>): void {
+  const source = LIBRARY.find((s) => s.id === WORKSHOP_SCENARIO) ?? LIBRARY[0];
   const parsed = parseScenarioText(source.text);
   if (!parsed.ok) {
     root.replaceChildren(el('p', { class: 'placeholder' }, `The bundled world does not validate: ${parsed.errors[0]?.message}`));
@@ -70,7 +76,7 @@ export function startWorkshop(root: HTMLElement): void {
     levers,
   );
 
-  const runner = new LiveRunner(
+  runner.listen(
     onAnswer,
     (message) => {
       status.textContent = `The simulation stopped: ${message}`;
@@ -315,25 +321,51 @@ export function startWorkshop(root: HTMLElement): void {
   if (link.budgetUsdPerYear !== undefined) plan.totalBudgetUsdPerYear = Math.max(link.budgetUsdPerYear, planCost(scenario, plan.rows));
   budget.update();
   renderLeverPanel(levers, { scenario, plan, onInput, onCommit: () => commit() });
-  void runner.start(source.text, SEED).then(({ fast, fullReady }) => {
+  // The world without levers as the build computed it (viz/stored): drawn at once, then checked
+  // against the live workers' own first runs (the same bits, or replaced by them).
+  const none = JSON.stringify(planPolicies(scenario, []));
+  const stored = storedWorkshop.scenario === source.id && storedWorkshop.seed === SEED ? storedWorkshop.digests : null;
+  const storedChecks: Partial<Record<Fidelity, 'same' | 'replaced'>> = {};
+  const noneReply = (digest: Digest, ms: number): LiveReply => ({ digest, fromTick: 0, ticksRun: 0, ms });
+  if (stored) {
+    baselines.workshop = stored.workshop;
+    baselines.full = stored.full;
+    known.set(none, { label: 'No levers', rows: [], workshop: noneReply(stored.workshop, 0), full: noneReply(stored.full, 0) });
+    document.body.dataset.stored = 'checking';
+    commit(false);
+    status.textContent = 'Stored answer, computed when this app was built · preparing the live world…';
+  }
+
+  /** The live worker's run without levers at `fidelity`: it replaces the stored one (same hash: same bits). */
+  function liveBaseline(fidelity: Fidelity, digest: Digest, ms: number): void {
+    const differs = stored !== null && stored[fidelity].hash !== digest.hash;
+    if (stored) storedChecks[fidelity] = differs ? 'replaced' : 'same';
+    baselines[fidelity] = digest;
+    known.entry(none)[fidelity] = noneReply(digest, ms);
+    if (stored && storedChecks.workshop && storedChecks.full) document.body.dataset.stored = storedChecks.workshop === 'same' && storedChecks.full === 'same' ? 'same' : 'replaced';
+    if (differs && shown?.key === none && (shown.fidelity === fidelity || fidelity === 'full')) show(none, fidelity, known.get(none)![fidelity]!);
+  }
+
+  void started.then(({ fast, fullReady }) => {
     if (!fast.ok) {
       status.textContent = `The world does not run: ${fast.message}`;
       return;
     }
-    const none = JSON.stringify(planPolicies(scenario, []));
-    baselines.workshop = fast.baseline;
-    known.set(none, { label: 'No levers', rows: [], workshop: { digest: fast.baseline, fromTick: 0, ticksRun: 0, ms: fast.ms } });
+    if (!known.get(none)) known.set(none, { label: 'No levers', rows: [], workshop: noneReply(fast.baseline, fast.ms) });
+    liveBaseline('workshop', fast.baseline, fast.ms);
     document.body.dataset.ready = 'workshop';
     document.body.dataset.prepareMs = String(Math.round(fast.ms));
+    if (stored && shown?.key === none && shown.fidelity === 'full') status.textContent = 'Stored answer, computed when this app was built · the live world is ready, checking the full-fidelity answer…';
     void fullReady.then((full) => {
       if (!full.ok) return;
-      baselines.full = full.baseline;
-      known.get(none)!.full = { digest: full.baseline, fromTick: 0, ticksRun: 0, ms: full.ms };
+      liveBaseline('full', full.baseline, full.ms);
       document.body.dataset.ready = 'full';
       document.body.dataset.prepareFullMs = String(Math.round(full.ms));
       if (shown?.key === none) show(none, 'full', known.get(none)!.full!);
     });
-    wanted = '';
-    commit(false);
+    if (!stored) {
+      wanted = '';
+      commit(false);
+    }
   });
 }

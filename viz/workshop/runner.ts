@@ -9,6 +9,16 @@ import type { Fidelity } from './live/fidelity';
 import type { Digest } from './live/digest';
 import type { InitReply, LiveReply, LiveWorkerApi } from './worker/protocol';
 
+/** Where a lane's answers go (set once the page's code has loaded: the workers start before). */
+interface Handlers {
+  onAnswer: (a: Answer) => void;
+  onError: (message: string) => void;
+  onPartial?: PartialHandler;
+}
+
+/** The `running` mark of a lane warming its engine (no plan has this key). */
+const WARMING = '(warming up)';
+
 /** The years a quick re-run has simulated so far, for plan `key`. */
 export type PartialHandler = (key: string, digest: Digest) => void;
 
@@ -33,13 +43,36 @@ class Lane {
 
   constructor(
     readonly fidelity: Fidelity,
-    private readonly onAnswer: (a: Answer) => void,
-    private readonly onError: (message: string) => void,
-    private readonly onPartial?: PartialHandler,
+    private readonly handlers: Handlers,
+    /** Whether this lane posts partial answers (to `handlers.onPartial`). */
+    private readonly partials: boolean,
   ) {
     const worker = new Worker(new URL('./worker/liveWorker.ts', import.meta.url), { type: 'module', name: `balloon-live-${fidelity}` });
     this.api = Comlink.wrap<LiveWorkerApi>(worker);
-    if (onPartial) void this.api.listen(Comlink.proxy((job: number, digest: Digest) => job === this.job && this.running !== null && onPartial(this.running, digest)));
+    if (partials) void this.api.listen(Comlink.proxy((job: number, digest: Digest) => job === this.job && this.running !== null && this.handlers.onPartial?.(this.running, digest)));
+  }
+
+  /**
+   * Warm the engine (see LiveWorkerApi.warm) while no plan is asked for: a request stops the
+   * warm-up (when the page is cross-origin isolated, else it waits for it) and runs next.
+   */
+  async warm(): Promise<void> {
+    const init = await this.ready;
+    if (!init.ok || this.busy) return;
+    this.busy = true;
+    this.running = WARMING;
+    if (this.flag) Atomics.store(this.flag, 0, 0);
+    try {
+      await this.api.warm(this.flag);
+    } catch (error) {
+      this.handlers.onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.busy = false;
+      this.running = null;
+    }
+    const waiting = this.pending;
+    this.pending = null;
+    if (waiting) void this.submit(waiting.key, waiting.policies);
   }
 
   /** Number of the re-run in flight (partial answers of older runs are dropped). */
@@ -79,12 +112,12 @@ class Lane {
         this.pending = null;
         this.running = job.key;
         if (this.flag) Atomics.store(this.flag, 0, 0);
-        const reply = await this.api.rerun(job.policies, this.flag, this.onPartial ? ++this.job : undefined);
+        const reply = await this.api.rerun(job.policies, this.flag, this.partials ? ++this.job : undefined);
         this.running = null;
-        if (reply) this.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
+        if (reply) this.handlers.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
       }
     } catch (error) {
-      this.onError(error instanceof Error ? error.message : String(error));
+      this.handlers.onError(error instanceof Error ? error.message : String(error));
     } finally {
       this.busy = false;
       this.running = null;
@@ -95,17 +128,27 @@ class Lane {
 export class LiveRunner {
   private readonly fast: Lane;
   private readonly full: Lane;
+  private readonly handlers: Handlers = { onAnswer: () => {}, onError: () => {} };
 
-  constructor(onAnswer: (a: Answer) => void, onError: (message: string) => void, onPartial?: PartialHandler) {
-    this.fast = new Lane('workshop', onAnswer, onError, onPartial);
-    this.full = new Lane('full', onAnswer, onError);
+  /** The workers start at once (the page may still be loading its code); answers go to `listen`'s handlers. */
+  constructor() {
+    this.fast = new Lane('workshop', this.handlers, true);
+    this.full = new Lane('full', this.handlers, false);
   }
 
-  /** Prepare both workers; resolves with the workshop-fidelity world, the full one follows (`fullReady`). */
+  listen(onAnswer: (a: Answer) => void, onError: (message: string) => void, onPartial?: PartialHandler): void {
+    Object.assign(this.handlers, { onAnswer, onError, onPartial });
+  }
+
+  /**
+   * Prepare both workers; resolves with the workshop-fidelity world (ready for moves), the
+   * full one follows (`fullReady`) while the quick worker warms its engine.
+   */
   async start(text: string, seed: number): Promise<{ fast: InitReply; fullReady: Promise<InitReply> }> {
     const fast = await this.fast.init(text, seed);
     // Started second so the quick world is ready first on a two-core machine.
     const fullReady = this.full.init(text, seed);
+    void this.fast.warm();
     return { fast, fullReady };
   }
 

@@ -66,13 +66,14 @@ export class LiveSession {
    * `policies` (default: the current plan) may switch levers on so their code is
    * warm too: the runs are thrown away, so the session's answers do not change.
    */
-  warmUp(years = 6, times = 3, policies: readonly Policy[] = this.policies): void {
+  warmUp(years = 6, times = 3, policies: readonly Policy[] = this.policies, isCancelled?: () => boolean): void {
     const k = Math.max(0, this.valid - years);
     const tpy = this.world.ticksPerYear;
     for (let i = 0; i < times; i++) {
       const sim = resumeSimulation(this.scenarioOf(policies), this.snapshots[k]);
-      // The same work as a re-run, snapshots included, with nothing kept.
+      // The same work as a re-run, snapshots included, with nothing kept (`isCancelled` stops it: nothing to undo).
       while (sim.tick < sim.totalTicks) {
+        if (isCancelled?.()) return;
         if (sim.tick % tpy === 0) sim.snapshot();
         sim.step();
       }

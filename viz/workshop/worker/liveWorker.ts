@@ -29,12 +29,14 @@ const api: LiveWorkerApi = {
     if (!parsed.ok) return { ok: false, message: parsed.errors[0]?.message ?? 'invalid scenario' };
     session = new LiveSession(atFidelity(parsed.value, fidelity), seed, { captureOnRerun: true });
     const baseline = digest(session.baseline, session.world, session.baseline);
-    if (fidelity === 'workshop') {
-      const years = Number(session.world.end.slice(0, 4)) - Number(session.world.start.slice(0, 4)) + 1;
-      const from = `${Number(session.world.start.slice(0, 4)) + Math.max(0, years - 6)}-01`;
-      session.warmUp(6, 3, planPolicies(session.world, everyLever(session.world, from)));
-    }
     return { ok: true, baseline, ms: performance.now() - begun }; // host-only
+  },
+  warm(cancelFlag?: Int32Array): void {
+    if (!session) throw new Error('warm before init');
+    const world = session.world;
+    const years = Number(world.end.slice(0, 4)) - Number(world.start.slice(0, 4)) + 1;
+    const from = `${Number(world.start.slice(0, 4)) + Math.max(0, years - 6)}-01`;
+    session.warmUp(6, 3, planPolicies(world, everyLever(world, from)), cancelFlag ? () => Atomics.load(cancelFlag, 0) !== 0 : undefined);
   },
   rerun(policies: Policy[], cancelFlag?: Int32Array, job?: number): LiveReply | null {
     if (!session) throw new Error('rerun before init');

@@ -23,6 +23,12 @@ export interface LiveWorkerApi {
   /** Validate the world (scenario file text), run it without levers and keep its snapshots. */
   init(scenarioText: string, fidelity: Fidelity, seed: number): InitReply;
   /**
+   * Re-run the last years a few times under every lever and throw the runs away, so the
+   * engine has compiled that code before the first real move (a cold engine answers it
+   * several times slower). Stops when `cancelFlag` becomes non-zero; the session is unchanged.
+   */
+  warm(cancelFlag?: Int32Array): void;
+  /**
    * Run the world under a plan's fixed-length policy list (see data/plan.ts); null
    * when `cancelFlag` (over a SharedArrayBuffer) became non-zero during the run.
    * With a `job` number, the listener gets a partial digest every two simulated years.
