@@ -59,7 +59,12 @@ for (let seed = 1; seed <= seeds; seed++) {
   push('col.US12', rel(yearValue(c, CONS, 'USA', 0), yearValue(c, CONS, 'USA', 12)));
   const eu = ['ESP', 'NLD', 'GBR', 'DEU', 'ITA', 'FRA'];
   push('col.EU12', rel(yearSum(c, CONS, eu, 0), yearSum(c, CONS, eu, 12)));
-  push('col.farmCOLvsTwin', 0);
+  // Mejia, Restrepo & Rozo (2017): one more ha sprayed lowers the year's cultivation by 0.022-0.058 ha.
+  const ERAD = 'country/eradicatedHa';
+  const dCultErad = sumYears((y) => yearValue(c, CULT, 'COL', y) - yearValue(r.noErad, CULT, 'COL', y), L);
+  const dErad = sumYears((y) => yearValue(c, ERAD, 'COL', y) - yearValue(r.noErad, ERAD, 'COL', y), L);
+  push('erad.haLessPerHa', -dCultErad / dErad);
+  push('erad.haPerYear', dErad / (L + 1));
   for (const [lever, without] of [['erad', r.noErad], ['interd', r.noInterd]] as const) {
     push(`${lever}.kgKept`, sumYears((y) => north(without, y) - north(c, y), L));
     push(`${lever}.prodLess`, sumYears((y) => yearValue(without, 'world/producedKg', 'world', y) - yearValue(c, 'world/producedKg', 'world', y), L) / 1e3);

@@ -109,9 +109,10 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
     const coca = rg.cocaHa[r];
     const costPerHa = b.eradicationUsdPerHa * (1 + REMOTENESS_ERADICATION_COST * regions.remoteness[r]);
     const wanted = rg.eradicationEffortUsd[r] / costPerHa / tpy;
+    // The ha sprayed or cut (what governments report as eradicated); of the coca on them only a share dies.
     const eradicated = Math.min(wanted, maxShare * coca);
     // Never exactly all of it: the log-survival must stay finite (a share of 1 - 1e-9 is total in practice).
-    const share = coca > 0 ? Math.min(1 - 1e-9, eradicated / coca) : 0;
+    const share = coca > 0 ? Math.min(1 - 1e-9, (eradicated * b.eradicationKillShare) / coca) : 0;
     rg.eradicatedHa[r] = eradicated;
     rg.logSurvival[r] += log1p(-share);
     rg.cocaHa[r] = coca * (1 - share);

@@ -13,6 +13,7 @@ import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
 import { preventionEffect, referenceDemandKg } from './markets';
 import { exp, log } from '../math/detmath';
+import { initialPresence } from './police';
 import { COST_CLASSES, levelOf } from './grower-tables';
 
 const LAND_LOG_SD = 0.6;
@@ -132,6 +133,8 @@ export function createState(world: World, seed: number): WorldState {
       shippedKg: f64(capacity),
       salesKg: f64(capacity),
       pathKg: f64(world.paths.n),
+      originFill: new Float64Array(nC).fill(1),
+      originAccess: new Float64Array(nC).fill(1),
       recentLoss: f64(capacity),
       usablePaths: new Int32Array(capacity * world.paths.n),
       usableCount: new Int32Array(capacity),
@@ -202,7 +205,8 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
     rg.stockKg[r] = monthly * g.stockTargetMonths * (world.ticksPerYear / 12);
     i0 += n;
   }
-  // Region fixed effects: at the initial price, the mean grower wants the initial share.
+  // Region fixed effects: at the initial price and police presence, the mean grower wants the initial share.
+  initialPresence(world, state);
   const ctx = createGrowerContext(world);
   refreshGrowerContext(world, state, ctx);
   for (let r = 0; r < regions.n; r++) {

@@ -59,7 +59,7 @@ export function updatePolice(world: World, state: WorldState, levers: LeverInput
       enforcement = total * (1 - share);
       prevention = total * share;
     }
-    const efficiency = police.capability[c] * (1 - b.corruptionWaste * police.corruption[c]);
+    const efficiency = agencyEfficiency(world, state, c);
     const operational = enforcement + aid * b.operationalShareOfAid;
     const capacity = operational * efficiency;
     police.capacityUsd[c] = capacity;
@@ -165,15 +165,46 @@ function allocateEradication(world: World, state: WorldState, levers: LeverInput
     let total = 0;
     for (const r of list) total += rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r]);
     const effort = police.eradicationUsd[c];
-    const efficiency = police.capability[c] * (1 - b.corruptionWaste * police.corruption[c]);
+    const efficiency = agencyEfficiency(world, state, c);
     for (const r of list) {
       const w = total > 0 ? (rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r])) / total : 1 / list.length;
       rg.eradicationEffortUsd[r] = effort * w + levers.eradicationRegionUsd[r] * efficiency;
     }
   }
-  for (let r = 0; r < regions.n; r++) {
-    const perHa = rg.eradicationEffortUsd[r] / Math.max(rg.cocaHa[r], 1);
-    rg.presence[r] = 1 - exp(-perHa / b.presenceUsdPerHa);
+  setPresence(world, state);
+}
+
+/** Share of a USD of effort that reaches the field in country c: capability, less what corruption wastes. */
+export function agencyEfficiency(world: World, state: WorldState, c: number): number {
+  return state.police.capability[c] * (1 - world.behaviour.police.corruptionWaste * state.police.corruption[c]);
+}
+
+/** The police's capacity and presence before the first tick: its own enforcement budget, no aid. */
+export function initialPresence(world: World, state: WorldState): void {
+  for (let c = 0; c < world.countries.n; c++) state.police.capacityUsd[c] = world.countries.enforcementBudgetUsd[c] * agencyEfficiency(world, state, c);
+  setPresence(world, state);
+}
+
+/**
+ * Police presence in each coca region (0..1), which deters growers through sanctions: the police's own
+ * field effort in its coca regions (its capacity, which capacity funding builds, times its eradication
+ * share), spread by accessible coca. The money eradication levers add buys eradicated hectares, not presence.
+ */
+export function setPresence(world: World, state: WorldState): void {
+  const { regions } = world;
+  const b = world.behaviour.police;
+  const police = state.police;
+  const rg = state.regions;
+  for (let c = 0; c < world.countries.n; c++) {
+    const list = world.regionsOfCountry[c];
+    if (list.length === 0) continue;
+    const own = police.capacityUsd[c] * police.allocation[c * 3 + ERADICATION];
+    let total = 0;
+    for (const r of list) total += rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r]);
+    for (const r of list) {
+      const w = total > 0 ? (rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r])) / total : 1 / list.length;
+      rg.presence[r] = 1 - exp(-(own * w) / Math.max(rg.cocaHa[r], 1) / b.presenceUsdPerHa);
+    }
   }
 }
 
@@ -187,7 +218,8 @@ export function recordPoliceResults(world: World, state: WorldState): void {
   const w = 1 - pow(RESULTS_KEPT_PER_MONTH, 12 / tpy);
   const eradicatedKg = new Float64Array(world.countries.n);
   for (let r = 0; r < world.regions.n; r++) {
-    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
+    const killedHa = state.regions.eradicatedHa[r] * world.behaviour.police.eradicationKillShare;
+    eradicatedKg[world.regions.country[r]] += killedHa * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
   }
   const organisations = state.traffickers;
   let scale = 0;

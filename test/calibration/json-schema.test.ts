@@ -7,7 +7,7 @@ import { jsonSchemaText } from '../../sim/scenario/publishedSchema';
 import { parseTargetsText } from '../../sim/calibration/validate';
 import { ROOT } from '../cli/helpers';
 
-const EXAMPLES = ['calibration/default.targets.json', 'calibration/quick.targets.json'];
+const EXAMPLES = ['calibration/default.targets.json', 'calibration/quick.targets.json', 'calibration/spraying-evidence.targets.json'];
 
 describe('calibrate.schema.json', () => {
   const text = readFileSync(join(ROOT, 'calibrate.schema.json'), 'utf8');
