@@ -4,6 +4,7 @@
  * is documented in docs/calibration.md:
  *   series, "msle"      mean over years of (ln(1+m_y) - ln(1+o_y))^2, m_y = mean over seeds
  *   series, "relative"  mean over years of (m_y/m_first - o_y/o_first)^2
+ *   series, seeds "each"  the same loss of each seed's own series, averaged over seeds
  *   effect              0 inside the band [lo, hi]; outside, ((distance to the band) / scale)^2,
  *                       scale = hi - lo, or |the finite end| for an open band (1 if that end is 0)
  *   fact                0 when the fact holds over the seeds (as `balloon facts` judges it), else 1
@@ -35,15 +36,24 @@ function seriesMeans(t: SpecSeries, i: number, runs: SeedSummaries): number[] {
 }
 
 export function seriesLoss(t: SpecSeries, i: number, runs: SeedSummaries): number {
-  const m = seriesMeans(t, i, runs);
+  if (t.seeds === 'each') {
+    // Each seed's own series against the record, then the mean over the seeds that have one.
+    const losses = runs.map((r) => lossOf(t, t.years.map((y) => column([r], statKey.year(i, y))[0]))).filter((x) => Number.isFinite(x));
+    return losses.length > 0 ? mean(losses) : UNDEFINED_LOSS;
+  }
+  const loss = lossOf(t, seriesMeans(t, i, runs));
+  return Number.isFinite(loss) ? loss : UNDEFINED_LOSS;
+}
+
+/** The loss of one modelled series m (by year) against the record (NaN when it cannot be computed). */
+function lossOf(t: SpecSeries, m: number[]): number {
   const o = t.observed;
   let sum = 0;
   for (let k = 0; k < m.length; k++) {
     const d = t.loss === 'msle' ? log1p(Math.max(0, m[k])) - log1p(Math.max(0, o[k])) : m[k] / m[0] - o[k] / o[0];
     sum += d * d;
   }
-  const loss = sum / m.length;
-  return Number.isFinite(loss) ? loss : UNDEFINED_LOSS;
+  return sum / m.length;
 }
 
 /** The effect statistic over seeds: ratio of means Σnum/Σden; NaN when Σden ≤ 0 (nothing reduced, or an empty baseline). */

@@ -180,6 +180,7 @@ export function resolveTargets(
         entity: x.entity,
         unit,
         loss: x.loss,
+        seeds: x.seeds,
         years: mine.map((r) => r.year),
         observed: mine.map((r) => r.value),
         source: file.label,

@@ -43,6 +43,10 @@ const seriesTarget = z
       .enum(['msle', 'relative'])
       .default('msle')
       .describe('"msle": mean over years of (ln(1+model) - ln(1+observed))^2; "relative": mean over years of (model/model[first] - observed/observed[first])^2'),
+    seeds: z
+      .enum(['mean', 'each'])
+      .default('mean')
+      .describe('"mean": the loss of the mean over seeds; "each": the mean over seeds of each seed\'s own loss, so seeds that wander (cycles out of phase) cost even when their mean is on target'),
     weight,
   })
   .describe('An observed yearly series: the model\'s yearly value (flows summed, stocks averaged), mean over seeds, against the record');

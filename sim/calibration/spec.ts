@@ -33,6 +33,8 @@ export interface SpecSeries extends TargetBase {
   entity: string;
   unit: string;
   loss: 'msle' | 'relative';
+  /** Loss of the mean over seeds, or mean of each seed's loss. */
+  seeds: 'mean' | 'each';
   /** Years compared (those with an observed figure), ascending, and the figures. */
   years: number[];
   observed: number[];

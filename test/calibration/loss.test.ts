@@ -4,7 +4,7 @@ import type { CalibrationSpec, SpecEffect, SpecFact, SpecSeries } from '../../si
 
 const series: SpecSeries = {
   type: 'series', id: 'col', scenario: 0, weight: 2, measure: 'cultivationHa', kind: 'country', entity: 'COL', unit: 'ha',
-  loss: 'msle', years: [2000, 2001], observed: [100, 50], source: 'obs.csv',
+  loss: 'msle', seeds: 'mean', years: [2000, 2001], observed: [100, 50], source: 'obs.csv',
 };
 const effect: SpecEffect = {
   type: 'effect', id: 'di', scenario: 0, weight: 1, switchOff: { lever: 'eradication' }, intervention: 'all eradication levers',
@@ -21,6 +21,16 @@ describe('losses', () => {
     expect(seriesLoss({ ...series, loss: 'relative' }, 0, [{ 't0.2000': 10, 't0.2001': 5 }])).toBe(0);
     expect(seriesLoss({ ...series, loss: 'relative' }, 0, [{ 't0.2000': 10, 't0.2001': 10 }])).toBeCloseTo(0.125, 12);
     expect(seriesLoss(series, 0, [{ 't0.2000': null, 't0.2001': null }])).toBe(UNDEFINED_LOSS);
+  });
+
+  it('series, seeds "each": seeds that wander out of phase cost even when their mean is flat', () => {
+    const flat: SpecSeries = { ...series, loss: 'relative', observed: [1, 1] };
+    // Two seeds cycling in opposite directions: +20 % and -20 %, their mean exactly flat.
+    const runs = [{ 't0.2000': 100, 't0.2001': 120 }, { 't0.2000': 100, 't0.2001': 80 }];
+    expect(seriesLoss(flat, 0, runs)).toBe(0);
+    expect(seriesLoss({ ...flat, seeds: 'each' }, 0, runs)).toBeCloseTo(0.02, 12); // (0.2^2) in one year of two, each seed
+    expect(seriesLoss({ ...flat, seeds: 'each' }, 0, [{ 't0.2000': 100, 't0.2001': 100 }, { 't0.2000': null, 't0.2001': 5 }])).toBe(0); // a seed without figures is left out
+    expect(seriesLoss({ ...flat, seeds: 'each' }, 0, [{ 't0.2000': null, 't0.2001': null }])).toBe(UNDEFINED_LOSS);
   });
 
   it('effect: 0 inside the band, squared distance in band widths outside, open bands scaled by their end', () => {
