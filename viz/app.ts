@@ -7,8 +7,7 @@
  */
 import type { RunResult } from '../sim/results/types';
 import type { Scenario } from '../sim/scenario/schema';
-import { parseScenarioText, type ScenarioError } from '../sim/scenario/validate';
-import { validationReport } from './worker/protocol';
+import type { ScenarioError } from '../sim/scenario/validate';
 import { LIBRARY, sourceFromFile, type ScenarioSource } from './data/library';
 import { twinOf } from './data/twin';
 import { hasStored, loadStored, sameAsStored } from './stored/appResults';
@@ -21,9 +20,14 @@ import { comparePanel } from './ui/comparePanel';
 import { el } from './ui/dom';
 import { runPanel } from './ui/runPanel';
 import { scenarioPanel } from './ui/scenarioPanel';
-import { renderCompare, type CompareRun } from './views/compareView';
-import { renderMap } from './views/mapView';
+import type { CompareRun } from './views/compareView';
 import { renderResults, storedText } from './views/resultsView';
+
+// Loaded when first needed, not before the first charts: validation (zod) and the views with
+// maps (world atlas, projections) or comparisons.
+const validation = () => import('../sim/scenario/validate');
+const mapView = () => import('./views/mapView');
+const compareView = () => import('./views/compareView');
 
 const VIEW_LABELS: Record<ViewName, string> = { results: 'Results', map: 'Route map', compare: 'Compare' };
 
@@ -55,6 +59,8 @@ export function startApp(root: HTMLElement): void {
   let current: Current | null = null;
   let comparison: CompareRun[] = [];
   let busy = false;
+  /** Renders of the view so far (a lazily loaded view draws only if it is still the latest). */
+  let renders = 0;
   let latest = 0;
   /** Why nothing is shown (e.g. a link to a file that must be opened again). */
   let notice: string | null = null;
@@ -75,8 +81,16 @@ export function startApp(root: HTMLElement): void {
       return;
     }
     if (state.view === 'results') renderResults(view, current);
-    else if (state.view === 'map') renderMap(view, current, { year: state.year, mode: state.routes ?? 'flow' }, (mode, year) => ((state.routes = mode), (state.year = year), save()));
-    else renderCompare(view, { state, runs: comparison, busy, colorOf, onBaseline: (id) => ((state.baseline = id), save(), render()) });
+    else {
+      // A lazily loaded view draws when its code has come, unless the page has been redrawn since.
+      const drawing = ++renders;
+      view.replaceChildren(el('p', { class: 'placeholder' }, 'Loading…'));
+      if (state.view === 'map')
+        void mapView().then(({ renderMap }) => drawing === renders && renderMap(view, current, { year: state.year, mode: state.routes ?? 'flow' }, (mode, year) => ((state.routes = mode), (state.year = year), save())));
+      else void compareView().then(({ renderCompare }) => drawing === renders && renderCompare(view, { state, runs: comparison, busy, colorOf, onBaseline: (id) => ((state.baseline = id), save(), render()) }));
+      return;
+    }
+    renders++;
   };
 
   /** Run a batch with progress and cancel; null when cancelled or failed (the status says why). */
@@ -119,6 +133,8 @@ export function startApp(root: HTMLElement): void {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // host-only
       if (call !== runCalls || ran !== source) return;
     }
+    const { parseScenarioText } = await validation();
+    if (call !== runCalls || ran !== source) return;
     const parsed = parseScenarioText(source.text);
     if (!parsed.ok) {
       scenarios.showErrors(source.name, parsed.errors);
@@ -156,7 +172,8 @@ export function startApp(root: HTMLElement): void {
   };
 
   /** Once the page is idle, start the pool's other workers and warm their engines for the next batch (e.g. a comparison). */
-  const warmSoon = () => setTimeout(() => pool.warmUp((LIBRARY.find((s) => s.id === 'baseline') ?? LIBRARY[0]).text), 300); // host-only
+  const warmSoon = () =>
+    setTimeout(() => void pool.warmUp((LIBRARY.find((s) => s.id === 'baseline') ?? LIBRARY[0]).text).then(() => (document.body.dataset.poolWarm = 'true')), 300); // host-only
 
   /** Say on the page (the results' heading, and body[data-stored] for tests) what the stored results are. */
   const setStored = (value: StoredState) => {
@@ -185,8 +202,9 @@ export function startApp(root: HTMLElement): void {
       (s) => `Done: ${chosen.length} scenarios × ${what} in ${s} s.`,
     );
     if (!results) return;
+    const { parseScenarioText: parse } = await validation();
     comparison = chosen.map((s, i) => {
-      const parsed = parseScenarioText(s.text);
+      const parsed = parse(s.text);
       return { source: s, scenario: parsed.ok ? parsed.value : null, runs: results[i] };
     });
     // Every run's fingerprint, scenario by scenario and seed by seed (the same on any number of workers).
@@ -221,7 +239,7 @@ export function startApp(root: HTMLElement): void {
     },
     async onFile(file) {
       // Same validation, same messages; in this thread only while every worker is busy running.
-      const report = (await pool.validate(file.text)) ?? validationReport(file.text);
+      const report = (await pool.validate(file.text)) ?? (await import('./worker/protocol')).validationReport(file.text);
       if (!report.ok) {
         notLoaded(file.id.slice('file:'.length), report.errors);
         return false;

@@ -64,14 +64,16 @@ export class SimPool {
   /**
    * Start every worker the pool may use and let the ones that have run nothing step the first
    * `ticks` ticks (default: all) of `text` (a scenario file), so a later batch does not start on cold engines.
-   * For idle moments: a task sent meanwhile waits for the warm-up to end.
+   * For idle moments: a task sent meanwhile waits for the warm-up to end. Resolves when the warm-ups end.
    */
-  warmUp(text: string, ticks = Infinity): void {
+  warmUp(text: string, ticks = Infinity): Promise<void> {
+    const warming: Promise<void>[] = [];
     for (const slot of this.lanes(this.size)) {
       if (slot.warm || slot.busy) continue;
       slot.warm = true;
-      void slot.api.warm(text, ticks);
+      warming.push(slot.api.warm(text, ticks));
     }
+    return Promise.all(warming).then(() => undefined);
   }
 
   /** Whether cancel can stop a run in place (else it restarts the workers). */

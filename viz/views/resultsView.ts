@@ -22,7 +22,6 @@ import { supplyTargets } from '../../sim/analysis/supplyEffects';
 import { corridorRows } from '../data/corridorRows';
 import { recordRows } from '../data/record';
 import { aboutScenario } from './aboutScenario';
-import { routeSection } from './routeChange';
 import { countryCards } from './countryCards';
 import { keyFigures } from './keyFigures';
 import { RESULT_CHARTS, SMOOTH_NOTE, type ChartSpec } from './resultCharts';
@@ -227,10 +226,19 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
   // The first row is drawn now and painted; the route map and the other charts follow, a few per
   // frame, and the run details (with the result hash, which tests wait for) come last.
   for (const d of draws) if (d.first) d.draw();
+  // The run details come when both the charts and the map are drawn.
+  let parts = 2;
+  const finish = () => --parts === 0 && container.append(details);
   const rest: (() => void)[] = [
-    () => routeSection(routes, current, { mode: twin ? 'twin' : 'start', id: 'results-route-change', prefix: 'results-routes' }),
+    // The map's code (world atlas, projections) loads when it is first drawn.
+    () =>
+      void import('./routeChange').then(({ routeSection }) => {
+        if (drawn.get(container) !== drawing) return;
+        routeSection(routes, current, { mode: twin ? 'twin' : 'start', id: 'results-route-change', prefix: 'results-routes' });
+        finish();
+      }),
     ...draws.filter((d) => !d.first).map((d) => d.draw),
-    () => container.append(details),
+    finish,
   ];
   const drawing = ++generation;
   drawn.set(container, drawing);

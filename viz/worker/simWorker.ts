@@ -42,7 +42,16 @@ async function run(scenario: string | object, seeds: number[], onProgress?: Prog
     for (let i = 0; i < seeds.length; i++) {
       if (isCancelled?.()) throw new RunCancelledError();
       // The comlink callback is fire-and-forget: the run does not wait for the page.
-      const progress = onProgress ? (done: number, total: number) => void onProgress(i, done, total) : undefined;
+      // At most every tenth of the run: each call is a message the page answers, while the other workers run too.
+      let reported = -1;
+      const progress = onProgress
+        ? (done: number, total: number) => {
+            const tenth = Math.floor((10 * done) / total);
+            if (tenth === reported) return;
+            reported = tenth;
+            void onProgress(i, done, total);
+          }
+        : undefined;
       results.push(runScenario(parsed.value, { seed: seeds[i], onProgress: progress, isCancelled }));
     }
   } catch (error) {
