@@ -9,6 +9,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
+import { shareEachTick, smoothingWeight } from './time';
 import { demandSmoothingWeight } from './inventory';
 
 /** Largest change of log price in one tick. */
@@ -153,11 +154,11 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
     rg.otherSoldKg[r] = kg;
     state.accounts.consumedKg += kg;
   }
-  const adjust = 1 - pow(1 - g.farmgatePriceAdjustment, 12 / tpy);
-  const spoil = 1 - pow(1 - g.stockLossPerMonth, 12 / tpy);
+  const adjust = shareEachTick(g.farmgatePriceAdjustment, tpy);
+  const spoil = shareEachTick(g.stockLossPerMonth, tpy);
   const demandWeight = demandSmoothingWeight(tpy);
   // What a kilo is worth to buyers at each origin (the netback of its best path), smoothed and indexed to the first tick.
-  const netbackWeight = 1 - exp(-12 / (g.priceMemoryMonths * tpy));
+  const netbackWeight = smoothingWeight(g.priceMemoryMonths, tpy);
   for (let r = 0; r < regions.n; r++) {
     const c = regions.country[r];
     const bid = plan.netback[c];

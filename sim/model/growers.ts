@@ -22,6 +22,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER } from './rng';
 import { exp, log, log1p, pow } from '../math/detmath';
+import { shareEachTick, smoothingWeight } from './time';
 import { COST_CLASSES, costClassFactors, SHOCK_LEVELS, shockOddsFactors } from './grower-tables';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
@@ -100,8 +101,8 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
   const tpy = world.ticksPerYear;
   const rg = state.regions;
   const maturityTicks = Math.max(1, (g.maturityMonths * tpy) / 12);
-  const priceWeight = 1 - exp(-12 / (g.priceMemoryMonths * tpy));
-  const maxShare = 1 - pow(1 - b.maxEradicationSharePerMonth, 12 / tpy);
+  const priceWeight = smoothingWeight(g.priceMemoryMonths, tpy);
+  const maxShare = shareEachTick(b.maxEradicationSharePerMonth, tpy);
   const altDecay = g.altDevDecayPerYear / tpy;
   const intensificationRate = 1 / Math.max(1, (g.intensificationMonths * tpy) / 12);
 

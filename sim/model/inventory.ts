@@ -4,15 +4,19 @@
  * stock's cover — the months of usual demand the stock would last, relative to the months it
  * usually holds — to the power −1/elasticity. Usual demand is the demand smoothed over three months.
  */
-import { exp, pow } from '../math/detmath';
+import { pow } from '../math/detmath';
+import { smoothingWeight } from './time';
 
 /** Bounds of the relative cover: an empty or overflowing store moves the price a lot, but not without limit. */
 const MIN_COVER = 0.01;
 const MAX_COVER = 10;
 
+/** Months of demand that usual demand remembers. */
+const DEMAND_MEMORY_MONTHS = 3;
+
 /** Weight of this tick's demand in the three-month smoothed demand. */
 export function demandSmoothingWeight(ticksPerYear: number): number {
-  return 1 - exp(-12 / (3 * ticksPerYear));
+  return smoothingWeight(DEMAND_MEMORY_MONTHS, ticksPerYear);
 }
 
 /** The price a store holding `stockKg` heads for, with usual demand `smoothedDemandKg` a tick and `targetMonths` of it usually held. */

@@ -15,6 +15,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
+import { shareEachTick, smoothingWeight } from './time';
 import { coverPrice, demandSmoothingWeight } from './inventory';
 
 /** Most that sellers read into a shortage: buyers wanting k times what was offered lets them expect k times their sales (k <= 3). */
@@ -67,9 +68,9 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   const nM = markets.n;
   const ms = state.markets;
   const to = state.traffickers;
-  const offer = 1 - pow(1 - b.offerSharePerMonth, 12 / tpy);
-  const adjust = 1 - pow(1 - tb.priceAdjustment, 12 / tpy);
-  const expectation = 1 - exp(-12 / (tb.priceMemoryMonths * tpy));
+  const offer = shareEachTick(b.offerSharePerMonth, tpy);
+  const adjust = shareEachTick(tb.priceAdjustment, tpy);
+  const expectation = smoothingWeight(tb.priceMemoryMonths, tpy);
   // Largest log step of the wholesale price in a tick.
   const maxStep = (b.maxPriceStepPerMonth * 12) / tpy;
   const demandWeight = demandSmoothingWeight(tpy);

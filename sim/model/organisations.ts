@@ -9,7 +9,8 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { addUsablePathsThrough, relearnRoutes, type TraffickerPlan } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
-import { exp, pow } from '../math/detmath';
+import { exp } from '../math/detmath';
+import { shareEachTick } from './time';
 import { maxOriginPrice } from './originPrices';
 import type { ActiveCountries } from './shipping';
 
@@ -237,7 +238,7 @@ function payOutAndExit(world: World, state: WorldState): void {
   const b = world.behaviour.traffickers;
   const tpy = world.ticksPerYear;
   const to = state.traffickers;
-  const payoutRate = 1 - pow(1 - PAYOUT_PER_MONTH, 12 / tpy);
+  const payoutRate = shareEachTick(PAYOUT_PER_MONTH, tpy);
   const meanScale = meanOf(to.scaleKg, to.alive);
   // Below a minimum viable scale (a share of one load a month) an organisation is not a trafficking business.
   const minScale = (b.minViableLoadsPerMonth * b.loadKg * 12) / tpy;

@@ -10,7 +10,8 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { LeverInputs } from './levers';
 import { updateTrust, intelligenceMultiplier } from './cooperation';
-import { exp, pow } from '../math/detmath';
+import { exp } from '../math/detmath';
+import { keptEachTick } from './time';
 
 /** Absorptive capacity per unit of governance: aid beyond it brings ever less (USD/yr). */
 const ABSORPTIVE_USD_PER_GOVERNANCE = 1.5e9;
@@ -21,6 +22,8 @@ const BASE_ASSET_SHARE = 0.25;
  * month's results): a memory of about ten months.
  */
 const RESULTS_KEPT_PER_MONTH = 0.9;
+/** Share of the seizures police have seen on a route that they still remember a month later: a memory of about ten months. */
+const SEIZURES_SEEN_KEPT_PER_MONTH = 0.9;
 const INTERDICTION = 0;
 const INVESTIGATION = 1;
 const ERADICATION = 2;
@@ -116,8 +119,7 @@ function allocateInterdiction(world: World, state: WorldState, levers: LeverInpu
   const rs = state.routes;
   rs.hazardFrom.fill(0);
   rs.hazardTo.fill(0);
-  // What police remember of where they made seizures fades over about a year.
-  const fade = pow(0.9, 12 / world.ticksPerYear);
+  const fade = keptEachTick(SEIZURES_SEEN_KEPT_PER_MONTH, world.ticksPerYear);
   for (let i = 0; i < police.seizuresSeen.length; i++) police.seizuresSeen[i] *= fade;
   for (let c = 0; c < world.countries.n; c++) {
     const list = world.routesOfCountry[c];
@@ -215,7 +217,7 @@ export function setPresence(world: World, state: WorldState): void {
 export function recordPoliceResults(world: World, state: WorldState): void {
   const tpy = world.ticksPerYear;
   const p = state.police;
-  const w = 1 - pow(RESULTS_KEPT_PER_MONTH, 12 / tpy);
+  const w = 1 - keptEachTick(RESULTS_KEPT_PER_MONTH, tpy);
   const eradicatedKg = new Float64Array(world.countries.n);
   for (let r = 0; r < world.regions.n; r++) {
     const killedHa = state.regions.eradicatedHa[r] * world.behaviour.police.eradicationKillShare;

@@ -15,6 +15,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { maxOriginPrice, originPrice } from './originPrices';
 import { exp, pow } from '../math/detmath';
+import { shareEachTick } from './time';
 
 /**
  * Share of what an organisation shipped in a tick that must pass along a route for the route to count
@@ -202,7 +203,7 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
   const nR = world.routes.n;
   const to = state.traffickers;
   const rs = state.routes;
-  const decay = 1 - pow(1 - b.beliefDecay, 12 / world.ticksPerYear);
+  const decay = shareEachTick(b.beliefDecay, world.ticksPerYear);
   const unlearnt = 1 - b.beliefLearning;
   const rumour = b.rumourWeight;
   const baseSeizure = world.routes.baseSeizure;

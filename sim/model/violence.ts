@@ -7,7 +7,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import type { ActiveCountries } from './shipping';
-import { pow } from '../math/detmath';
+import { shareEachTick } from './time';
 
 /** The violence phase's working memory, per country: total and sum of squares of organisations' traffic. */
 export interface ViolenceScratch {
@@ -24,7 +24,7 @@ export function updateViolence(world: World, state: WorldState, active: ActiveCo
   const nC = world.countries.n;
   const to = state.traffickers;
   const police = state.police;
-  const decay = 1 - pow(1 - b.decayPerMonth, 12 / world.ticksPerYear);
+  const decay = shareEachTick(b.decayPerMonth, world.ticksPerYear);
   // Each country's total and sum of squares of organisations' traffic, summed organisation by organisation
   // over the countries each is active in (elsewhere the terms are exact zeros: see shipping.ts ActiveCountries).
   const { total, squares: sumSquares } = scratch;
