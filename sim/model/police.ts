@@ -24,9 +24,19 @@ const BASE_ASSET_SHARE = 0.25;
 const RESULTS_KEPT_PER_MONTH = 0.9;
 /** Share of the seizures police have seen on a route that they still remember a month later: a memory of about ten months. */
 const SEIZURES_SEEN_KEPT_PER_MONTH = 0.9;
+/** Effort channels of an agency, in this order in its allocation and results (CHANNELS per country). */
+const CHANNELS = 3;
 const INTERDICTION = 0;
 const INVESTIGATION = 1;
 const ERADICATION = 2;
+/** Smallest effort share a channel's results are divided by, so a channel barely used shows no huge result per dollar. */
+const MIN_SHARE_FOR_RESULTS = 0.02;
+/** Least share of effort adaptation aims a channel at: every channel keeps some effort, so its results stay seen. */
+const MIN_TARGET_SHARE = 0.05;
+/** Interdiction weight of every route beside the seizures seen on it: this share of the mean seizures seen a route. */
+const ROUTE_FLOOR_SHARE = 0.25;
+/** Share of the coca of the remotest region (remoteness 1) that eradicators cannot reach; half as much at remoteness ½. */
+const REMOTE_COCA_OUT_OF_REACH = 0.5;
 
 export function updatePolice(world: World, state: WorldState, levers: LeverInputs): void {
   const { countries } = world;
@@ -68,7 +78,7 @@ export function updatePolice(world: World, state: WorldState, levers: LeverInput
     police.capacityUsd[c] = capacity;
 
     if (countries.adaptive[c]) adaptAllocation(police.allocation, police.results, c, b.adaptationRate, world.regionsOfCountry[c].length > 0);
-    const a = c * 3;
+    const a = c * CHANNELS;
     police.interdictionUsd[c] = capacity * police.allocation[a + INTERDICTION] + levers.interdictionUsd[c] * efficiency;
     const investigation = capacity * police.allocation[a + INVESTIGATION];
     police.investigationUsd[c] = investigation + levers.targetingUsd[c] * efficiency;
@@ -85,22 +95,22 @@ export function updatePolice(world: World, state: WorldState, levers: LeverInput
 
 /** Shift effort shares towards the channels that have shown more results per dollar. */
 function adaptAllocation(allocation: Float64Array, results: Float64Array, c: number, rate: number, canEradicate: boolean): void {
-  const a = c * 3;
-  const channels = canEradicate ? 3 : 2;
+  const a = c * CHANNELS;
+  const channels = canEradicate ? CHANNELS : CHANNELS - 1; // eradication is the last channel
   let totalPerUsd = 0;
   const perUsd = [0, 0, 0];
   for (let k = 0; k < channels; k++) {
-    perUsd[k] = results[a + k] / Math.max(allocation[a + k], 0.02);
+    perUsd[k] = results[a + k] / Math.max(allocation[a + k], MIN_SHARE_FOR_RESULTS);
     totalPerUsd += perUsd[k];
   }
   if (totalPerUsd <= 0) return;
   let sum = 0;
   for (let k = 0; k < channels; k++) {
-    const target = 0.05 + 0.95 * (perUsd[k] / totalPerUsd);
+    const target = MIN_TARGET_SHARE + (1 - MIN_TARGET_SHARE) * (perUsd[k] / totalPerUsd);
     allocation[a + k] += rate * (target - allocation[a + k]);
     sum += allocation[a + k];
   }
-  for (let k = 0; k < 3; k++) allocation[a + k] = k < channels ? allocation[a + k] / sum : 0;
+  for (let k = 0; k < CHANNELS; k++) allocation[a + k] = k < channels ? allocation[a + k] / sum : 0;
 }
 
 /** Most seizure hazard that enforcement can add on one leg (a 63% seizure probability). */
@@ -127,7 +137,7 @@ function allocateInterdiction(world: World, state: WorldState, levers: LeverInpu
     // Police put effort where they have seen seizures, with a floor so no route is ignored.
     let seenTotal = 0;
     for (const l of list) seenTotal += police.seizuresSeen[l * 2 + (routes.from[l] === c ? 0 : 1)];
-    const floor = seenTotal > 0 ? (0.25 * seenTotal) / list.length : 1;
+    const floor = seenTotal > 0 ? (ROUTE_FLOOR_SHARE * seenTotal) / list.length : 1;
     let weightTotal = 0;
     for (const l of list) weightTotal += police.seizuresSeen[l * 2 + (routes.from[l] === c ? 0 : 1)] + floor;
     const effort = police.interdictionUsd[c];
@@ -156,24 +166,41 @@ function allocateInterdiction(world: World, state: WorldState, levers: LeverInpu
 
 /** Spread eradication effort over regions by accessible coca, and set police presence. */
 function allocateEradication(world: World, state: WorldState, levers: LeverInputs): void {
-  const { regions } = world;
-  const b = world.behaviour.police;
   const police = state.police;
   const rg = state.regions;
   rg.eradicationEffortUsd.fill(0);
   for (let c = 0; c < world.countries.n; c++) {
     const list = world.regionsOfCountry[c];
     if (list.length === 0) continue;
-    let total = 0;
-    for (const r of list) total += rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r]);
+    const total = totalAccessibleCocaHa(world, state, list);
     const effort = police.eradicationUsd[c];
     const efficiency = agencyEfficiency(world, state, c);
     for (const r of list) {
-      const w = total > 0 ? (rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r])) / total : 1 / list.length;
+      const w = shareOfAccessibleCoca(world, state, r, total, list.length);
       rg.eradicationEffortUsd[r] = effort * w + levers.eradicationRegionUsd[r] * efficiency;
     }
   }
   setPresence(world, state);
+}
+
+/** Coca eradicators can reach in regions `list` (ha). */
+function totalAccessibleCocaHa(world: World, state: WorldState, list: readonly number[]): number {
+  let total = 0;
+  for (const r of list) total += accessibleCocaHa(world, state, r);
+  return total;
+}
+
+/** Coca eradicators can reach in region r (ha). */
+function accessibleCocaHa(world: World, state: WorldState, r: number): number {
+  return state.regions.cocaHa[r] * (1 - REMOTE_COCA_OUT_OF_REACH * world.regions.remoteness[r]);
+}
+
+/**
+ * Region r's share of its country's field effort: its share of the `totalHa` accessible coca of the country's
+ * `regionCount` coca regions, or an even share while they have none.
+ */
+function shareOfAccessibleCoca(world: World, state: WorldState, r: number, totalHa: number, regionCount: number): number {
+  return totalHa > 0 ? accessibleCocaHa(world, state, r) / totalHa : 1 / regionCount;
 }
 
 /** Share of a USD of effort that reaches the field in country c: capability, less what corruption wastes. */
@@ -193,18 +220,16 @@ export function initialPresence(world: World, state: WorldState): void {
  * share), spread by accessible coca. The money eradication levers add buys eradicated hectares, not presence.
  */
 export function setPresence(world: World, state: WorldState): void {
-  const { regions } = world;
   const b = world.behaviour.police;
   const police = state.police;
   const rg = state.regions;
   for (let c = 0; c < world.countries.n; c++) {
     const list = world.regionsOfCountry[c];
     if (list.length === 0) continue;
-    const own = police.capacityUsd[c] * police.allocation[c * 3 + ERADICATION];
-    let total = 0;
-    for (const r of list) total += rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r]);
+    const own = police.capacityUsd[c] * police.allocation[c * CHANNELS + ERADICATION];
+    const total = totalAccessibleCocaHa(world, state, list);
     for (const r of list) {
-      const w = total > 0 ? (rg.cocaHa[r] * (1 - 0.5 * regions.remoteness[r])) / total : 1 / list.length;
+      const w = shareOfAccessibleCoca(world, state, r, total, list.length);
       rg.presence[r] = 1 - exp(-(own * w) / Math.max(rg.cocaHa[r], 1) / b.presenceUsdPerHa);
     }
   }
@@ -229,8 +254,8 @@ export function recordPoliceResults(world: World, state: WorldState): void {
   for (let k = 0; k < organisations.capacity; k++) if (organisations.alive[k]) (scale += organisations.scaleKg[k]), alive++;
   const meanScale = alive > 0 ? scale / alive : 0;
   for (let c = 0; c < world.countries.n; c++) {
-    p.results[c * 3 + INTERDICTION] += w * (p.seizuresKg[c] * tpy - p.results[c * 3 + INTERDICTION]);
-    p.results[c * 3 + INVESTIGATION] += w * (p.arrests[c] * meanScale * tpy - p.results[c * 3 + INVESTIGATION]);
-    p.results[c * 3 + ERADICATION] += w * (eradicatedKg[c] - p.results[c * 3 + ERADICATION]);
+    p.results[c * CHANNELS + INTERDICTION] += w * (p.seizuresKg[c] * tpy - p.results[c * CHANNELS + INTERDICTION]);
+    p.results[c * CHANNELS + INVESTIGATION] += w * (p.arrests[c] * meanScale * tpy - p.results[c * CHANNELS + INVESTIGATION]);
+    p.results[c * CHANNELS + ERADICATION] += w * (eradicatedKg[c] - p.results[c * CHANNELS + ERADICATION]);
   }
 }
