@@ -81,7 +81,9 @@ export function createState(world: World, seed: number): WorldState {
       arrests: f64(nC),
       bribesUsd: f64(nC),
       confiscatedUsd: f64(nC),
-      violence: f64(nC),
+    },
+    violence: {
+      index: f64(nC),
       fragmentations: f64(nC),
     },
     routes: {

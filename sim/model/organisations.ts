@@ -179,7 +179,7 @@ function fragment(world: World, state: WorldState, plan: TraffickerPlan, k: numb
   const nC = world.countries.n;
   const nR = world.routes.n;
   const parts = rng() < 0.3 ? 3 : 2;
-  state.police.fragmentations[to.home[k]] += 1;
+  state.violence.fragmentations[to.home[k]] += 1;
   for (let s = 1; s < parts; s++) {
     const share = 1 / (parts - s + 1);
     const child = spawnOrganisation(world, state, {

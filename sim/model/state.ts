@@ -77,7 +77,13 @@ export interface PoliceState {
   arrests: Float64Array;
   bribesUsd: Float64Array;
   confiscatedUsd: Float64Array;
-  violence: Float64Array;
+}
+
+/** What the violence phase keeps, per country. */
+export interface ViolenceState {
+  /** The violence index: bursts from splits and leader arrests, a level that competition sustains, fading at a fixed rate. */
+  index: Float64Array;
+  /** Organisations that split this tick, by home country (a per-tick flow, counted by the organisations phase). */
   fragmentations: Float64Array;
 }
 
@@ -201,6 +207,7 @@ export interface WorldState {
   growers: GrowerState;
   regions: RegionState;
   police: PoliceState;
+  violence: ViolenceState;
   routes: RouteState;
   markets: MarketState;
   traffickers: TraffickerState;

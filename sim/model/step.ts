@@ -99,7 +99,7 @@ function resetTickFlows(state: WorldState): void {
   p.arrests.fill(0);
   p.bribesUsd.fill(0);
   p.confiscatedUsd.fill(0);
-  p.fragmentations.fill(0);
+  state.violence.fragmentations.fill(0);
 }
 
 function closeAccounts(world: World, state: WorldState): void {

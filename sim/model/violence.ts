@@ -24,6 +24,7 @@ export function updateViolence(world: World, state: WorldState, active: ActiveCo
   const nC = world.countries.n;
   const to = state.traffickers;
   const police = state.police;
+  const violence = state.violence;
   const decay = shareEachTick(b.decayPerMonth, world.ticksPerYear);
   // Each country's total and sum of squares of organisations' traffic, summed organisation by organisation
   // over the countries each is active in (elsewhere the terms are exact zeros: see shipping.ts ActiveCountries).
@@ -44,8 +45,8 @@ export function updateViolence(world: World, state: WorldState, active: ActiveCo
     const competitors = sumSquares[c] > 0 ? Math.min(to.capacity, (total[c] * total[c]) / sumSquares[c]) : 0;
     const inflow =
       decay * b.competitionWeight * Math.max(0, competitors - 1) +
-      b.fragmentationWeight * police.fragmentations[c] +
+      b.fragmentationWeight * violence.fragmentations[c] +
       b.arrestWeight * police.arrests[c];
-    police.violence[c] = police.violence[c] * (1 - decay) + inflow;
+    violence.index[c] = violence.index[c] * (1 - decay) + inflow;
   }
 }

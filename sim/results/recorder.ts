@@ -159,7 +159,7 @@ function sumTick(rec: Recorder, world: World, state: WorldState): void {
     all += x;
   }
   let violence = 0;
-  for (let c = 0; c < countries.n; c++) violence += state.police.violence[c];
+  for (let c = 0; c < countries.n; c++) violence += state.violence.index[c];
   sums.worldCultivationHa = worldCultivation;
   sums.aliveOrganisations = alive;
   sums.meanScaleKg = alive > 0 ? scale / alive : 0;
