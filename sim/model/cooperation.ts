@@ -7,6 +7,9 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import type { LeverInputs } from './levers';
 
+/** Share of trust lost a year, beyond what corruption erodes, while an intelligence-sharing programme has no budget. */
+const UNFUNDED_TRUST_LOSS_PER_YEAR = 0.5;
+
 export function updateTrust(world: World, state: WorldState, levers: LeverInputs): void {
   const b = world.behaviour.police;
   const tpy = world.ticksPerYear;
@@ -19,8 +22,8 @@ export function updateTrust(world: World, state: WorldState, levers: LeverInputs
     const trust = state.trust[sp.index];
     const engagement = budget / (budget + b.intelligenceUsdHalf);
     const gain = b.trustGainPerYear * engagement * (1 - trust);
-    // Without an active programme trust fades at the corruption-driven rate plus a floor.
-    const loss = (b.trustCorruptionLoss * corruption + (budget > 0 ? 0 : 0.5)) * trust;
+    // Without an active programme trust fades faster than corruption alone would make it.
+    const loss = (b.trustCorruptionLoss * corruption + (budget > 0 ? 0 : UNFUNDED_TRUST_LOSS_PER_YEAR)) * trust;
     state.trust[sp.index] = Math.min(1, Math.max(0, trust + (gain - loss) / tpy));
   }
 }

@@ -24,6 +24,20 @@ const PAYOUT_PER_MONTH = 0.25;
 const EXIT_SCALE_SHARE = 0.05;
 /** A successor keeps each of its parent's routes with this probability. */
 const SUCCESSOR_KEEPS_ROUTE = 0.75;
+/** Chance that a leader's arrest splits the organisation three ways rather than two. */
+const THREE_WAY_SPLIT = 0.3;
+/** Chance a tick that an organisation with no usable path looks for a new route (whatever its capital). */
+const DESPERATE_EXPLORATION = 0.5;
+/** An organisation that has a usable path explores only while its capital is this many times the cost of exploring. */
+const EXPLORATION_RESERVE = 2;
+/** Highest seizure probability an organisation believes of a route it has just learnt. */
+const MAX_NEW_ROUTE_BELIEF = 0.99;
+/** A newcomer starts with this share of the mean organisation's capital, capacity and expected sales. */
+const ENTRANT_SHARE_OF_MEAN = 0.25;
+/** The mean organisation newcomers are sized by while no organisation is alive: capacity (kg a tick), capital, and sales as a share of capacity. */
+const EMPTY_MEAN_SCALE_KG = 1000;
+const EMPTY_MEAN_CAPITAL_USD = 1e6;
+const EMPTY_MEAN_SALES_SHARE = 0.5;
 
 export interface SpawnSpec {
   home: number;
@@ -178,7 +192,7 @@ function fragment(world: World, state: WorldState, plan: TraffickerPlan, k: numb
   const to = state.traffickers;
   const nC = world.countries.n;
   const nR = world.routes.n;
-  const parts = rng() < 0.3 ? 3 : 2;
+  const parts = rng() < THREE_WAY_SPLIT ? 3 : 2;
   state.violence.fragmentations[to.home[k]] += 1;
   for (let s = 1; s < parts; s++) {
     const share = 1 / (parts - s + 1);
@@ -269,9 +283,9 @@ function explore(world: World, state: WorldState, plan: TraffickerPlan, scratch:
     if (!to.alive[k]) continue;
     const rng = to.rng[k]!;
     const desperate = to.usableCount[k] === 0;
-    const p = desperate ? 0.5 : (b.explorationPerMonth * 12 * (1 + b.explorationLossBoost * to.recentLoss[k])) / tpy;
+    const p = desperate ? DESPERATE_EXPLORATION : (b.explorationPerMonth * 12 * (1 + b.explorationLossBoost * to.recentLoss[k])) / tpy;
     if (rng() >= p) continue;
-    if (to.capitalUsd[k] < 2 * b.explorationCostUsd && !desperate) continue;
+    if (to.capitalUsd[k] < EXPLORATION_RESERVE * b.explorationCostUsd && !desperate) continue;
     reach.fill(0);
     reach[to.home[k]] = 1;
     for (let j = k * nR, end = j + knownCount[k]; j < end; j++) {
@@ -283,7 +297,7 @@ function explore(world: World, state: WorldState, plan: TraffickerPlan, scratch:
     if (n === 0) continue;
     const l = candidates[Math.floor(rng() * n)];
     to.knows[k * nR + l] = 1;
-    to.belief[k * nR + l] = Math.min(0.99, state.routes.publicRisk[l] + b.newRouteRiskPremium);
+    to.belief[k * nR + l] = Math.min(MAX_NEW_ROUTE_BELIEF, state.routes.publicRisk[l] + b.newRouteRiskPremium);
     const cost = Math.min(b.explorationCostUsd, to.capitalUsd[k]);
     to.capitalUsd[k] -= cost;
     to.transportUsd[k] += cost;
@@ -310,9 +324,9 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, scratch: O
     salesTotal += to.salesKg[k];
     capitalTotal += to.capitalUsd[k];
   }
-  const meanScale = aliveCount > 0 ? scaleTotal / aliveCount : 1000;
-  const meanCapital = aliveCount > 0 ? capitalTotal / aliveCount : 1e6;
-  const meanSales = aliveCount > 0 ? salesTotal / aliveCount : 0.5 * meanScale;
+  const meanScale = aliveCount > 0 ? scaleTotal / aliveCount : EMPTY_MEAN_SCALE_KG;
+  const meanCapital = aliveCount > 0 ? capitalTotal / aliveCount : EMPTY_MEAN_CAPITAL_USD;
+  const meanSales = aliveCount > 0 ? salesTotal / aliveCount : EMPTY_MEAN_SALES_SHARE * meanScale;
   // What a newcomer pays at each origin: its highest regional price.
   const buyAt = scratch.entryBuyPrice;
   for (const c of world.producerCountries) buyAt[c] = maxOriginPrice(world, state, c);
@@ -344,8 +358,8 @@ function enter(world: World, state: WorldState, plan: TraffickerPlan, scratch: O
     const legs = paths.legCount[bestPath];
     const leg = paths.legs[paths.legStart[bestPath] + Math.floor(rng() * legs)];
     const home = rng() < 0.5 ? routes.from[leg] : routes.to[leg];
-    const capital = 0.25 * meanCapital;
-    const k = spawnOrganisation(world, state, { home, capitalUsd: capital, scaleKg: 0.25 * meanScale, salesKg: 0.25 * meanSales, seed });
+    const capital = ENTRANT_SHARE_OF_MEAN * meanCapital;
+    const k = spawnOrganisation(world, state, { home, capitalUsd: capital, scaleKg: ENTRANT_SHARE_OF_MEAN * meanScale, salesKg: ENTRANT_SHARE_OF_MEAN * meanSales, seed });
     if (k < 0) continue;
     state.accounts.entryCapitalUsd += capital;
     for (let i = 0; i < legs; i++) to.knows[k * routes.n + paths.legs[paths.legStart[bestPath] + i]] = 1;

@@ -12,6 +12,13 @@ import type { TraffickerPlan } from './traffickers';
 import { log } from '../math/detmath';
 import { countBelow } from './rng';
 
+/** Weight of this tick's share of shipments seized in an organisation's smoothed loss (recentLoss), whatever the tick's length. */
+const RECENT_LOSS_WEIGHT = 0.2;
+/** Weight of this tick's seizure rate on a route in the rate the public sees (publicRisk), whatever the tick's length. */
+const PUBLIC_RISK_WEIGHT = 0.3;
+/** Share of a bribe the origin country's agency gets when neither end is corrupt. */
+const EVEN_BRIBE_SPLIT = 0.5;
+
 /**
  * The countries each organisation moved drugs through this tick (where its activityKg is not zero),
  * listed when it has shipped: capacity*nC, the first activeCount[k] of row k, in country order. Most
@@ -137,11 +144,11 @@ export function shipAll(world: World, state: WorldState, plan: TraffickerPlan, a
     for (let c = 0; c < nC; c++) if (to.activityKg[k * nC + c] !== 0) activeCountries[k * nC + active++] = c;
     activeCount[k] = active;
     to.shippedKg[k] = shipped;
-    if (shipped > 0) to.recentLoss[k] += 0.2 * (seizedTotal / shipped - to.recentLoss[k]);
+    if (shipped > 0) to.recentLoss[k] += RECENT_LOSS_WEIGHT * (seizedTotal / shipped - to.recentLoss[k]);
   }
   for (let l = 0; l < nR; l++) {
     rs.lastFlowKg[l] = rs.flowKg[l];
-    if (rs.flowKg[l] > 0) rs.publicRisk[l] += 0.3 * (rs.seizedKg[l] / rs.flowKg[l] - rs.publicRisk[l]);
+    if (rs.flowKg[l] > 0) rs.publicRisk[l] += PUBLIC_RISK_WEIGHT * (rs.seizedKg[l] / rs.flowKg[l] - rs.publicRisk[l]);
   }
 }
 
@@ -161,7 +168,7 @@ function payBribe(world: World, state: WorldState, k: number, l: number, mass: n
   to.bribesUsd[k] += bribe;
   const cf = police.corruption[from];
   const ct = police.corruption[dest];
-  const shareFrom = cf + ct > 0 ? cf / (cf + ct) : 0.5;
+  const shareFrom = cf + ct > 0 ? cf / (cf + ct) : EVEN_BRIBE_SPLIT;
   police.bribesUsd[from] += bribe * shareFrom;
   police.bribesUsd[dest] += bribe * (1 - shareFrom);
   return 1 - b.bribeEfficacy * corr;
