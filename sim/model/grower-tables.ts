@@ -14,8 +14,11 @@
  */
 import { exp, log } from '../math/detmath';
 import { normalQuantile } from '../math/normal-quantile';
+import { meanOneLognormal } from './rng';
 
+/** Levels of the cost multiplier (a grower's class fits a byte). */
 export const COST_CLASSES = 64;
+/** Levels of the taste shock. */
 export const SHOCK_LEVELS = 4096;
 
 /** Cost multiplier of each class: exp(h·z_k − h²/2) at the normal's midpoint quantiles z_k, normalised to mean 1. */
@@ -24,7 +27,7 @@ export function costClassFactors(costHeterogeneity: number): Float64Array {
   const factors = new Float64Array(COST_CLASSES);
   let sum = 0;
   for (let k = 0; k < COST_CLASSES; k++) {
-    factors[k] = exp(h * normalQuantile((k + 0.5) / COST_CLASSES) - (h * h) / 2);
+    factors[k] = meanOneLognormal(h, normalQuantile((k + 0.5) / COST_CLASSES));
     sum += factors[k];
   }
   const mean = sum / COST_CLASSES;

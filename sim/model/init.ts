@@ -7,25 +7,35 @@
  */
 import type { World } from './world';
 import { emptyAccounts, type WorldState } from './state';
-import { createStream, normal, pickWeighted } from './rng';
+import { createStream, meanOneLognormal, normal, pickWeighted } from './rng';
 import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from './growers';
 import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
 import { preventionEffect, referenceDemandKg } from './markets';
-import { exp, log } from '../math/detmath';
+import { log } from '../math/detmath';
 import { initialPresence } from './police';
 import { COST_CLASSES, levelOf } from './grower-tables';
 
+/** Log-sd of growers' land around the region's mean (then scaled so the region's land is the data's). */
 const LAND_LOG_SD = 0.6;
+/** Log-sd of growers' coca share of their land around the region's share (then scaled to the data's coca area). */
 const COCA_SHARE_LOG_SD = 0.5;
+/** Log-sd of organisations' initial capital around the scenario's initialCapitalUsd. */
 const CAPITAL_LOG_SD = 1.0;
+/** Without traffickers.maxCount, room for this many times the initial number of organisations. */
+const SLOTS_PER_INITIAL_ORGANISATION = 4;
+/** Bounds of a region's initial coca share of its land in the growers' calibration (keeps the log-odds finite). */
+const MIN_CALIBRATED_COCA_SHARE = 0.002;
+const MAX_CALIBRATED_COCA_SHARE = 0.98;
+/** Stock an organisation starts with in its path's market, as a share of its capacity a tick (markets with a stock target are then scaled to it). */
+const INITIAL_MARKET_STOCK_SHARE = 0.5;
 
 export function createState(world: World, seed: number): WorldState {
   const { countries, regions, routes, markets } = world;
   const nC = countries.n;
   const nR = routes.n;
   const nGrowers = regions.growers.reduce((a, b) => a + b, 0);
-  const capacity = world.scenario.traffickers.maxCount ?? world.scenario.traffickers.count * 4;
+  const capacity = world.scenario.traffickers.maxCount ?? world.scenario.traffickers.count * SLOTS_PER_INITIAL_ORGANISATION;
   const f64 = (n: number) => new Float64Array(n);
 
   const state: WorldState = {
@@ -180,9 +190,9 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
     let coca = 0;
     for (let i = i0; i < i0 + n; i++) {
       gs.region[i] = r;
-      gs.landHa[i] = exp(LAND_LOG_SD * normal(rng) - (LAND_LOG_SD * LAND_LOG_SD) / 2);
+      gs.landHa[i] = meanOneLognormal(LAND_LOG_SD, normal(rng));
       land += gs.landHa[i];
-      const s = Math.min(1, share * exp(COCA_SHARE_LOG_SD * normal(rng) - (COCA_SHARE_LOG_SD * COCA_SHARE_LOG_SD) / 2));
+      const s = Math.min(1, share * meanOneLognormal(COCA_SHARE_LOG_SD, normal(rng)));
       gs.cocaHa[i] = s * gs.landHa[i];
       gs.costClass[i] = levelOf(rng(), COST_CLASSES);
     }
@@ -212,7 +222,7 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
   const ctx = createGrowerContext(world);
   refreshGrowerContext(world, state, ctx);
   for (let r = 0; r < regions.n; r++) {
-    const share = Math.min(0.98, Math.max(0.002, regions.initialCocaHa[r] / regions.cultivableHa[r]));
+    const share = Math.min(MAX_CALIBRATED_COCA_SHARE, Math.max(MIN_CALIBRATED_COCA_SHARE, regions.initialCocaHa[r] / regions.cultivableHa[r]));
     const ratio =
       (ctx.cocaGrossUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA) /
       (ctx.cocaCostUsdPerHa[r] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA);
@@ -243,7 +253,7 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
   const to = state.traffickers;
   const homeWeights = countries.id.map((id) => spec.homeShares[id] ?? 0);
   const capitals: number[] = [];
-  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * exp(CAPITAL_LOG_SD * normal(rng) - (CAPITAL_LOG_SD * CAPITAL_LOG_SD) / 2));
+  for (let i = 0; i < spec.count; i++) capitals.push(spec.initialCapitalUsd * meanOneLognormal(CAPITAL_LOG_SD, normal(rng)));
   const capitalSum = capitals.reduce((a, b) => a + b, 0);
   // Organisations start with the capacity to move the world's initial harvest, shared by capital.
   let harvest = 0;
@@ -287,9 +297,9 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
       if ((reach[routes.from[l]] || reach[routes.to[l]]) && rng() < spec.knownRouteShare) to.knows[k * nR + l] = 1;
     }
     refreshUsablePaths(world, state, k);
-    // A month of capacity waiting at the path's origin, and a month's sales in its market.
+    // A tick of capacity waiting at the path's origin, and half as much in its market.
     to.stockKg[k * nC + paths.origin[path]] = to.scaleKg[k];
-    to.stockKg[k * nC + world.markets.country[paths.market[path]]] = to.scaleKg[k] * 0.5;
+    to.stockKg[k * nC + world.markets.country[paths.market[path]]] = to.scaleKg[k] * INITIAL_MARKET_STOCK_SHARE;
   }
   if (world.behaviour.markets.stockTargetMonths > 0) coverMarkets(world, state);
 }

@@ -9,7 +9,7 @@
  * everything else just calls the stream.
  */
 import alea from 'seedrandom/lib/alea';
-import { cos, log } from '../math/detmath';
+import { cos, exp, log } from '../math/detmath';
 
 /** Alea's saved state (the format of seedrandom's `state()`). */
 export interface RandomState {
@@ -94,6 +94,11 @@ export function normal(rng: Random): number {
   const u = 1 - nextUniform(rng.s);
   const v = nextUniform(rng.s);
   return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
+}
+
+/** A log-normal factor of mean 1 and log-sd `logSd` at the standard normal value z: exp(logSd·z − logSd²/2). */
+export function meanOneLognormal(logSd: number, z: number): number {
+  return exp(logSd * z - (logSd * logSd) / 2);
 }
 
 /** Index drawn with probability proportional to weights[i] (weights not all zero). */
