@@ -17,13 +17,21 @@ import { maxOriginPrice, originPrice } from './originPrices';
 import { exp, pow } from '../math/detmath';
 import { shareEachTick } from './time';
 
+/** Least weight of an origin that fills none of its orders (keeps every plan's path weights positive). */
+const MIN_FILL_WEIGHT = 0.01;
 /**
  * Share of what an organisation shipped in a tick that must pass along a route for the route to count
  * as used (its path choice gives every path it knows a little; a token load does not keep contacts).
  */
-/** Least weight of an origin that fills none of its orders (keeps every plan's path weights positive). */
-const MIN_FILL_WEIGHT = 0.01;
 const ROUTE_USE_SHARE = 0.02;
+/** Loads a tick on one route whose learning weight is tabulated (more are computed with pow). */
+const TABULATED_LOADS = 256;
+/** Most an organisation ships relative to the sales it expects (before losses): half of it at the hurdle return. */
+const MAX_APPETITE = 2;
+/** Most that cheap farmgate prices (expected over current, squared) multiply the buffer an organisation buys. */
+const MAX_BUFFER_CHEAPNESS = 4;
+/** Longest route memory in ticks: routeIdleTicks is a Uint16 counter. */
+const MAX_ROUTE_MEMORY_TICKS = 65534;
 
 /** Least expected survival an organisation plans with (it does not ship twenty times its sales to get them through). */
 const MIN_SURVIVAL = 0.05;
@@ -63,7 +71,7 @@ export interface TraffickerPlan {
   legCut: Float64Array; // share of the risk a bribe removes
   legBribe: Float64Array; // bribe per kg
   legTransit: Float64Array; // transit cost per kg, congestion included
-  /** Weight of n loads' observations, 1 - (1 - beliefLearning)^n, for n = 0..255 (computed once per run). */
+  /** Weight of n loads' observations, 1 - (1 - beliefLearning)^n, for n below TABULATED_LOADS (computed once per run). */
   learningWeight: Float64Array;
   /**
    * The routes each organisation knows (capacity*nR, the first knownCount[k] of row k, in no
@@ -100,7 +108,7 @@ export function createTraffickerPlan(world: World, state: WorldState): Trafficke
     legCut: new Float64Array(world.paths.legs.length),
     legBribe: new Float64Array(world.paths.legs.length),
     legTransit: new Float64Array(world.paths.legs.length),
-    learningWeight: Float64Array.from({ length: 256 }, (_, n) => 1 - pow(1 - world.behaviour.traffickers.beliefLearning, n)),
+    learningWeight: Float64Array.from({ length: TABULATED_LOADS }, (_, n) => 1 - pow(1 - world.behaviour.traffickers.beliefLearning, n)),
     knownRoutes: new Int32Array(capacity * world.routes.n),
     knownCount: new Int32Array(capacity),
   };
@@ -211,7 +219,7 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
   const { belief: beliefs, loadsSent, loadsSeized, routeKg, routeIdleTicks, knows } = to;
   const { knownRoutes, knownCount } = plan;
   // Idle ticks after which a route is forgotten (never when routeMemoryMonths is 0; the counter is a Uint16).
-  const memoryTicks = b.routeMemoryMonths > 0 ? Math.min(65534, Math.round((b.routeMemoryMonths * world.ticksPerYear) / 12)) : Infinity;
+  const memoryTicks = b.routeMemoryMonths > 0 ? Math.min(MAX_ROUTE_MEMORY_TICKS, Math.round((b.routeMemoryMonths * world.ticksPerYear) / 12)) : Infinity;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const base = k * nR;
@@ -357,7 +365,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     to.unitCostUsd[k] = unitCost;
     // It ships for the sales it expects, grossed up for what it expects to lose on the way: more when the best
     // return beats the hurdle (to win market share), less when it falls short; never more than capital can finance.
-    const appetite = 2 / (1 + exp(-(best - b.hurdleReturn) / b.volumeResponse));
+    const appetite = MAX_APPETITE / (1 + exp(-(best - b.hurdleReturn) / b.volumeResponse));
     const volume = Math.min((to.salesKg[k] * appetite) / Math.max(survival, MIN_SURVIVAL), to.capitalUsd[k] / unitCost);
     for (let j = 0; j < count; j++) {
       const w = pathWeight[row + j] / total;
@@ -373,7 +381,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       const desired = plan.desiredKg[k * nC + c];
       if (desired <= 0) continue;
       const cheapness = plan.originExpectedPrice[c] / plan.originPrice[c];
-      const buffer = b.bufferMonths * (world.ticksPerYear / 12) * Math.min(4, cheapness * cheapness);
+      const buffer = b.bufferMonths * (world.ticksPerYear / 12) * Math.min(MAX_BUFFER_CHEAPNESS, cheapness * cheapness);
       const want = desired * (1 + buffer) - to.stockKg[k * nC + c];
       if (want <= 0) continue;
       const affordable = Math.min(want, budget / plan.originMaxPrice[c]);
