@@ -6,7 +6,7 @@
  * part of the routes near them.
  */
 import type { World } from './world';
-import { emptyAccounts, type WorldState } from './state';
+import { CHANNELS, emptyAccounts, type WorldState } from './state';
 import { createStream, meanOneLognormal, normal, pickWeighted } from './rng';
 import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from './growers';
 import { refreshUsablePaths } from './traffickers';
@@ -85,7 +85,7 @@ export function createState(world: World, seed: number): WorldState {
       eradicationUsd: f64(nC),
       preventionUsd: Float64Array.from(countries.preventionBudgetUsd),
       treatmentUsd: f64(nC),
-      results: f64(nC * 3),
+      results: f64(nC * CHANNELS),
       seizuresSeen: f64(nR * 2),
       seizuresKg: f64(nC),
       arrests: f64(nC),

@@ -3,7 +3,7 @@
  * Returns the violations (empty when all hold); tests call it after every tick.
  */
 import type { World } from './world';
-import type { WorldState } from './state';
+import { CHANNELS, ERADICATION, INTERDICTION, INVESTIGATION, type WorldState } from './state';
 
 export interface InvariantViolation {
   tick: number;
@@ -11,6 +11,7 @@ export interface InvariantViolation {
   detail: string;
 }
 
+/** Relative tolerance of the balance checks (mass and money), against the larger of 1 and the flows' scale. */
 const REL_TOL = 1e-9;
 
 function close(a: number, b: number, scale: number): boolean {
@@ -70,7 +71,8 @@ export function checkInvariants(world: World, state: WorldState): InvariantViola
   }
   // Effort shares sum to 1.
   for (let c = 0; c < world.countries.n; c++) {
-    const s = state.police.allocation[c * 3] + state.police.allocation[c * 3 + 1] + state.police.allocation[c * 3 + 2];
+    const a = state.police.allocation;
+    const s = a[c * CHANNELS + INTERDICTION] + a[c * CHANNELS + INVESTIGATION] + a[c * CHANNELS + ERADICATION];
     if (Math.abs(s - 1) > 1e-9) out.push({ tick, check: 'shares', detail: `police.allocation of ${world.countries.id[c]} sums to ${s}` });
   }
   return out;

@@ -7,7 +7,7 @@
  * (arrests, asset confiscation) and eradication (weighted by accessible coca).
  */
 import type { World } from './world';
-import type { WorldState } from './state';
+import { CHANNELS, ERADICATION, INTERDICTION, INVESTIGATION, type WorldState } from './state';
 import type { LeverInputs } from './levers';
 import { updateTrust, intelligenceMultiplier } from './cooperation';
 import { exp } from '../math/detmath';
@@ -24,11 +24,6 @@ const BASE_ASSET_SHARE = 0.25;
 const RESULTS_KEPT_PER_MONTH = 0.9;
 /** Share of the seizures police have seen on a route that they still remember a month later: a memory of about ten months. */
 const SEIZURES_SEEN_KEPT_PER_MONTH = 0.9;
-/** Effort channels of an agency, in this order in its allocation and results (CHANNELS per country). */
-const CHANNELS = 3;
-const INTERDICTION = 0;
-const INVESTIGATION = 1;
-const ERADICATION = 2;
 /** Smallest effort share a channel's results are divided by, so a channel barely used shows no huge result per dollar. */
 const MIN_SHARE_FOR_RESULTS = 0.02;
 /** Least share of effort adaptation aims a channel at: every channel keeps some effort, so its results stay seen. */

@@ -56,11 +56,17 @@ export interface RegionState {
   otherSoldKg: Float64Array; // per tick
 }
 
+/** Effort channels of a police agency, in this order in PoliceState.allocation and .results (CHANNELS per country). */
+export const CHANNELS = 3;
+export const INTERDICTION = 0;
+export const INVESTIGATION = 1;
+export const ERADICATION = 2;
+
 export interface PoliceState {
   capability: Float64Array;
   trainingStockUsd: Float64Array;
   corruption: Float64Array;
-  allocation: Float64Array; // nC*3: interdiction, investigation, eradication
+  allocation: Float64Array; // nC*CHANNELS: interdiction, investigation, eradication
   capacityUsd: Float64Array; // effective enforcement per year
   interdictionUsd: Float64Array; // effective, per year
   investigationUsd: Float64Array;

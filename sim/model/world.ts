@@ -6,6 +6,7 @@ import type { Behaviour } from '../scenario/behaviour';
 import type { Policy, Scenario } from '../scenario/schema';
 import { LIMITS } from '../scenario/limits';
 import { findPaths, type PathTable } from './paths';
+import { CHANNELS, ERADICATION, INTERDICTION, INVESTIGATION } from './state';
 import { leverOf } from '../levers/registry';
 import { policyId } from '../levers/words';
 import type { ResolvedTargets } from '../levers/types';
@@ -114,6 +115,10 @@ export interface World {
 
 const toArray = (values: number[]) => Float64Array.from(values);
 
+/** Police capability where the scenario gives none: this base plus this much per unit of governance (0..1). */
+const DEFAULT_CAPABILITY_BASE = 0.15;
+const DEFAULT_CAPABILITY_PER_GOVERNANCE = 0.6;
+
 export function parseYearMonth(ym: string): { year: number; month: number } {
   return { year: Number(ym.slice(0, 4)), month: Number(ym.slice(5, 7)) };
 }
@@ -146,16 +151,16 @@ export function buildWorld(s: Scenario): World {
   };
 
   const nC = s.countries.length;
-  const allocation0 = new Float64Array(nC * 3);
+  const allocation0 = new Float64Array(nC * CHANNELS);
   s.countries.forEach((c, i) => {
     const hasRegions = s.regions.some((r) => r.country === c.id);
     const a = c.police.allocation;
     const erad = hasRegions ? a.eradication : 0;
     const sum = a.interdiction + a.investigation + erad || 1;
-    allocation0[i * 3] = a.interdiction / sum;
-    allocation0[i * 3 + 1] = a.investigation / sum;
-    allocation0[i * 3 + 2] = erad / sum;
-    if (a.interdiction + a.investigation + erad === 0) allocation0[i * 3] = 1;
+    allocation0[i * CHANNELS + INTERDICTION] = a.interdiction / sum;
+    allocation0[i * CHANNELS + INVESTIGATION] = a.investigation / sum;
+    allocation0[i * CHANNELS + ERADICATION] = erad / sum;
+    if (a.interdiction + a.investigation + erad === 0) allocation0[i * CHANNELS + INTERDICTION] = 1;
   });
   const countries: Countries = {
     n: nC,
@@ -172,7 +177,7 @@ export function buildWorld(s: Scenario): World {
     licitIncomeUsdPerHa: toArray(s.countries.map((c) => c.licitIncomeUsdPerHa)),
     enforcementBudgetUsd: toArray(s.countries.map((c) => c.police.budgetUsdPerYear)),
     preventionBudgetUsd: toArray(s.countries.map((c) => c.police.preventionUsdPerYear)),
-    capability0: toArray(s.countries.map((c) => c.police.capability ?? 0.15 + 0.6 * c.governance)),
+    capability0: toArray(s.countries.map((c) => c.police.capability ?? DEFAULT_CAPABILITY_BASE + DEFAULT_CAPABILITY_PER_GOVERNANCE * c.governance)),
     allocation0,
     adaptive: Uint8Array.from(s.countries.map((c) => (c.police.adaptive ? 1 : 0))),
   };
