@@ -32,12 +32,12 @@ export function updateTrust(world: World, state: WorldState, levers: LeverInputs
 export function intelligenceMultiplier(world: World, state: WorldState, l: number): number {
   let best = 0;
   const from = world.routes.from[l];
-  const to = world.routes.to[l];
+  const dest = world.routes.to[l];
   for (const sp of world.policies) {
     if (sp.policy.lever !== 'intelligenceSharing') continue;
     const trust = state.trust[sp.index];
     if (trust <= best) continue;
-    if (sp.members.includes(from) && sp.members.includes(to)) best = trust;
+    if (sp.members.includes(from) && sp.members.includes(dest)) best = trust;
   }
   return 1 + world.behaviour.police.intelligenceBonus * best;
 }

@@ -97,23 +97,23 @@ const MAX_INPUT_RESPONSE = 2;
 export function updateRegions(world: World, state: WorldState, altDevUsd: Float64Array): void {
   const { regions } = world;
   const g = world.behaviour.growers;
-  const b = world.behaviour.police;
+  const pb = world.behaviour.police;
   const tpy = world.ticksPerYear;
   const rg = state.regions;
   const maturityTicks = Math.max(1, (g.maturityMonths * tpy) / 12);
   const priceWeight = smoothingWeight(g.priceMemoryMonths, tpy);
-  const maxShare = shareEachTick(b.maxEradicationSharePerMonth, tpy);
+  const maxShare = shareEachTick(pb.maxEradicationSharePerMonth, tpy);
   const altDecay = g.altDevDecayPerYear / tpy;
   const intensificationRate = 1 / Math.max(1, (g.intensificationMonths * tpy) / 12);
 
   for (let r = 0; r < regions.n; r++) {
     const coca = rg.cocaHa[r];
-    const costPerHa = b.eradicationUsdPerHa * (1 + REMOTENESS_ERADICATION_COST * regions.remoteness[r]);
+    const costPerHa = pb.eradicationUsdPerHa * (1 + REMOTENESS_ERADICATION_COST * regions.remoteness[r]);
     const wanted = rg.eradicationEffortUsd[r] / costPerHa / tpy;
     // The ha sprayed or cut (what governments report as eradicated); of the coca on them only a share dies.
     const eradicated = Math.min(wanted, maxShare * coca);
     // Never exactly all of it: the log-survival must stay finite (a share of 1 - 1e-9 is total in practice).
-    const share = coca > 0 ? Math.min(1 - 1e-9, (eradicated * b.eradicationKillShare) / coca) : 0;
+    const share = coca > 0 ? Math.min(1 - 1e-9, (eradicated * pb.eradicationKillShare) / coca) : 0;
     rg.eradicatedHa[r] = eradicated;
     rg.logSurvival[r] += log1p(-share);
     rg.cocaHa[r] = coca * (1 - share);
