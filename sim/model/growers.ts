@@ -22,7 +22,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER } from './rng';
 import { exp, log, log1p, pow } from '../math/detmath';
-import { shareEachTick, smoothingWeight } from './time';
+import { shareEachTick, smoothingWeight, ticksOfMonths } from './time';
 import { COST_CLASSES, costClassFactors, SHOCK_LEVELS, shockOddsFactors } from './grower-tables';
 
 /** Share of licit income lost at full remoteness (worse roads, markets). */
@@ -75,7 +75,7 @@ export function createGrowerContext(world: World): GrowerContext {
 
 /** Ticks between a grower's decisions. */
 export function seasonTicksOf(world: World): number {
-  return Math.max(1, Math.round((world.behaviour.growers.seasonMonths * world.ticksPerYear) / 12));
+  return Math.max(1, Math.round(ticksOfMonths(world.behaviour.growers.seasonMonths, world.ticksPerYear)));
 }
 
 function regionStarts(world: World): Int32Array {
@@ -100,11 +100,11 @@ export function updateRegions(world: World, state: WorldState, altDevUsd: Float6
   const pb = world.behaviour.police;
   const tpy = world.ticksPerYear;
   const rg = state.regions;
-  const maturityTicks = Math.max(1, (g.maturityMonths * tpy) / 12);
+  const maturityTicks = Math.max(1, ticksOfMonths(g.maturityMonths, tpy));
   const priceWeight = smoothingWeight(g.priceMemoryMonths, tpy);
   const maxShare = shareEachTick(pb.maxEradicationSharePerMonth, tpy);
   const altDecay = g.altDevDecayPerYear / tpy;
-  const intensificationRate = 1 / Math.max(1, (g.intensificationMonths * tpy) / 12);
+  const intensificationRate = 1 / Math.max(1, ticksOfMonths(g.intensificationMonths, tpy));
 
   for (let r = 0; r < regions.n; r++) {
     const coca = rg.cocaHa[r];

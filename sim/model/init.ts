@@ -15,6 +15,7 @@ import { preventionEffect, referenceDemandKg } from './markets';
 import { log } from '../math/detmath';
 import { initialPresence } from './police';
 import { COST_CLASSES, levelOf } from './grower-tables';
+import { ticksOfMonths, ticksPerMonth } from './time';
 
 /** Log-sd of growers' land around the region's mean (then scaled so the region's land is the data's). */
 const LAND_LOG_SD = 0.6;
@@ -212,9 +213,9 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
     rg.matureHa[r] = total;
     rg.farmgatePrice[r] = price;
     rg.expectedPrice[r] = price;
-    const monthly = (total * regions.yieldKgPerHa[r]) / world.ticksPerYear;
-    rg.smoothedDemandKg[r] = monthly;
-    rg.stockKg[r] = monthly * g.stockTargetMonths * (world.ticksPerYear / 12);
+    const harvestKgPerTick = (total * regions.yieldKgPerHa[r]) / world.ticksPerYear;
+    rg.smoothedDemandKg[r] = harvestKgPerTick;
+    rg.stockKg[r] = harvestKgPerTick * g.stockTargetMonths * ticksPerMonth(world.ticksPerYear);
     i0 += n;
   }
   // Region fixed effects: at the initial price and police presence, the mean grower wants the initial share.
@@ -312,7 +313,7 @@ function initTraffickers(world: World, state: WorldState, seed: number): void {
 function coverMarkets(world: World, state: WorldState): void {
   const nC = world.countries.n;
   const to = state.traffickers;
-  const target = (world.behaviour.markets.stockTargetMonths * world.ticksPerYear) / 12;
+  const target = ticksOfMonths(world.behaviour.markets.stockTargetMonths, world.ticksPerYear);
   for (let m = 0; m < world.markets.n; m++) {
     const c = world.markets.country[m];
     let held = 0;

@@ -5,7 +5,7 @@
  * usually holds — to the power −1/elasticity. Usual demand is the demand smoothed over three months.
  */
 import { pow } from '../math/detmath';
-import { smoothingWeight } from './time';
+import { smoothingWeight, ticksPerMonth } from './time';
 
 /** Bounds of the relative cover: an empty or overflowing store moves the price a lot, but not without limit. */
 const MIN_COVER = 0.01;
@@ -21,6 +21,6 @@ export function demandSmoothingWeight(ticksPerYear: number): number {
 
 /** The price a store holding `stockKg` heads for, with usual demand `smoothedDemandKg` a tick and `targetMonths` of it usually held. */
 export function coverPrice(reference: number, stockKg: number, smoothedDemandKg: number, targetMonths: number, ticksPerYear: number, elasticity: number): number {
-  const cover = (stockKg + 1e-9) / (smoothedDemandKg * targetMonths * (ticksPerYear / 12) + 1e-9);
+  const cover = (stockKg + 1e-9) / (smoothedDemandKg * targetMonths * ticksPerMonth(ticksPerYear) + 1e-9);
   return reference * pow(Math.min(MAX_COVER, Math.max(MIN_COVER, cover)), -1 / elasticity);
 }

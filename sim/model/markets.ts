@@ -15,7 +15,7 @@
 import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
-import { shareEachTick, smoothingWeight } from './time';
+import { shareEachTick, smoothingWeight, ticksOfMonths, amountEachTick } from './time';
 import { coverPrice, demandSmoothingWeight } from './inventory';
 
 /** Most that sellers read into a shortage: buyers wanting k times what was offered lets them expect k times their sales (k <= 3). */
@@ -72,7 +72,7 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   const adjust = shareEachTick(tb.priceAdjustment, tpy);
   const expectation = smoothingWeight(tb.priceMemoryMonths, tpy);
   // Largest log step of the wholesale price in a tick.
-  const maxStep = (b.maxPriceStepPerMonth * 12) / tpy;
+  const maxStep = amountEachTick(b.maxPriceStepPerMonth, tpy);
   const demandWeight = demandSmoothingWeight(tpy);
   const { offeredKg, stockKg, price: nextPrice, fill: fillOf, shortage: shortageOf, consumedKg } = scratch;
   const coverMonths = b.stockTargetMonths;
@@ -159,7 +159,7 @@ function updateUsers(world: World, state: WorldState): void {
   const b = world.behaviour.markets;
   const tpy = world.ticksPerYear;
   const ms = state.markets;
-  const lag = Math.max(1, (b.preventionLagMonths * tpy) / 12);
+  const lag = Math.max(1, ticksOfMonths(b.preventionLagMonths, tpy));
   for (let m = 0; m < markets.n; m++) {
     const c = markets.country[m];
     ms.preventionStockUsd[m] += (state.police.preventionUsd[c] - ms.preventionStockUsd[m]) / lag;

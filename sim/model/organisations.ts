@@ -10,7 +10,7 @@ import type { WorldState } from './state';
 import { addUsablePathsThrough, relearnRoutes, type TraffickerPlan } from './traffickers';
 import { createStream, pickWeighted, type Random } from './rng';
 import { exp } from '../math/detmath';
-import { shareEachTick } from './time';
+import { shareEachTick, ticksOfMonths, amountEachTick } from './time';
 import { maxOriginPrice } from './originPrices';
 import type { ActiveCountries } from './shipping';
 
@@ -255,10 +255,10 @@ function payOutAndExit(world: World, state: WorldState): void {
   const payoutRate = shareEachTick(PAYOUT_PER_MONTH, tpy);
   const meanScale = meanOf(to.scaleKg, to.alive);
   // Below a minimum viable scale (a share of one load a month) an organisation is not a trafficking business.
-  const minScale = (b.minViableLoadsPerMonth * b.loadKg * 12) / tpy;
+  const minScale = amountEachTick(b.minViableLoadsPerMonth * b.loadKg, tpy);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
-    const target = (b.workingCapitalMonths * tpy) / 12 * to.unitCostUsd[k] * to.scaleKg[k];
+    const target = ticksOfMonths(b.workingCapitalMonths, tpy) * to.unitCostUsd[k] * to.scaleKg[k];
     const excess = to.capitalUsd[k] - target;
     if (excess > 0) {
       const payout = excess * payoutRate;

@@ -21,3 +21,18 @@ export function shareEachTick(sharePerMonth: number, ticksPerYear: number): numb
 export function smoothingWeight(memoryMonths: number, ticksPerYear: number): number {
   return 1 - exp(-12 / (memoryMonths * ticksPerYear));
 }
+
+/** Ticks in `months` months (not rounded). */
+export function ticksOfMonths(months: number, ticksPerYear: number): number {
+  return (months * ticksPerYear) / 12;
+}
+
+/** Ticks in a month (not rounded). */
+export function ticksPerMonth(ticksPerYear: number): number {
+  return ticksPerYear / 12;
+}
+
+/** The amount of something a tick, when it is `amountPerMonth` a month (a plain rate: not compounded). */
+export function amountEachTick(amountPerMonth: number, ticksPerYear: number): number {
+  return (amountPerMonth * 12) / ticksPerYear;
+}

@@ -15,7 +15,7 @@ import type { World } from './world';
 import type { WorldState } from './state';
 import { maxOriginPrice, originPrice } from './originPrices';
 import { exp, pow } from '../math/detmath';
-import { shareEachTick } from './time';
+import { shareEachTick, ticksOfMonths, ticksPerMonth, amountEachTick } from './time';
 
 /** Least weight of an origin that fills none of its orders (keeps every plan's path weights positive). */
 const MIN_FILL_WEIGHT = 0.01;
@@ -219,7 +219,7 @@ export function updateBeliefs(world: World, state: WorldState, plan: TraffickerP
   const { belief: beliefs, loadsSent, loadsSeized, routeKg, routeIdleTicks, knows } = to;
   const { knownRoutes, knownCount } = plan;
   // Idle ticks after which a route is forgotten (never when routeMemoryMonths is 0; the counter is a Uint16).
-  const memoryTicks = b.routeMemoryMonths > 0 ? Math.min(MAX_ROUTE_MEMORY_TICKS, Math.round((b.routeMemoryMonths * world.ticksPerYear) / 12)) : Infinity;
+  const memoryTicks = b.routeMemoryMonths > 0 ? Math.min(MAX_ROUTE_MEMORY_TICKS, Math.round(ticksOfMonths(b.routeMemoryMonths, world.ticksPerYear))) : Infinity;
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     const base = k * nR;
@@ -270,7 +270,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
   const prices = state.markets.expectedPrice;
   if (!state.markets.sanctionCalibrated) calibrateSanctions(world, state);
   const sanctions = state.markets.sanctionUsdPerKg;
-  const growth = (b.growthPerMonth * 12) / world.ticksPerYear;
+  const growth = amountEachTick(b.growthPerMonth, world.ticksPerYear);
 
   for (let l = 0; l < nR; l++) rs.congestion[l] = congestion(rs.lastFlowKg[l], routes.capacityKgPerTick[l]);
   for (let c = 0; c < nC; c++) {
@@ -381,7 +381,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
       const desired = plan.desiredKg[k * nC + c];
       if (desired <= 0) continue;
       const cheapness = plan.originExpectedPrice[c] / plan.originPrice[c];
-      const buffer = b.bufferMonths * (world.ticksPerYear / 12) * Math.min(MAX_BUFFER_CHEAPNESS, cheapness * cheapness);
+      const buffer = b.bufferMonths * ticksPerMonth(world.ticksPerYear) * Math.min(MAX_BUFFER_CHEAPNESS, cheapness * cheapness);
       const want = desired * (1 + buffer) - to.stockKg[k * nC + c];
       if (want <= 0) continue;
       const affordable = Math.min(want, budget / plan.originMaxPrice[c]);

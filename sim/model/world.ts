@@ -10,6 +10,7 @@ import { CHANNELS, ERADICATION, INTERDICTION, INVESTIGATION } from './state';
 import { leverOf } from '../levers/registry';
 import { policyId } from '../levers/words';
 import type { ResolvedTargets } from '../levers/types';
+import { ticksOfMonths, ticksPerMonth } from './time';
 
 export interface Countries {
   n: number;
@@ -127,7 +128,7 @@ export function parseYearMonth(ym: string): { year: number; month: number } {
 export function horizonTickOf(ym: string, startYear: number, startMonth: number, ticksPerYear: number): number {
   const { year, month } = parseYearMonth(ym);
   const months = (year - startYear) * 12 + (month - startMonth);
-  return Math.floor((months * ticksPerYear) / 12);
+  return Math.floor(ticksOfMonths(months, ticksPerYear));
 }
 
 export function routeId(r: { id?: string; from: string; to: string; mode: string }): string {
@@ -239,7 +240,7 @@ export function buildWorld(s: Scenario): World {
       label: policyLabel(p, index),
       policy: p,
       startTick: Math.max(burnInTicks, tickOf(p.start)),
-      endTick: p.end ? Math.min(lastTick, tickOf(p.end) + Math.max(0, Math.ceil(tpy / 12) - 1)) : lastTick,
+      endTick: p.end ? Math.min(lastTick, tickOf(p.end) + Math.max(0, Math.ceil(ticksPerMonth(tpy)) - 1)) : lastTick,
       country: -1,
       donor: -1,
       region: -1,
@@ -290,7 +291,7 @@ function currencyFactors(s: Scenario, burnInTicks: number, totalTicks: number, s
     if (!rate) return;
     const valueIn = (year: number) => rate.usdPerUnit[Math.max(0, Math.min(rate.usdPerUnit.length - 1, year - rate.firstYear))];
     const reference = valueIn(startYear);
-    const firstTickOfYear = ((startMonth - 1) * tpy) / 12;
+    const firstTickOfYear = ticksOfMonths(startMonth - 1, tpy);
     for (let t = 0; t < totalTicks; t++) {
       const year = startYear + Math.floor((firstTickOfYear + t - burnInTicks) / tpy);
       out[m * totalTicks + t] = valueIn(year) / reference;
