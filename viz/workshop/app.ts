@@ -118,16 +118,16 @@ export function startWorkshop(root: HTMLElement, runner: LiveRunner, started: Re
   }
 
   /**
-   * At once, the years before the first lever the change touches: the new plan shares them with
-   * the plan on screen (the session re-runs from there), so its quick answer for them is already
-   * known, bit for bit. The worker's partial answers extend the lines from there.
+   * The years before the first lever a change touches: the new plan shares them with the plan on
+   * screen (the session re-runs from there), so its quick answer for them is already known, bit for
+   * bit, and is drawn at once. Null when there are none (a lever from the first year).
    */
-  function showSharedYears(key: string, priorKey: string, policies: readonly Policy[]): void {
+  function sharedYears(priorKey: string, policies: readonly Policy[]): Digest | null {
     const prior = known.get(priorKey)?.workshop?.digest;
-    if (!prior) return;
+    if (!prior) return null;
     const first = firstAffectedTick(scenario, JSON.parse(priorKey) as Policy[], policies);
     const years = Math.min(prior.years, Math.floor(first / scenario.ticksPerYear));
-    if (years >= 1) onPartial(key, digestPrefix(prior, years));
+    return years >= 1 ? digestPrefix(prior, years) : null;
   }
 
   /** While the shown answer is not the wanted plan's, say so and dim the charts. */
@@ -240,8 +240,11 @@ export function startWorkshop(root: HTMLElement, runner: LiveRunner, started: Re
     if (cached) show(key, entry.full ? 'full' : 'workshop', cached);
     markStale();
     const quick = !entry.workshop && !entry.full;
-    runner.request(key, policies, { fast: quick, full: !quick && !entry.full });
-    if (!cached && prior) showSharedYears(key, prior.key, policies);
+    // With the plan's first years on screen at once, the quick run posts no partial answers: drawing
+    // them would take the CPU from the run itself (they are for a lever from the very first year).
+    const shared = !cached && prior ? sharedYears(prior.key, policies) : null;
+    runner.request(key, policies, { fast: quick, full: !quick && !entry.full, partials: shared === null });
+    if (shared) onPartial(key, shared);
   }
 
   /** A point on the scatter brings its plan back. */

@@ -32,7 +32,7 @@ export interface Answer {
 
 class Lane {
   private readonly api: Comlink.Remote<LiveWorkerApi>;
-  private pending: { key: string; policies: Policy[] } | null = null;
+  private pending: { key: string; policies: Policy[]; partials: boolean } | null = null;
   private running: string | null = null;
   /** Set to stop the run in flight (only when the page is cross-origin isolated). */
   private readonly flag = globalThis.crossOriginIsolated === true ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
@@ -72,7 +72,7 @@ class Lane {
     }
     const waiting = this.pending;
     this.pending = null;
-    if (waiting) void this.submit(waiting.key, waiting.policies);
+    if (waiting) void this.submit(waiting.key, waiting.policies, waiting.partials);
   }
 
   /** Number of the re-run in flight (partial answers of older runs are dropped). */
@@ -89,16 +89,19 @@ class Lane {
     if (this.running !== null && this.running !== key && this.flag) Atomics.store(this.flag, 0, 1);
   }
 
-  /** Ask for a plan. A newer request replaces a waiting one and stops a different one in flight. */
-  async submit(key: string, policies: Policy[]): Promise<void> {
+  /**
+   * Ask for a plan. A newer request replaces a waiting one and stops a different one in flight.
+   * `partials`: post partial answers while it runs (when the lane posts them at all).
+   */
+  async submit(key: string, policies: Policy[], partials = true): Promise<void> {
     if (this.running === key) {
       // Keep the run in flight; if it was being stopped, ask again in case it already stopped.
       const stopping = this.flag !== undefined && Atomics.load(this.flag, 0) !== 0;
       if (this.flag) Atomics.store(this.flag, 0, 0);
-      this.pending = stopping ? { key, policies } : null;
+      this.pending = stopping ? { key, policies, partials } : null;
       return;
     }
-    this.pending = { key, policies };
+    this.pending = { key, policies, partials };
     if (this.busy) {
       if (this.flag) Atomics.store(this.flag, 0, 1);
       return;
@@ -112,7 +115,7 @@ class Lane {
         this.pending = null;
         this.running = job.key;
         if (this.flag) Atomics.store(this.flag, 0, 0);
-        const reply = await this.api.rerun(job.policies, this.flag, this.partials ? ++this.job : undefined);
+        const reply = await this.api.rerun(job.policies, this.flag, this.partials && job.partials ? ++this.job : undefined);
         this.running = null;
         if (reply) this.handlers.onAnswer({ key: job.key, fidelity: this.fidelity, reply, superseded: this.pending !== null });
       }
@@ -152,11 +155,14 @@ export class LiveRunner {
     return { fast, fullReady };
   }
 
-  /** Ask the quick and/or the full-fidelity worker for a plan. */
-  request(key: string, policies: Policy[], lanes: { fast: boolean; full: boolean }): void {
+  /**
+   * Ask the quick and/or the full-fidelity worker for a plan; `partials: false` when the page
+   * needs no partial answers of the quick run (it has the plan's first years already).
+   */
+  request(key: string, policies: Policy[], lanes: { fast: boolean; full: boolean; partials?: boolean }): void {
     // A quick answer for a new plan first: the full-fidelity run of an older plan would share the CPU with it.
     if (lanes.fast && !lanes.full) this.full.yieldTo(key);
-    if (lanes.fast) void this.fast.submit(key, policies);
+    if (lanes.fast) void this.fast.submit(key, policies, lanes.partials ?? true);
     if (lanes.full) void this.full.submit(key, policies);
   }
 }
