@@ -24,10 +24,14 @@ const MAX_SHORTAGE = 3;
 /** Least reference price as a share of the data's: however cheap delivery becomes, the price does not collapse. */
 const MIN_REFERENCE_SHARE = 0.2;
 
+const GRAMS_PER_KG = 1000;
+
+/** Retail price of a gram in market m: the wholesale price of a kilo times the market's retail markup. */
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
-  return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / 1000;
+  return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / GRAMS_PER_KG;
 }
 
+/** What prevention divides initiation by in market m: 1, plus 1 for every preventionUsdPerCapitaHalf of its stock per head. */
 export function preventionEffect(world: World, state: WorldState, m: number): number {
   const perCapita = state.markets.preventionStockUsd[m] / world.countries.population[world.markets.country[m]];
   return 1 + perCapita / world.behaviour.markets.preventionUsdPerCapitaHalf;
@@ -35,7 +39,7 @@ export function preventionEffect(world: World, state: WorldState, m: number): nu
 
 /** Demand per tick at the reference price: `users` times grams per user, in kg. */
 export function referenceDemandKg(world: World, users: number, m: number): number {
-  return (users * world.markets.gramsPerUserPerYear[m]) / 1000 / world.ticksPerYear;
+  return (users * world.markets.gramsPerUserPerYear[m]) / GRAMS_PER_KG / world.ticksPerYear;
 }
 
 /** The market's reference wholesale price in dollars this tick (its currency's value moves it). */
