@@ -16,7 +16,7 @@
  * result hashes. Nothing is committed: every build computes them again, and the page
  * checks them against a live run in its worker.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
@@ -52,6 +52,8 @@ export function storedResults(root: string): Plugin {
         const bytes = encodeResults([...app.runs, ...(app.twin ?? [])], app.parsed);
         mkdirSync(cache, { recursive: true });
         const name = `${app.scenario}-${app.key.slice(0, 16)}.bin`;
+        // Earlier builds' files (other sources) are of no use any more.
+        for (const old of readdirSync(cache)) if (old.endsWith('.bin') && old !== name) rmSync(join(cache, old));
         writeFileSync(join(cache, name), bytes);
         this.info?.(`stored results: ${app.scenario} seeds ${app.seeds.join(',')} in ${Math.round(performance.now() - begun)} ms, ${bytes.length} bytes`); // host-only
         const meta = { key: app.key, scenario: app.scenario, seeds: app.seeds, hashes: app.runs.map((r) => r.hash), twinHashes: app.twin?.map((r) => r.hash) ?? null, bytes: bytes.length };
