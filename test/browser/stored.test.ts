@@ -15,6 +15,7 @@ import type { RunResult } from '../../sim/results/types';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import { decodeResults } from '../../viz/stored/codec';
 import { DEFAULT_STATE } from '../../viz/state/url';
+import { parseSeeds } from '../../viz/state/seeds';
 import { storedKey } from '../../scripts/stored-results';
 import { openPage, ROOT, screenshot, skipReason, startHarness, type Harness } from './harness';
 
@@ -46,7 +47,8 @@ describe('stored results shipped with the build', () => {
     if (!parsed.ok) throw new Error(parsed.errors[0].message);
     expect(scenario, 'the validated scenario stored with them').toEqual(JSON.parse(JSON.stringify(parsed.value)));
     expect(parsed.value.policies, 'a default scenario with policies would store its twin too; this test checks the scenario runs only').toEqual([]);
-    expect(results.map((r) => r.seed)).toEqual([Number(DEFAULT_STATE.seeds) > 0 ? 1 : NaN]);
+    const seeds = parseSeeds(DEFAULT_STATE.seeds, DEFAULT_STATE.first ?? 1);
+    expect(results.map((r) => r.seed), 'the default seeds').toEqual(seeds.ok ? seeds.seeds : []);
     for (const stored of results) {
       const live = runScenario(parsed.value, { seed: stored.seed });
       expect(stored.hash).toBe(live.hash);
