@@ -39,15 +39,12 @@ export interface FarmgateScratch {
   plannedKg: Float64Array;
   /** Per region: kg the markets the scenario does not model want from it this tick. */
   otherKg: Float64Array;
-  /** Per country: kg organisations planned to ship from there this tick, and kg of it they hold after buying. */
-  plannedHereKg: Float64Array;
-  coveredKg: Float64Array;
 }
 
 export function createFarmgateScratch(world: World): FarmgateScratch {
   const n = world.regions.n;
   const nC = world.countries.n;
-  return { regionWeight: new Float64Array(n), plannedKg: new Float64Array(n), otherKg: new Float64Array(n), plannedHereKg: new Float64Array(nC), coveredKg: new Float64Array(nC) };
+  return { regionWeight: new Float64Array(n), plannedKg: new Float64Array(n), otherKg: new Float64Array(n) };
 }
 
 /**
@@ -108,20 +105,12 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
       for (const r of world.regionsOfCountry[c]) rg.demandKg[r] += order * regionWeight[r];
     }
   }
-  const { plannedHereKg, coveredKg } = scratch;
-  plannedHereKg.fill(0);
-  coveredKg.fill(0);
   for (let k = 0; k < to.capacity; k++) {
     if (!to.alive[k]) continue;
     for (let i = 0; i < producers.length; i++) {
       const c = producers[i];
       const order = ordersKg[k * nC + c];
-      const planned = desiredKg[k * nC + c];
-      if (order <= 0) {
-        plannedHereKg[c] += planned;
-        coveredKg[c] += planned; // (what it holds covers the plan, or it planned nothing here)
-        continue;
-      }
+      if (order <= 0) continue;
       let bought = 0;
       let paid = 0;
       for (const r of world.regionsOfCountry[c]) {
@@ -132,20 +121,10 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
         bought += kg;
         paid += kg * rg.farmgatePrice[r];
       }
-      plannedHereKg[c] += planned;
-      coveredKg[c] += Math.min(planned, to.stockKg[k * nC + c] + bought);
       to.stockKg[k * nC + c] += bought;
       to.capitalUsd[k] -= paid;
       to.purchasesUsd[k] += paid;
     }
-  }
-  // How much of what buyers planned to ship from each origin they could hold there, smoothed: where stocks
-  // ran short, buyers plan elsewhere next.
-  const fillWeight = demandSmoothingWeight(tpy);
-  for (let i = 0; i < producers.length; i++) {
-    const c = producers[i];
-    const fill = plannedHereKg[c] > 0 ? coveredKg[c] / plannedHereKg[c] : 1;
-    to.originFill[c] += fillWeight * (fill - to.originFill[c]);
   }
   for (let r = 0; r < regions.n; r++) {
     const demand = rg.demandKg[r];

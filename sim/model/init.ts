@@ -13,7 +13,6 @@ import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
 import { preventionEffect, referenceDemandKg } from './markets';
 import { log } from '../math/detmath';
-import { initialPresence } from './police';
 import { COST_CLASSES, levelOf } from './grower-tables';
 import { ticksOfMonths, ticksPerMonth } from './time';
 
@@ -146,8 +145,6 @@ export function createState(world: World, seed: number): WorldState {
       shippedKg: f64(capacity),
       salesKg: f64(capacity),
       pathKg: f64(world.paths.n),
-      originFill: new Float64Array(nC).fill(1),
-      originAccess: new Float64Array(nC).fill(1),
       recentLoss: f64(capacity),
       usablePaths: new Int32Array(capacity * world.paths.n),
       usableCount: new Int32Array(capacity),
@@ -218,8 +215,7 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
     rg.stockKg[r] = harvestKgPerTick * g.stockTargetMonths * ticksPerMonth(world.ticksPerYear);
     i0 += n;
   }
-  // Region fixed effects: at the initial price and police presence, the mean grower wants the initial share.
-  initialPresence(world, state);
+  // Region fixed effects: at the initial price, the mean grower wants the initial share.
   const ctx = createGrowerContext(world);
   refreshGrowerContext(world, state, ctx);
   for (let r = 0; r < regions.n; r++) {

@@ -203,30 +203,13 @@ export function agencyEfficiency(world: World, state: WorldState, c: number): nu
   return state.police.capability[c] * (1 - world.behaviour.police.corruptionWaste * state.police.corruption[c]);
 }
 
-/** The police's capacity and presence before the first tick: its own enforcement budget, no aid. */
-export function initialPresence(world: World, state: WorldState): void {
-  for (let c = 0; c < world.countries.n; c++) state.police.capacityUsd[c] = world.countries.enforcementBudgetUsd[c] * agencyEfficiency(world, state, c);
-  setPresence(world, state);
-}
-
-/**
- * Police presence in each coca region (0..1), which deters growers through sanctions: the police's own
- * field effort in its coca regions (its capacity, which capacity funding builds, times its eradication
- * share), spread by accessible coca. The money eradication levers add buys eradicated hectares, not presence.
- */
-export function setPresence(world: World, state: WorldState): void {
+/** Police presence in each coca region (0..1), which deters growers through sanctions: eradication effort per coca ha. */
+function setPresence(world: World, state: WorldState): void {
   const b = world.behaviour.police;
-  const police = state.police;
   const rg = state.regions;
-  for (let c = 0; c < world.countries.n; c++) {
-    const list = world.regionsOfCountry[c];
-    if (list.length === 0) continue;
-    const own = police.capacityUsd[c] * police.allocation[c * CHANNELS + ERADICATION];
-    const total = totalAccessibleCocaHa(world, state, list);
-    for (const r of list) {
-      const w = shareOfAccessibleCoca(world, state, r, total, list.length);
-      rg.presence[r] = 1 - exp(-(own * w) / Math.max(rg.cocaHa[r], 1) / b.presenceUsdPerHa);
-    }
+  for (let r = 0; r < world.regions.n; r++) {
+    const perHa = rg.eradicationEffortUsd[r] / Math.max(rg.cocaHa[r], 1);
+    rg.presence[r] = 1 - exp(-perHa / b.presenceUsdPerHa);
   }
 }
 

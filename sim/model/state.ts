@@ -162,14 +162,6 @@ export interface TraffickerState {
   pathKg: Float64Array;
   /** Sales the organisation expects a tick: kg it sold in consumer markets, smoothed over three months (what it buys for). */
   salesKg: Float64Array;
-  /**
-   * Per country: the share of what buyers planned to ship from there that they could hold after buying,
-   * smoothed over three months (1 where nothing was planned). Buyers plan less on paths from origins that
-   * leave their plans short.
-   */
-  originFill: Float64Array;
-  /** Per country: buyers' access weight of origins, set on the first tick so plans split over origins as the harvest does. */
-  originAccess: Float64Array;
   /** Expected cost per kg shipped (purchase + transport + bribes) at the last plan; 0 when not shipping. */
   unitCostUsd: Float64Array;
   /** Smoothed share of shipments lost to seizures. */

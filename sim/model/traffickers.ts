@@ -17,8 +17,6 @@ import { maxOriginPrice, originPrice } from './originPrices';
 import { exp, pow } from '../math/detmath';
 import { shareEachTick, ticksOfMonths, ticksPerMonth, amountEachTick } from './time';
 
-/** Least weight of an origin that fills none of its orders (keeps every plan's path weights positive). */
-const MIN_FILL_WEIGHT = 0.01;
 /**
  * Share of what an organisation shipped in a tick that must pass along a route for the route to count
  * as used (its path choice gives every path it knows a little; a token load does not keep contacts).
@@ -354,7 +352,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     for (let j = 0; j < count; j++) {
       const ret = pathWeight[row + j];
       // Paths from an origin that has been leaving orders unfilled get less of the plan (buyers go where the drug is).
-      const w = ret > 0 ? exp((ret - best) / b.choiceTemperature) * to.originAccess[pathOrigin[row + j]] * Math.max(MIN_FILL_WEIGHT, to.originFill[pathOrigin[row + j]]) : 0;
+      const w = ret > 0 ? exp((ret - best) / b.choiceTemperature) : 0;
       pathWeight[row + j] = w;
       total += w;
       unitCost += w * (plan.originMaxPrice[pathOrigin[row + j]] + pathCost[row + j]);
@@ -390,34 +388,6 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
     }
     // Its capacity follows what it ships.
     to.scaleKg[k] += Math.min(1, growth) * (volume - to.scaleKg[k]);
-  }
-  if (state.tick === 0) calibrateOriginAccess(world, state, plan);
-}
-
-/**
- * On the first tick: each producer country's access weight, so that buyers' plans split over origins as the
- * harvest does (the initial data is an equilibrium origin by origin, not only in total). Later shifts between
- * origins come from returns and from origins that leave buyers' plans short.
- */
-function calibrateOriginAccess(world: World, state: WorldState, plan: TraffickerPlan): void {
-  const nC = world.countries.n;
-  const to = state.traffickers;
-  let plannedTotal = 0;
-  let harvestTotal = 0;
-  for (const c of world.producerCountries) {
-    let planned = 0;
-    for (let k = 0; k < to.capacity; k++) if (to.alive[k]) planned += plan.desiredKg[k * nC + c];
-    let harvest = 0;
-    for (const r of world.regionsOfCountry[c]) harvest += state.regions.harvestKg[r];
-    to.originAccess[c] = planned; // (the planned kg, for the moment)
-    plannedTotal += planned;
-    harvestTotal += harvest;
-  }
-  for (const c of world.producerCountries) {
-    let harvest = 0;
-    for (const r of world.regionsOfCountry[c]) harvest += state.regions.harvestKg[r];
-    const plannedShare = to.originAccess[c] / plannedTotal;
-    to.originAccess[c] = plannedShare > 0 && harvestTotal > 0 ? harvest / harvestTotal / plannedShare : 1;
   }
 }
 

@@ -50,14 +50,14 @@ describe('emergent effects against paired counterfactuals', () => {
     expect(mean(elsewhere)).toBeGreaterThan(0);
     expect(mean(elsewhere)).toBeLessThan(-mean(own));
   };
-  // Peru's balloon goes through buyers: when Peru's stocks leave their plans short they plan on Colombia and
-  // Bolivia instead (origin availability, docs/model.md §4). Over 16 seeds Peru loses about 7 100 ha and the others
-  // gain about 2 900 (± 1 800, one standard error): the weakest of the three.
   it.each([
     ['COL', 2e8],
     ['BOL', 2.5e7],
-    ['PER', 6e7],
   ] as const)('eradication in %s raises cultivation in the other producers (balloon from any producer)', balloonFrom);
+  // Not yet (issue 14, open): eradication in Peru lowers Peru's coca by about 8 600 ha but moves no measurable area
+  // elsewhere (Colombia -1 000 +- 2 200 ha, Bolivia 0 +- 90 over 16 seeds): Peru's shortfall raises Peru's own price
+  // and hardly any other. Expected to fail; it turns red the day the model shows it.
+  it.fails('eradication in PER raises cultivation in the other producers (balloon from any producer; not yet)', () => balloonFrom('PER', 6e7));
 
   it('interdiction on one route shifts flow to other routes (route balloon)', () => {
     const route = 'COL-MEX-sea';
