@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../sim/scenario/validate';
 import { LiveSession } from '../viz/workshop/live/session';
-import { digest } from '../viz/workshop/live/digest';
-import { atFidelity, type Fidelity } from '../viz/workshop/live/fidelity';
+import { digest } from '../sim/workshop/digest';
+import { atFidelity, type Fidelity } from '../sim/workshop/fidelity';
 import { planPolicies } from '../viz/workshop/data/plan';
 
 const reps = Math.max(1, Number(process.argv[2] ?? 5));

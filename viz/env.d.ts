@@ -15,7 +15,7 @@ declare module 'virtual:balloon-stored-app' {
   };
 }
 declare module 'virtual:balloon-stored-workshop' {
-  import type { Digest } from './workshop/live/digest';
-  import type { Fidelity } from './workshop/live/fidelity';
+  import type { Digest } from '../sim/workshop/digest';
+  import type { Fidelity } from '../sim/workshop/fidelity';
   export const storedWorkshop: { key: string; scenario: string; seed: number; digests: Record<Fidelity, Digest> };
 }

@@ -18,7 +18,7 @@ import { parseScenarioText } from '../../sim/scenario/validate';
 import { DEFAULT_START, withDefaults } from '../../viz/workshop/data/placement';
 import { planPolicies, rowCost, type LeverRow } from '../../viz/workshop/data/plan';
 import { stories, type Story } from '../../viz/workshop/data/stories';
-import { digest, type Digest } from '../../viz/workshop/live/digest';
+import { digest, type Digest } from '../../sim/workshop/digest';
 import { ROOT } from './harness';
 
 const SEED = 1;

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/run';
 import { LiveSession } from '../../viz/workshop/live/session';
-import { atFidelity } from '../../viz/workshop/live/fidelity';
-import { digest } from '../../viz/workshop/live/digest';
-import { partialResult } from '../../viz/workshop/live/partial';
+import { atFidelity } from '../../sim/workshop/fidelity';
+import { digest } from '../../sim/workshop/digest';
+import { partialResult } from '../../sim/workshop/partial';
 import { everyLever } from '../../viz/workshop/data/warmup';
 import { planPolicies, SLOTS, type LeverRow } from '../../viz/workshop/data/plan';
 import { fixture } from './helpers';

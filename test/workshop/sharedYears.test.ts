@@ -1,13 +1,13 @@
 /**
  * At a lever release the workshop draws at once the years before the first lever the
- * change touches, from the answer on screen (app.ts showSharedYears, live/partial.ts
+ * change touches, from the answer on screen (app.ts showSharedYears, sim/workshop/partial.ts
  * digestPrefix). That is only honest if those years of the new plan's answer are the
  * same bits as the old plan's: checked here against the new plan run from scratch.
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/run';
-import { digest } from '../../viz/workshop/live/digest';
-import { digestPrefix } from '../../viz/workshop/live/partial';
+import { digest } from '../../sim/workshop/digest';
+import { digestPrefix } from '../../sim/workshop/partial';
 import { firstAffectedTick, planPolicies, type LeverRow } from '../../viz/workshop/data/plan';
 import { fixture } from './helpers';
 

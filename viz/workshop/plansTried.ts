@@ -6,8 +6,8 @@
 import type { Scenario } from '../../sim/scenario/schema';
 import { leverSpec } from './data/catalog';
 import { rowCost, rowTarget, type LeverRow } from './data/plan';
-import type { Digest } from './live/digest';
-import type { Fidelity } from './live/fidelity';
+import type { Digest } from '../../sim/workshop/digest';
+import type { Fidelity } from '../../sim/workshop/fidelity';
 import { perYear } from './ui/money';
 import type { Trial } from './views/scatter';
 import type { LiveReply } from './worker/protocol';

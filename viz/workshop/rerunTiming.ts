@@ -4,7 +4,7 @@
  * worker simulated), and when full fidelity followed. Tests and the bench read the
  * figures from the spans' data attributes.
  */
-import type { Fidelity } from './live/fidelity';
+import type { Fidelity } from '../../sim/workshop/fidelity';
 import type { LiveReply } from './worker/protocol';
 
 export interface TimingSpans {

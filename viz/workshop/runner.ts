@@ -5,8 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import type { Policy } from '../../sim/scenario/schema';
-import type { Fidelity } from './live/fidelity';
-import type { Digest } from './live/digest';
+import type { Fidelity } from '../../sim/workshop/fidelity';
+import type { Digest } from '../../sim/workshop/digest';
 import type { InitReply, LiveReply, LiveWorkerApi } from './worker/protocol';
 
 /** Where a lane's answers go (set once the page's code has loaded: the workers start before). */

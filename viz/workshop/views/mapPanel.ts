@@ -7,7 +7,7 @@ import type { Scenario } from '../../../sim/scenario/schema';
 import { routeId } from '../../../sim/analysis/displacement';
 import { mapRole } from '../../charts/palette';
 import { routeMap, type RouteMapData } from '../../map/routeMap';
-import type { Digest } from '../live/digest';
+import type { Digest } from '../../../sim/workshop/digest';
 
 export function mapData(scenario: Scenario, d: Digest, note: string): RouteMapData {
   const name = new Map(scenario.countries.map((c) => [c.id, c.name]));

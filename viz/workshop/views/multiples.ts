@@ -8,9 +8,9 @@ import { formatChange } from '../../charts/format';
 import { lineChart } from '../../charts/lineChart';
 import { presetWidths } from '../../charts/frame';
 import { recordRows } from '../../data/record';
-import { OUTCOME_YEARS } from '../live/digest';
+import { OUTCOME_YEARS } from '../../../sim/workshop/digest';
 import { countryColor } from '../../charts/palette';
-import type { Digest } from '../live/digest';
+import type { Digest } from '../../../sim/workshop/digest';
 import { annotateYear } from './annotate';
 import { BEFORE, isBefore, NONE, NOW, yearRows } from './series';
 

@@ -4,7 +4,7 @@
  */
 import { el } from '../../ui/dom';
 import { formatValue } from '../../charts/format';
-import type { Digest, Outcomes } from '../live/digest';
+import type { Digest, Outcomes } from '../../../sim/workshop/digest';
 import { OUTCOMES } from './scatter';
 
 const value = (o: Outcomes, id: keyof Outcomes): string => {

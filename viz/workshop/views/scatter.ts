@@ -6,8 +6,8 @@
 import { axisBottom, axisLeft, extent, scaleLinear, select } from 'd3';
 import { createFrame } from '../../charts/frame';
 import { formatValue } from '../../charts/format';
-import type { Outcomes } from '../live/digest';
-import type { Fidelity } from '../live/fidelity';
+import type { Outcomes } from '../../../sim/workshop/digest';
+import type { Fidelity } from '../../../sim/workshop/fidelity';
 import { paretoFront } from '../data/pareto';
 
 export interface Trial {

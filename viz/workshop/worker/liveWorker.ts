@@ -7,11 +7,11 @@ import { parseScenarioText } from '../../../sim/scenario/validate';
 import type { Policy } from '../../../sim/scenario/schema';
 import { LiveSession } from '../live/session';
 import type { Simulation } from '../../../sim/simulation';
-import { digest } from '../live/digest';
-import { partialResult } from '../live/partial';
+import { digest } from '../../../sim/workshop/digest';
+import { partialResult } from '../../../sim/workshop/partial';
 import { planPolicies } from '../data/plan';
 import { everyLever } from '../data/warmup';
-import { atFidelity, type Fidelity } from '../live/fidelity';
+import { atFidelity, type Fidelity } from '../../../sim/workshop/fidelity';
 import type { InitReply, LiveReply, LiveWorkerApi, PartialListener } from './protocol';
 
 let session: LiveSession | null = null;

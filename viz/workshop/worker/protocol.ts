@@ -1,7 +1,7 @@
 /** The contract between the workshop page and its live-simulation workers (comlink). */
 import type { Policy } from '../../../sim/scenario/schema';
-import type { Digest } from '../live/digest';
-import type { Fidelity } from '../live/fidelity';
+import type { Digest } from '../../../sim/workshop/digest';
+import type { Fidelity } from '../../../sim/workshop/fidelity';
 
 export type InitReply = { ok: true; baseline: Digest; ms: number } | { ok: false; message: string };
 

@@ -4,8 +4,8 @@
  * hash and no summary (they describe finished runs only), so it is cheap enough to
  * post a few times per re-run.
  */
-import type { RunResult } from '../../../sim/results/types';
-import type { Simulation } from '../../../sim/simulation';
+import type { RunResult } from '../results/types';
+import type { Simulation } from '../simulation';
 import type { Digest } from './digest';
 
 export function partialResult(sim: Simulation, like: RunResult): RunResult {

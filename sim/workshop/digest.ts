@@ -5,11 +5,11 @@
  * and the outcomes a plan is judged on, against the run without levers.
  * Host-free (the worker computes it; tests check it in Node).
  */
-import type { Policy, Scenario } from '../../../sim/scenario/schema';
-import type { RunResult } from '../../../sim/results/types';
-import { allMeasuresByTick, annualise, type MeasureByTick } from '../../../sim/analysis/extract';
-import { combinedTarget, displacementTarget, displacementTotals, routeId, type DisplacementTarget } from '../../../sim/analysis/displacement';
-import { northernCountries } from '../../../sim/analysis/effect';
+import type { Policy, Scenario } from '../scenario/schema';
+import type { RunResult } from '../results/types';
+import { allMeasuresByTick, annualise, type MeasureByTick } from '../analysis/extract';
+import { combinedTarget, displacementTarget, displacementTotals, routeId, type DisplacementTarget } from '../analysis/displacement';
+import { northernCountries } from '../analysis/effect';
 
 /** Years at the end of the horizon the outcomes average over. */
 export const OUTCOME_YEARS = 5;

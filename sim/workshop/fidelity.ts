@@ -3,7 +3,7 @@
  * share of the same land), so a re-run is quick enough to answer while the room
  * watches. The full-fidelity run follows in the background and replaces it.
  */
-import type { Scenario } from '../../../sim/scenario/schema';
+import type { Scenario } from '../scenario/schema';
 
 export type Fidelity = 'workshop' | 'full';
 
