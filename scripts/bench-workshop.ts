@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../sim/scenario/validate';
-import { LiveSession } from '../viz/workshop/live/session';
+import { LiveSession } from '../sim/workshop/session';
 import { digest } from '../sim/workshop/digest';
 import { atFidelity, type Fidelity } from '../sim/workshop/fidelity';
-import { planPolicies } from '../viz/workshop/data/plan';
+import { planPolicies } from '../sim/workshop/plan';
 
 const reps = Math.max(1, Number(process.argv[2] ?? 5));
 const parsed = parseScenarioText(readFileSync(join(import.meta.dirname, '..', 'scenarios', 'baseline.json'), 'utf8'));

@@ -19,12 +19,12 @@ import { parseSeeds } from '../viz/state/seeds';
 import { twinOf } from '../viz/data/twin';
 import { encodeResults } from '../viz/stored/codec';
 import { WORKSHOP_SCENARIO, WORKSHOP_SEED } from '../viz/stored/defaults';
-import { LiveSession } from '../viz/workshop/live/session';
+import { LiveSession } from '../sim/workshop/session';
 import { digest, type Digest } from '../sim/workshop/digest';
 import { atFidelity, type Fidelity } from '../sim/workshop/fidelity';
 
 /** Source files whose change can change a result: the core and the workshop's session and digest code. */
-const CORE_DIRS = ['sim', 'viz/workshop/live', 'viz/workshop/data', 'viz/stored'];
+const CORE_DIRS = ['sim', 'viz/workshop/data', 'viz/stored'];
 
 function files(root: string, dir: string): string[] {
   const out: string[] = [];

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/run';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import type { Scenario } from '../../sim/scenario/schema';
-import { LEVERS } from '../../viz/workshop/data/catalog';
-import { planPolicies, type LeverRow } from '../../viz/workshop/data/plan';
+import { LEVERS } from '../../sim/workshop/catalog';
+import { planPolicies, type LeverRow } from '../../sim/workshop/plan';
 import { openPage, ROOT, screenshot, skipReason, startHarness, type Harness } from './harness';
 
 const reason = skipReason();

@@ -16,7 +16,7 @@ import type { RunResult } from '../../sim/results/types';
 import type { Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
 import { DEFAULT_START, withDefaults } from '../../viz/workshop/data/placement';
-import { planPolicies, rowCost, type LeverRow } from '../../viz/workshop/data/plan';
+import { planPolicies, rowCost, type LeverRow } from '../../sim/workshop/plan';
 import { stories, type Story } from '../../viz/workshop/data/stories';
 import { digest, type Digest } from '../../sim/workshop/digest';
 import { ROOT } from './harness';

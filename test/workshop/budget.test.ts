@@ -1,9 +1,9 @@
 /** The workshop budget: no control can push the plan past the total. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LEVERS } from '../../viz/workshop/data/catalog';
+import { LEVERS } from '../../sim/workshop/catalog';
 import { clampAmount, maxBudget, planCost, remaining, shareSteps } from '../../viz/workshop/data/budget';
-import { baseShare, firstAffectedTick, planPolicies, rowCost, type LeverRow, type Plan } from '../../viz/workshop/data/plan';
+import { baseShare, firstAffectedTick, planPolicies, rowCost, type LeverRow, type Plan } from '../../sim/workshop/plan';
 import { fixture } from './helpers';
 
 const world = fixture('two-producers');

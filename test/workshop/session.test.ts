@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/run';
-import { LiveSession } from '../../viz/workshop/live/session';
+import { LiveSession } from '../../sim/workshop/session';
 import { atFidelity } from '../../sim/workshop/fidelity';
 import { digest } from '../../sim/workshop/digest';
 import { partialResult } from '../../sim/workshop/partial';
 import { everyLever } from '../../viz/workshop/data/warmup';
-import { planPolicies, SLOTS, type LeverRow } from '../../viz/workshop/data/plan';
+import { planPolicies, SLOTS, type LeverRow } from '../../sim/workshop/plan';
 import { fixture } from './helpers';
 
 const M = 1e6;

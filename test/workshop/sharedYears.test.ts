@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/run';
 import { digest } from '../../sim/workshop/digest';
 import { digestPrefix } from '../../sim/workshop/partial';
-import { firstAffectedTick, planPolicies, type LeverRow } from '../../viz/workshop/data/plan';
+import { firstAffectedTick, planPolicies, type LeverRow } from '../../sim/workshop/plan';
 import { fixture } from './helpers';
 
 const M = 1e6;

@@ -11,7 +11,7 @@ import { setExportContext } from '../charts/frame';
 import { planCost } from './data/budget';
 import { readLink, writeLink } from './data/link';
 import { cloneRows, DEFAULT_START, defaultRows, withDefaults as placeRows } from './data/placement';
-import { firstAffectedTick, planPolicies, rowCost, type LeverRow, type Plan } from './data/plan';
+import { firstAffectedTick, planPolicies, rowCost, type LeverRow, type Plan } from '../../sim/workshop/plan';
 import { stories, type Story } from './data/stories';
 import type { Digest } from '../../sim/workshop/digest';
 import { digestPrefix } from '../../sim/workshop/partial';

@@ -4,8 +4,8 @@
  * scatter shows them; a point brings its plan back.
  */
 import type { Scenario } from '../../sim/scenario/schema';
-import { leverSpec } from './data/catalog';
-import { rowCost, rowTarget, type LeverRow } from './data/plan';
+import { leverSpec } from '../../sim/workshop/catalog';
+import { rowCost, rowTarget, type LeverRow } from '../../sim/workshop/plan';
 import type { Digest } from '../../sim/workshop/digest';
 import type { Fidelity } from '../../sim/workshop/fidelity';
 import { perYear } from './ui/money';

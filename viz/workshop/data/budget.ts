@@ -3,8 +3,8 @@
  * can take only what the other rows leave, so the plan never overspends.
  */
 import type { Scenario } from '../../../sim/scenario/schema';
-import { leverSpec } from './catalog';
-import { baseShare, rowCost, type LeverRow, type Plan } from './plan';
+import { leverSpec } from '../../../sim/workshop/catalog';
+import { baseShare, rowCost, type LeverRow, type Plan } from '../../../sim/workshop/plan';
 
 /** Yearly cost of every row together, USD. */
 export function planCost(scenario: Scenario, rows: readonly LeverRow[]): number {

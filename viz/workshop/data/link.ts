@@ -3,7 +3,7 @@
  * placeholders), the total budget, and the story step. A reload or a shared link
  * shows the same plan, and the same step of the same story.
  */
-import type { LeverRow } from './plan';
+import type { LeverRow } from '../../../sim/workshop/plan';
 
 export interface WorkshopLink {
   budgetUsdPerYear?: number;

@@ -6,8 +6,8 @@
  */
 import type { Scenario } from '../../../sim/scenario/schema';
 import { defaultRow } from '../ui/leverPanel';
-import { LEVERS } from './catalog';
-import { freeSlot, rowCost, type LeverRow } from './plan';
+import { LEVERS } from '../../../sim/workshop/catalog';
+import { freeSlot, rowCost, type LeverRow } from '../../../sim/workshop/plan';
 
 /** Start of the levers the workshop offers before anyone changes them. */
 export const DEFAULT_START = '2005-01';

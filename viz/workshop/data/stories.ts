@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../../sim/scenario/schema';
 import type { OutcomeId } from '../views/scatter';
-import { baseShare, type LeverRow } from './plan';
+import { baseShare, type LeverRow } from '../../../sim/workshop/plan';
 
 export interface StoryStep {
   title: string;

@@ -4,8 +4,8 @@
  * code before the first real move.
  */
 import type { Scenario } from '../../../sim/scenario/schema';
-import { LEVERS } from './catalog';
-import { baseShare, type LeverRow } from './plan';
+import { LEVERS } from '../../../sim/workshop/catalog';
+import { baseShare, type LeverRow } from '../../../sim/workshop/plan';
 
 export function everyLever(scenario: Scenario, start: string): LeverRow[] {
   const producer = scenario.regions[0].country;

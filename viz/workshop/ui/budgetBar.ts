@@ -5,9 +5,9 @@
 import type { Scenario } from '../../../sim/scenario/schema';
 import { el } from '../../ui/dom';
 import { rankColor } from '../../charts/palette';
-import { leverSpec } from '../data/catalog';
+import { leverSpec } from '../../../sim/workshop/catalog';
 import { planCost, remaining } from '../data/budget';
-import { rowCost, rowTarget, type Plan } from '../data/plan';
+import { rowCost, rowTarget, type Plan } from '../../../sim/workshop/plan';
 import { perYear } from './money';
 
 export interface BudgetBar {

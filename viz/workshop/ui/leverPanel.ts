@@ -6,8 +6,8 @@
 import type { LeverKind, Scenario } from '../../../sim/scenario/schema';
 import { routeId } from '../../../sim/analysis/displacement';
 import { el } from '../../ui/dom';
-import { LEVERS, leverSpec, type CountryFilter } from '../data/catalog';
-import { baseShare, freeSlot, rowCost, type LeverRow, type Plan } from '../data/plan';
+import { LEVERS, leverSpec, type CountryFilter } from '../../../sim/workshop/catalog';
+import { baseShare, freeSlot, rowCost, type LeverRow, type Plan } from '../../../sim/workshop/plan';
 import { clampAmount, maxBudget, shareSteps } from '../data/budget';
 import { percent, perYear, usd } from './money';
 

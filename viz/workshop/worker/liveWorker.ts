@@ -5,11 +5,11 @@
 import * as Comlink from 'comlink';
 import { parseScenarioText } from '../../../sim/scenario/validate';
 import type { Policy } from '../../../sim/scenario/schema';
-import { LiveSession } from '../live/session';
+import { LiveSession } from '../../../sim/workshop/session';
 import type { Simulation } from '../../../sim/simulation';
 import { digest } from '../../../sim/workshop/digest';
 import { partialResult } from '../../../sim/workshop/partial';
-import { planPolicies } from '../data/plan';
+import { planPolicies } from '../../../sim/workshop/plan';
 import { everyLever } from '../data/warmup';
 import { atFidelity, type Fidelity } from '../../../sim/workshop/fidelity';
 import type { InitReply, LiveReply, LiveWorkerApi, PartialListener } from './protocol';

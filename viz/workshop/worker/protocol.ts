@@ -29,7 +29,7 @@ export interface LiveWorkerApi {
    */
   warm(cancelFlag?: Int32Array): void;
   /**
-   * Run the world under a plan's fixed-length policy list (see data/plan.ts); null
+   * Run the world under a plan's fixed-length policy list (see sim/workshop/plan.ts); null
    * when `cancelFlag` (over a SharedArrayBuffer) became non-zero during the run.
    * With a `job` number, the listener gets a partial digest every two simulated years.
    */

@@ -3,12 +3,12 @@
  * owns a fixed policy slot, so the simulated policy list always has the same length
  * and order; a row without money is an inert placeholder. That keeps the world's
  * state layout identical from plan to plan, so a re-run can resume from a snapshot
- * taken under another plan (see live/session.ts).
+ * taken under another plan (see session.ts).
  */
-import type { LeverKind, Policy, Scenario } from '../../../sim/scenario/schema';
-import { tickOf } from '../../../sim/analysis/time';
+import type { LeverKind, Policy, Scenario } from '../scenario/schema';
+import { tickOf } from '../analysis/time';
 import { leverSpec } from './catalog';
-import { leverOf } from '../../../sim/levers/registry';
+import { leverOf } from '../levers/registry';
 
 export interface LeverRow {
   /** Policy slot, stable while the row exists. */

@@ -7,10 +7,10 @@
  * scratch (test/workshop/session.test.ts), so results stay deterministic.
  * Host-free: the worker wraps it, tests run it in Node.
  */
-import type { Policy, Scenario } from '../../../sim/scenario/schema';
-import type { RunResult } from '../../../sim/results/types';
-import { createSimulation, resumeSimulation, type Simulation, type Snapshot } from '../../../sim/simulation';
-import { firstAffectedTick, planPolicies } from '../data/plan';
+import type { Policy, Scenario } from '../scenario/schema';
+import type { RunResult } from '../results/types';
+import { createSimulation, resumeSimulation, type Simulation, type Snapshot } from '../simulation';
+import { firstAffectedTick, planPolicies } from './plan';
 
 export interface LiveRun {
   result: RunResult;

@@ -2,7 +2,7 @@
  * The levers of docs/specification.md §4 as workshop controls: what each one is called, what it
  * targets and how its money is set. Only words and ranges; no model logic.
  */
-import type { LeverKind } from '../../../sim/scenario/schema';
+import type { LeverKind } from '../scenario/schema';
 
 export type TargetKind = 'donorRecipient' | 'country' | 'countryRegion' | 'countryRoute' | 'partners';
 /** Which countries a lever can target. */
