@@ -10,7 +10,7 @@
  *   capacity funding of a transit country, intelligence sharing between partners) →
  *   displacement of flow from the targeted routes to the alternative routes;
  *
- * each over its own window (from the group's first start to the end), plus, for the
+ * each over its own span of years (from the group's first start to the end), plus, for the
  * whole package: extra spend, the change in northern consumption and southern violence,
  * and the cost per kilogram kept from northern consumers (docs/specification.md §7: extra spend per
  * year / fall in northern consumption per year). Demand-side and organisation levers
@@ -120,7 +120,7 @@ export interface SupplyEffects {
   overall: EffectEstimate;
   /** Extra spend per kilogram kept from northern consumers (USD/kg); NaN when consumption did not fall. */
   costPerKgUsd: Estimate;
-  /** Southern violence change relative to the baseline's level over the window (−0.1 = 10 % lower). */
+  /** Southern violence change relative to the baseline's level over that span (−0.1 = 10 % lower). */
   violenceRelative: Estimate;
 }
 
@@ -136,7 +136,7 @@ function pairsFor(p: EffectPlan, runs: readonly RunResult[], baseRuns: readonly 
   }));
 }
 
-/** Production (kg/yr) at the coca target and elsewhere, over the window. */
+/** Production (kg/yr) at the coca target and elsewhere, over that span. */
 function productionSplit(run: RunResult, t: DisplacementTarget): { target: number; elsewhere: number } {
   const table = measureByTick(run, 'productionKg', t.kind === 'region' ? 'region' : 'country');
   const perYear = run.ticksPerYear / Math.max(1, run.ticks - t.fromTick);

@@ -22,11 +22,14 @@ const LEVEL = 0.9;
 /** Per-seed summaries of one candidate (null where a run's number was not finite). */
 export type SeedSummaries = readonly Record<string, number | null>[];
 
+/** One seed's number under `key` (NaN where the run had none). */
+function numberAt(run: SeedSummaries[number], key: string): number {
+  const v = run[key];
+  return typeof v === 'number' ? v : NaN;
+}
+
 function column(runs: SeedSummaries, key: string): number[] {
-  return runs.map((r) => {
-    const v = r[key];
-    return typeof v === 'number' ? v : NaN;
-  });
+  return runs.map((r) => numberAt(r, key));
 }
 
 const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
@@ -38,7 +41,7 @@ function seriesMeans(t: SpecSeries, i: number, runs: SeedSummaries): number[] {
 export function seriesLoss(t: SpecSeries, i: number, runs: SeedSummaries): number {
   if (t.seeds === 'each') {
     // Each seed's own series against the record, then the mean over the seeds that have one.
-    const losses = runs.map((r) => lossOf(t, t.years.map((y) => column([r], statKey.year(i, y))[0]))).filter((x) => Number.isFinite(x));
+    const losses = runs.map((r) => lossOf(t, t.years.map((y) => numberAt(r, statKey.year(i, y))))).filter((x) => Number.isFinite(x));
     return losses.length > 0 ? mean(losses) : UNDEFINED_LOSS;
   }
   const loss = lossOf(t, seriesMeans(t, i, runs));
