@@ -3,7 +3,8 @@
  * Scenario → worker (validate, run per seed) → RunResults → views draw tidy rows.
  * Results and Route map show one scenario (with its no-policy twin when asked);
  * Compare swaps the side panel's scenario list for a checklist, so its controls
- * drive only the comparison.
+ * drive only the comparison. Calibration shows a calibration's fit (no side panel:
+ * it runs nothing).
  */
 import type { RunResult } from '../sim/results/types';
 import type { Scenario } from '../sim/scenario/schema';
@@ -21,6 +22,7 @@ import { el } from './ui/dom';
 import { runPanel } from './ui/runPanel';
 import { scenarioPanel } from './ui/scenarioPanel';
 import type { CompareRun } from './views/compareView';
+import type { CalibrationView } from './data/fitTable';
 import { renderResults, storedText } from './views/resultsView';
 
 // Loaded when first needed, not before the first charts: validation (zod) and the views with
@@ -28,8 +30,9 @@ import { renderResults, storedText } from './views/resultsView';
 const validation = () => import('../sim/scenario/validate');
 const mapView = () => import('./views/mapView');
 const compareView = () => import('./views/compareView');
+const fitView = () => import('./views/fitView');
 
-const VIEW_LABELS: Record<ViewName, string> = { results: 'Results', map: 'Route map', compare: 'Compare' };
+const VIEW_LABELS: Record<ViewName, string> = { results: 'Results', map: 'Route map', compare: 'Compare', fit: 'Calibration' };
 
 export interface Current {
   source: ScenarioSource;
@@ -48,7 +51,7 @@ export type StoredState = 'checking' | 'same' | 'replaced';
 export function startApp(root: HTMLElement): void {
   const state: PageState = readState(location.search);
   // The default page shows results stored with the app: fetch them while the page is built.
-  if (state.view !== 'compare') void loadStored();
+  if (state.view === 'results' || state.view === 'map') void loadStored();
   // `?workers=N` caps the pool (to compare a batch's results on one worker and on several).
   const cap = Number(new URLSearchParams(location.search).get('workers'));
   const pool = new SimPool(Number.isInteger(cap) && cap > 0 ? poolSize(cap) : poolSize());
@@ -64,6 +67,8 @@ export function startApp(root: HTMLElement): void {
   let latest = 0;
   /** Why nothing is shown (e.g. a link to a file that must be opened again). */
   let notice: string | null = null;
+  /** A calibration opened from disk in the Calibration view (a link cannot carry it). */
+  let openedFit: CalibrationView | undefined;
   const view = el('main', { id: 'view', class: 'view' });
 
   const save = () => writeState(state);
@@ -71,11 +76,27 @@ export function startApp(root: HTMLElement): void {
     for (const tab of tabs.querySelectorAll('button')) tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
     document.body.dataset.view = state.view;
     const comparing = state.view === 'compare';
+    aside.hidden = state.view === 'fit';
     scenarios.element.hidden = comparing;
     twinBox.hidden = comparing;
     picker.element.hidden = !comparing;
     runs.setMode(comparing ? 'compare' : 'run');
     if (comparing) picker.render(scenarios.sources(), state.compare.length > 0 ? state.compare : defaultComparison(scenarios.sources().map((s) => s.id), state));
+    if (state.view === 'fit') {
+      const drawing = ++renders;
+      view.replaceChildren(el('p', { class: 'placeholder' }, 'Loading…'));
+      void fitView().then(
+        ({ renderFit }) =>
+          drawing === renders &&
+          renderFit(view, { name: state.fit ?? 'default', opened: openedFit }, (next) => {
+            openedFit = next.opened;
+            state.fit = next.name === 'default' ? undefined : next.name;
+            save();
+            render();
+          }),
+      );
+      return;
+    }
     if (notice && !comparing) {
       view.replaceChildren(el('p', { class: 'placeholder notice', id: 'notice' }, notice));
       return;
@@ -297,7 +318,7 @@ export function startApp(root: HTMLElement): void {
             state.view = name;
             save();
             render();
-            if (name !== 'compare' && !current && !notice && !busy) {
+            if (name !== 'compare' && name !== 'fit' && !current && !notice && !busy) {
               const seeds = runs.seeds();
               if (seeds) void run(seeds);
             }
@@ -349,6 +370,8 @@ export function startApp(root: HTMLElement): void {
     if (state.view === 'compare') {
       if (state.compare.length > 0) void compare(state.compare, seeds);
       else warmSoon();
+    } else if (state.view === 'fit') {
+      // A calibration's fit runs nothing; the other tabs run their scenario when first opened.
     } else if (!notice) {
       runs.setStatus(`Running ${source.name}, ${describeSeeds(seeds)}…`);
       void run(seeds);

@@ -34,7 +34,7 @@ export interface LineChartOptions {
   /** A second, smaller line under each end label (e.g. the change against the twin). */
   endNote?: (series: string) => string | null;
   /** Observed values ("the record"), drawn as hollow circles in the series' colours, with a legend entry and a toggle. */
-  record?: { rows: PlotRow[]; sources: string[] };
+  record?: { rows: PlotRow[]; sources: string[]; /** Legend word before the sources (default "Record"). */ label?: string };
   /** Series drawn thin and faint (e.g. the no-policy twin behind the scenario). */
   faint?: (series: string) => boolean;
 }
@@ -61,7 +61,7 @@ export function lineChart(container: HTMLElement, rows: readonly PlotRow[], opti
     color: options.colorOf(key),
     shape: options.dashed?.(key) ? 'dash' : 'line',
   }));
-  const recordItem: LegendItem[] = options.record ? [{ key: 'record', label: `Record: ${options.record.sources.join(', ')}`, color: '#1d2733', shape: 'point' }] : [];
+  const recordItem: LegendItem[] = options.record ? [{ key: 'record', label: `${options.record.label ?? 'Record'}: ${options.record.sources.join(', ')}`, color: '#1d2733', shape: 'point' }] : [];
   const legend = options.endLabel ? recordItem : [...perSeries, ...recordItem];
   const frame = createFrame(container, {
     id: options.id,

@@ -1,11 +1,12 @@
 /**
  * The page state that a link reproduces: scenario (a bundled id, or a file opened
  * from disk, carried in the link itself when it is small), seeds as typed and the
- * first seed, view, the no-policy twin, compared scenarios and baseline, map year.
+ * first seed, view, the no-policy twin, compared scenarios and baseline, map year,
+ * the calibration shown.
  * Written with replaceState so Back leaves the app.
  */
-export type ViewName = 'results' | 'map' | 'compare';
-export const VIEWS: ViewName[] = ['results', 'map', 'compare'];
+export type ViewName = 'results' | 'map' | 'compare' | 'fit';
+export const VIEWS: ViewName[] = ['results', 'map', 'compare', 'fit'];
 
 export interface PageState {
   /** Library id, or "file:NAME" for a file opened from disk. */
@@ -25,6 +26,8 @@ export interface PageState {
   twin?: false;
   /** A file's text, deflated and base64url-encoded, when small enough for a link. */
   file?: string;
+  /** Calibration view: a bundled calibration's name (calibration/<name>.*), or "files" for one opened from disk. */
+  fit?: string;
 }
 
 export const DEFAULT_STATE: PageState = { scenario: 'baseline', seeds: '1', view: 'results', compare: [], baseline: 'baseline' };
@@ -45,6 +48,7 @@ export function readState(search: string): PageState {
     routes: (['flow', 'start', 'twin'] as const).find((m) => m === q.get('routes')),
     twin: q.get('twin') === '0' ? false : undefined,
     file: q.get('file') || undefined,
+    fit: q.get('fit') || undefined,
   };
 }
 
@@ -60,6 +64,7 @@ export function stateQuery(state: PageState): string {
   if (state.routes) q.set('routes', state.routes);
   if (state.twin === false) q.set('twin', '0');
   if (state.file && state.scenario.startsWith('file:')) q.set('file', state.file);
+  if (state.fit) q.set('fit', state.fit);
   return `?${q.toString().replace(/%2C/g, ',')}`;
 }
 
