@@ -3,10 +3,10 @@
  * levers are grouped under coca, route and transit levers under routes, and levers
  * without a target stay out of both.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addedPolicies, intervalCaveat, supplyTargets } from '../../sim/analysis/supplyEffects';
+import { addedPolicies, intervalCaveat, SUPPLY_LEVERS, supplyTargets } from '../../sim/analysis/supplyEffects';
 import type { Scenario } from '../../sim/scenario/schema';
 import { parseScenarioText } from '../../sim/scenario/validate';
 
@@ -47,6 +47,25 @@ describe('supply-side targets of a package of levers', () => {
     expect(supplyTargets(assets, addedPolicies(assets, baseline))).toEqual([]);
     // Against itself nothing is added.
     expect(addedPolicies(assets, assets)).toEqual([]);
+  });
+
+  it('gives every bundled scenario that adds supply-side levers a displacement target (issue 16: Compare showed "–" for 7 of 8)', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'scenarios');
+    const ids = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const withSupply = ids.filter((id) => load(id).policies.some((p) => SUPPLY_LEVERS.has(p.lever)));
+    // The bundled library has supply-side scenarios (this test would pass on an empty list otherwise).
+    expect(withSupply.length).toBeGreaterThanOrEqual(5);
+    for (const id of withSupply) {
+      const s = load(id);
+      const added = addedPolicies(s, baseline);
+      const targets = supplyTargets(s, added);
+      expect(targets.length, `${id}: no displacement target for its levers ${[...new Set(s.policies.map((p) => p.lever))].join(', ')}`).toBeGreaterThan(0);
+      for (const t of targets) expect(t.target.target.length, `${id} ${t.group}: nothing targeted`).toBeGreaterThan(0);
+      // At least one index is measurable; a group with nowhere to displace to targets every producer (the table says so in words).
+      expect(targets.some((t) => t.target.elsewhere.length > 0), `${id}: no group has anywhere for the cut to go`).toBe(true);
+      const producers = new Set(s.regions.map((r) => r.country));
+      for (const t of targets.filter((x) => x.target.elsewhere.length === 0)) expect([t.group, [...producers].every((c) => t.target.target.includes(c))], id).toEqual(['coca', true]);
+    }
   });
 
   it('says when an interval cannot tell the sign', () => {
