@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readJson } from '../../sim/scenario/safeJson';
 import { parseScenarioText } from '../../sim/scenario/validate';
-import { LIMITS } from '../../sim/scenario/limits';
+import { LIMITS } from '../../sim/validation/limits';
 import { CALIBRATION_LIMITS } from '../../sim/calibration/limits';
 import { resolveTargets, type ReadObserved, type ReadScenario } from '../../sim/calibration/resolve';
 import type { Targets } from '../../sim/calibration/schema';

@@ -1,8 +1,8 @@
 /** Read and validate a scenario file; every problem becomes one line naming the file and the path inside it. */
 import { existsSync } from 'node:fs';
 import { parseScenarioText } from '../../sim/scenario/validate';
-import { LIMITS } from '../../sim/scenario/limits';
-import { omittedErrors, type ScenarioError } from '../../sim/scenario/errors';
+import { LIMITS } from '../../sim/validation/limits';
+import { omittedErrors, type ScenarioError } from '../../sim/validation/errors';
 import type { Scenario } from '../../sim/scenario/schema';
 import { inputError } from './errors';
 import { bundledScenarioNames, displayPath, isBareName, resolveScenarioPath } from './paths';

@@ -1,5 +1,5 @@
 /** What the sweep pool sends its worker threads and gets back (structured-clone-able); the envelopes are threads.ts's. */
-import type { PathSegment } from '../../sim/scenario/errors';
+import type { PathSegment } from '../../sim/validation/errors';
 import type { ParameterValue } from '../../sim/sweep/schema';
 
 /** Sent once to each worker: what every run shares. */

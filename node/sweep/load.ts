@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readJson } from '../../sim/scenario/safeJson';
 import { parseScenarioText } from '../../sim/scenario/validate';
-import { LIMITS } from '../../sim/scenario/limits';
+import { LIMITS } from '../../sim/validation/limits';
 import { ParameterPathError } from '../../sim/sweep/paths';
 import { buildPlan, SweepPlanError, type SweepPlan } from '../../sim/sweep/plan';
 import { DesignTableError } from '../../sim/sweep/designs/index';

@@ -10,7 +10,7 @@ import { leverPlan, policyPlan } from '../analysis/effect';
 import { policyLabel } from '../analysis/counterfactual';
 import { ALL_MEASURES } from '../results/measures';
 import { editDistance } from '../scenario/editDistance';
-import { formatPath, type PathSegment } from '../scenario/errors';
+import { formatPath, type PathSegment } from '../validation/errors';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { applyPoint } from '../sweep/plan';

@@ -5,7 +5,7 @@
  * figures by year, the policy index to switch off). Plain data: it is sent to
  * worker threads and (through the sweep engine's init message) to Redis workers.
  */
-import type { PathSegment } from '../scenario/errors';
+import type { PathSegment } from '../validation/errors';
 import type { EntityKind } from '../results/types';
 import type { LeverKind } from '../scenario/schema';
 

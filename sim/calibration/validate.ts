@@ -6,7 +6,7 @@
  * scenarios and sweeps. What needs the scenario (entities, levers, paths) is
  * checked by the host once it has read it (crossCheck.ts).
  */
-import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
+import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../validation/errors';
 import { parseJsonFile, parseWithSchema } from '../scenario/fileValidator';
 import { repeatedPaths } from '../sweep/validate';
 import { LEVER_KINDS } from '../scenario/schema';

@@ -1,6 +1,6 @@
 /** Alternative development: raises the licit income of growers in a producer country or region, with a lag. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkRegionOfCountry, leverBase } from './common';
 import { cultivationTarget } from './displacementTargets';
 import { defineLever } from './types';

@@ -1,6 +1,6 @@
 /** Asset seizure: financial investigation that confiscates organisations' capital. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkCountryOf, countryTarget, leverBase, noDisplacement } from './common';
 import { defineLever } from './types';
 

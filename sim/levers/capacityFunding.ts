@@ -1,6 +1,6 @@
 /** Capacity funding: a donor pays for training and equipment of another country's police. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, leverBase } from './common';
 import { cultivationTarget, producerCountries, transitTarget } from './displacementTargets';
 import { defineLever } from './types';

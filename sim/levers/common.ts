@@ -1,6 +1,6 @@
 /** Fields and checks that several lever kinds share. */
 import { z } from 'zod';
-import { nonNegative, yearMonth } from '../scenario/fields';
+import { nonNegative, yearMonth } from '../validation/fields';
 import type { CheckTools, LeverTargets } from './types';
 
 /** Every lever's schedule and label. */

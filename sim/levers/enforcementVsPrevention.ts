@@ -1,6 +1,6 @@
 /** Enforcement vs prevention: a country moves its own drug budget between the two uses. */
 import { z } from 'zod';
-import { countryId, share } from '../scenario/fields';
+import { countryId, share } from '../validation/fields';
 import { checkCountryOf, countryTarget, leverBase, noDisplacement } from './common';
 import { defineLever } from './types';
 

@@ -1,6 +1,6 @@
 /** Eradication: spraying and manual eradication of coca in a producer country or one of its regions. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkRegionOfCountry, leverBase } from './common';
 import { cultivationTarget } from './displacementTargets';
 import { defineLever } from './types';

@@ -1,6 +1,6 @@
 /** High-value targeting: arrests of organisation leaders, which fragment organisations. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkCountryOf, countryTarget, leverBase, noDisplacement } from './common';
 import { defineLever } from './types';
 

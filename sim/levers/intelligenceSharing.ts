@@ -1,7 +1,7 @@
 /** Intelligence sharing: partners' interdiction on routes between them gains efficiency as trust grows (model/cooperation.ts). */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
-import { LIMITS } from '../scenario/limits';
+import { countryId } from '../validation/fields';
+import { LIMITS } from '../validation/limits';
 import { budget, leverBase, noDisplacement } from './common';
 import { routeId } from './displacementTargets';
 import { defineLever } from './types';

@@ -1,6 +1,6 @@
 /** Interdiction: seizing loads on the routes through a country, or on one route. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, leverBase } from './common';
 import { routeTarget, transitTarget } from './displacementTargets';
 import { defineLever } from './types';

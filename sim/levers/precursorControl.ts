@@ -6,7 +6,7 @@
  * Growers weigh the higher cost against coca's price and their licit income.
  */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkRegionOfCountry, countryTarget, leverBase } from './common';
 import { cultivationTarget } from './displacementTargets';
 import { defineLever } from './types';

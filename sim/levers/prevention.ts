@@ -1,6 +1,6 @@
 /** Prevention: extra demand reduction in a consumer country (fewer new users, with a lag). */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkMarketCountry, countryTarget, leverBase, noDisplacement } from './common';
 import { defineLever } from './types';
 

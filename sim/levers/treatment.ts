@@ -1,6 +1,6 @@
 /** Treatment: spending in a consumer country that raises quitting. */
 import { z } from 'zod';
-import { countryId } from '../scenario/fields';
+import { countryId } from '../validation/fields';
 import { budget, checkMarketCountry, countryTarget, leverBase, noDisplacement } from './common';
 import { defineLever } from './types';
 

@@ -8,7 +8,7 @@
  * depend on neither (the scenario schema is built from the levers).
  */
 import type { z } from 'zod';
-import type { PathSegment } from '../scenario/errors';
+import type { PathSegment } from '../validation/errors';
 import type { LeverInputs } from './inputs';
 
 /** The places a policy names, by id. */

@@ -4,7 +4,7 @@
  */
 import type { Behaviour } from '../scenario/behaviour';
 import type { Policy, Scenario } from '../scenario/schema';
-import { LIMITS } from '../scenario/limits';
+import { LIMITS } from '../validation/limits';
 import { findPaths, type PathTable } from './paths';
 import { CHANNELS, ERADICATION, INTERDICTION, INVESTIGATION } from './state';
 import { leverOf } from '../levers/registry';

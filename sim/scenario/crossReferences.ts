@@ -4,9 +4,9 @@
  * dates are in order and inside the horizon, sizes stay within LIMITS, and
  * every market can be supplied. Each problem names the path that holds it.
  */
-import { LIMITS } from './limits';
+import { LIMITS } from '../validation/limits';
 import type { Policy, Scenario } from './schema';
-import { renderFound, type PathSegment, type PendingError } from './errors';
+import { renderFound, type PathSegment, type PendingError } from '../validation/errors';
 import { legsFromProducers } from './reachability';
 import { monthIndex, totalTicks } from './time';
 import { leverOf } from '../levers/registry';

@@ -3,7 +3,7 @@
  * (`a number in [0,1]`, `one of "sea", "air", "land"`), and finds the schema
  * of a field from its data path. Relies on zod 4's `_zod.def` introspection.
  */
-import type { PathSegment } from './errors';
+import type { PathSegment } from '../validation/errors';
 
 /** The parts of zod 4's internal definition that we read. */
 interface Def {

@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { ZodLike } from './describeSchema';
-import { finishErrors, type ParseResult, type PendingError, type ScenarioError } from './errors';
+import { finishErrors, type ParseResult, type PendingError, type ScenarioError } from '../validation/errors';
 import { formatIssue } from './formatIssue';
-import { LIMITS } from './limits';
+import { LIMITS } from '../validation/limits';
 import { readJson } from './safeJson';
 
 const failWith = (pending: PendingError[]): { ok: false; errors: ScenarioError[] } => ({ ok: false, errors: finishErrors(pending) });

@@ -4,7 +4,7 @@
  * file holds at that path (read from the original input, before defaults).
  */
 import type { core } from 'zod';
-import { comparePaths, MAX_ERRORS, renderFound, shortKey, type PathSegment, type PendingError } from './errors';
+import { comparePaths, MAX_ERRORS, renderFound, shortKey, type PathSegment, type PendingError } from '../validation/errors';
 import { editDistance } from './editDistance';
 import { describeSchema, objectKeys, ownValue, quoteList, schemaAt, unwrap, type ZodLike } from './describeSchema';
 

@@ -7,7 +7,7 @@
  * text reader does. Working on a copy also means getters run once, and the
  * schema checks exactly what was checked here.
  */
-import { renderFound, type PathSegment, type PendingError } from './errors';
+import { renderFound, type PathSegment, type PendingError } from '../validation/errors';
 import { PROTOTYPE_KEYS, PROTOTYPE_KEY_EXPECTED } from './prototypeKeys';
 
 export type PlainDataResult = { ok: true; value: unknown; keyProblems: PendingError[] } | { ok: false; error: PendingError };

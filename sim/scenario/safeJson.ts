@@ -10,7 +10,7 @@
  * Accepts RFC 8259 JSON, plus a leading byte-order mark. The tokens are read by
  * jsonScanner.ts; this file builds the values, with a stack of open containers.
  */
-import { shortKey, type PathSegment, type PendingError } from './errors';
+import { shortKey, type PathSegment, type PendingError } from '../validation/errors';
 import { JsonScanner, JsonSyntaxError, lineColumn, noteAt } from './jsonScanner';
 import { PROTOTYPE_KEYS, PROTOTYPE_KEY_EXPECTED } from './prototypeKeys';
 

@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { behaviourSchema } from './behaviour';
-import { LIMITS } from './limits';
-import { countryId, nonNegative, positive, share, yearMonth } from './fields';
+import { LIMITS } from '../validation/limits';
+import { countryId, nonNegative, positive, share, yearMonth } from '../validation/fields';
 import { policySchema } from '../levers/registry';
 
 export { yearMonth, policySchema };

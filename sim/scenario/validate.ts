@@ -6,8 +6,8 @@
  * returns every problem found, sorted by path, at most MAX_ERRORS.
  */
 import { scenarioSchema, type Scenario } from './schema';
-import { LIMITS } from './limits';
-import { finishErrors, ScenarioValidationError, type ParseResult, type PendingError, type ScenarioError } from './errors';
+import { LIMITS } from '../validation/limits';
+import { finishErrors, ScenarioValidationError, type ParseResult, type PendingError, type ScenarioError } from '../validation/errors';
 import { readJson } from './safeJson';
 import { copyPlainData } from './plainData';
 import { formatIssues } from './formatIssue';
@@ -15,8 +15,8 @@ import type { ZodLike } from './describeSchema';
 import { checkCrossReferences } from './crossReferences';
 import { utf8Length } from './utf8';
 
-export { ScenarioValidationError, formatErrors, MAX_ERRORS } from './errors';
-export type { ParseResult, ScenarioError } from './errors';
+export { ScenarioValidationError, formatErrors, MAX_ERRORS } from '../validation/errors';
+export type { ParseResult, ScenarioError } from '../validation/errors';
 
 const fail = (errors: PendingError[]): { ok: false; errors: ScenarioError[] } => ({ ok: false, errors: finishErrors(errors) });
 

@@ -9,7 +9,7 @@
  * Paths are resolved against the base scenario once, into plain segments
  * (`countries[5].police.corruption`), then values are set on copies of it.
  */
-import { formatPath, type PathSegment } from '../scenario/errors';
+import { formatPath, type PathSegment } from '../validation/errors';
 
 /** How each collection's elements are named when addressed by id. */
 const COLLECTION_KEYS: Record<string, (element: Record<string, unknown>) => string | undefined> = {

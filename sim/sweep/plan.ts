@@ -5,8 +5,8 @@
  * validated before any run starts; the first bad point is reported with the
  * parameter that made it bad.
  */
-import type { PathSegment } from '../scenario/errors';
-import { formatPath } from '../scenario/errors';
+import type { PathSegment } from '../validation/errors';
+import { formatPath } from '../validation/errors';
 import { parseScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/schema';
 import { designPoints } from './designs/index';

@@ -3,7 +3,7 @@
  * the schema cannot express (min ≤ max, grid levels, run count). Never throws;
  * every problem is one line `path: expected …, got …`, as for scenarios.
  */
-import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../scenario/errors';
+import { renderFound, type ParseResult, type PendingError, type ScenarioError } from '../validation/errors';
 import { parseJsonFile, parseWithSchema } from '../scenario/fileValidator';
 import { ALL_MEASURES } from '../results/measures';
 import { SWEEP_LIMITS } from './limits';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../sim/scenario/validate';
-import { LIMITS } from '../../sim/scenario/limits';
+import { LIMITS } from '../../sim/validation/limits';
 import { errorAt, errorsOf, fixture } from './helpers';
 
 const policy = (p: Record<string, unknown>) => ({ budgetUsdPerYear: 1e6, start: '2001-01', ...p });

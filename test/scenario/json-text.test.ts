@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { MAX_ERRORS, parseScenarioText } from '../../sim/scenario/validate';
 import { lineColumn } from '../../sim/scenario/jsonScanner';
 import { readJson } from '../../sim/scenario/safeJson';
-import { LIMITS } from '../../sim/scenario/limits';
+import { LIMITS } from '../../sim/validation/limits';
 import { errorAt, errorsOf, FIXTURE_TEXT } from './helpers';
 
 describe('file size', () => {

@@ -2,7 +2,7 @@
  * The bundled scenario library: every `scenarios/*.json`, as file text (the worker
  * validates the text exactly as the CLI reads a file). The baseline comes first.
  */
-import type { ScenarioError } from '../../sim/scenario/errors';
+import type { ScenarioError } from '../../sim/validation/errors';
 import { utf8Problem } from '../../sim/scenario/utf8';
 
 const files = import.meta.glob('../../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
