@@ -64,6 +64,8 @@ export const EXPECTATIONS: Expectation[] = [
     check: ({ dir }) => {
       const text = fileOf(dir, 'results.csv');
       expect(text.slice(0, text.indexOf('\n'))).toBe(TIDY.join(','));
+      // A complete panel, as the README says: zeros by construction stay (the US grows no coca).
+      expect(text).toMatch(/^1,0,[^,]+,\d+,country,USA,cultivationHa,ha,0$/m);
     },
   },
   {
