@@ -44,7 +44,7 @@ describe('the repository stands alone', () => {
     const named = new Set<string>();
     for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) if (!/^[a-z]+:/.test(m[1])) named.add(join(dirname(doc), m[1]));
     // Paths in backticks that name a document or data file of the project, e.g. `docs/model.md`.
-    for (const m of text.matchAll(/`((?:docs|scenarios|examples|calibration|data|test|sim|scripts|bench|viz)\/[\w./-]+\.(?:md|json|csv|ts))`/g)) named.add(m[1]);
+    for (const m of text.matchAll(/`((?:docs|scenarios|examples|calibration|data|test|sim|node|scripts|bench|viz)\/[\w./-]+\.(?:md|json|csv|ts))`/g)) named.add(m[1]);
     // Named relative to the document (viz/README.md names `data/library.ts`) or to the root.
     const missing = [...named].filter((p) => !existsSync(join(ROOT, dirname(doc), p)) && !existsSync(join(ROOT, p))).map((p) => `${doc}: ${relative(ROOT, join(ROOT, p))}`);
     expect(missing).toEqual([]);
