@@ -39,6 +39,8 @@ async function effectCells(page: Page) {
       cells: [...row.querySelectorAll('td')].map((td) => ({
         text: td.textContent ?? '',
         mean: td.getAttribute('data-mean'),
+        lo: Number(td.getAttribute('data-lo')),
+        hi: Number(td.getAttribute('data-hi')),
         reason: td.getAttribute('data-reason'),
         wide: td.classList.contains('wide'),
         interval: td.querySelector('.interval')?.textContent ?? '',
@@ -101,8 +103,13 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
       for (const c of cells.filter((c) => c.mean !== null)) {
         const b = bounds(c.interval);
         expect(b, `${id}: interval of ${c.text}`).not.toBeNull();
-        // Marked as uninformative exactly when the interval spans zero (3 seeds < 10).
-        expect(c.wide, `${id}: ${c.text}`).toBe(b![0] <= 0 && b![1] >= 0);
+        // The interval shown is the one computed, to the display's rounding (3 significant digits, or
+        // 0.1 percentage point: "0 %" is a bound within ±0.05 %).
+        expect(c.lo, `${id}: ${c.text}`).toBeLessThanOrEqual(c.hi);
+        for (const [shown, exact] of [[b![0], c.lo], [b![1], c.hi]]) expect(Math.abs(shown - exact), `${id}: ${c.interval} vs [${c.lo}, ${c.hi}]`).toBeLessThanOrEqual(Math.max(0.06, 0.05 * Math.abs(exact)));
+        // Marked as uninformative exactly when the interval spans zero (3 seeds < 10), judged on the
+        // numbers, not on the rounded text ("[0 %, +14 %]" can be a lower bound of +0.03 %).
+        expect(c.wide, `${id}: ${c.text} [${c.lo}, ${c.hi}]`).toBe(c.lo <= 0 && c.hi >= 0);
       }
       // Cost per kg when northern consumption fell, else the reason.
       const fell = Number(cells[5].mean) < 0;

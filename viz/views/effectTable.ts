@@ -30,7 +30,7 @@ function value(e: Estimate, scale: number, digits?: (v: number) => string): HTML
   const interval = Number.isFinite(e.lo) && Number.isFinite(e.hi) ? `[${f(e.lo * scale)}, ${f(e.hi * scale)}]` : 'no interval';
   return el(
     'td',
-    { class: `num${caveat ? ' wide' : ''}`, title: caveat ?? `${Math.round(e.level * 100)}% interval over ${e.n} seeds`, 'data-mean': e.mean * scale },
+    { class: `num${caveat ? ' wide' : ''}`, title: caveat ?? `${Math.round(e.level * 100)}% interval over ${e.n} seeds`, 'data-mean': e.mean * scale, 'data-lo': e.lo * scale, 'data-hi': e.hi * scale },
     f(e.mean * scale),
     caveat ? el('sup', { class: 'caveat' }, MARK) : '',
     el('span', { class: 'interval' }, interval),
