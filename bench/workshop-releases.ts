@@ -135,6 +135,8 @@ export async function measureWorkshop(
       previous = lever;
       if (changed) await page.waitForFunction(`Number(document.querySelector('#rerun-time').dataset.run ?? 0) > ${seen}`, null, { timeout: 120_000 });
       await new Promise((r) => setTimeout(r, 300)); // host-only: the facilitator reaches for the slider
+      // ... once the charts are at rest (lines still moving to an earlier answer would count as this release's first change).
+      await page.waitForFunction(`!document.querySelector('#multiples [data-moving]')`, null, { timeout: 120_000 });
       await page.evaluate(
         `(() => {
           const input = document.querySelector('.lever[data-lever="${lever}"] input.amount');

@@ -34,8 +34,9 @@ async function openWorkshop(h: Harness): Promise<{ page: Page; errors: string[];
   return { page, errors, requests };
 }
 
-/** Path data of every line of a chart, by series key. */
+/** Path data of every line of a chart, by series key, once no line is moving to new data. */
 async function lines(page: Page, chart: string): Promise<Record<string, string>> {
+  await page.waitForSelector(`figure.chart[data-chart="${chart}"]:not([data-moving])`, { state: 'attached' });
   return page.$$eval(`figure.chart[data-chart="${chart}"] path.mark`, (paths) => Object.fromEntries(paths.map((p) => [p.getAttribute('data-series') ?? '', p.getAttribute('d') ?? ''])));
 }
 
@@ -126,6 +127,29 @@ describe.skipIf(reason !== null)('workshop mode (headless Chromium)', () => {
     const node = runScenario({ ...world, policies: planPolicies(world, rows) }, { seed: 1 });
     expect(await page.getAttribute('#ws-hash', 'data-hash')).toBe(node.hash);
     await screenshot(page, 'workshop-lever-moved');
+
+    // Another release updates the charts in place: the same elements, a new path only where the data changed.
+    const tag = (selector: string) => page.$eval(selector, (node) => node.setAttribute('data-kept', ''));
+    const nowLine = 'figure.chart[data-chart="ws-consumption"] path.mark[data-series="now"]';
+    const noneLine = 'figure.chart[data-chart="ws-consumption"] path.mark[data-series="none"]';
+    await tag(nowLine);
+    await tag(noneLine);
+    await page.evaluate(() => {
+      const w = window as unknown as { rebuilt: boolean; watch: MutationObserver };
+      w.rebuilt = false;
+      w.watch = new MutationObserver((records) => {
+        if (records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && n.matches('figure.chart, .multiple')))) w.rebuilt = true;
+      });
+      w.watch.observe(document.querySelector('#multiples')!, { childList: true, subtree: true });
+    });
+    const seenAgain = await runs(page);
+    await release(page, slider, 200 * M);
+    await nextRun(page, seenAgain);
+    const again = await lines(page, 'ws-consumption');
+    expect(await page.evaluate(() => (window as unknown as { rebuilt: boolean }).rebuilt), 'no chart drawn anew').toBe(false);
+    expect(await page.$(`${nowLine}[data-kept]`), 'the current plan keeps its line').not.toBeNull();
+    expect(again.now).not.toBe(afterConsumption.now);
+    expect(await page.$(`${noneLine}[data-kept]`), 'the world without levers keeps its line').not.toBeNull();
 
     // Everything came from the page's own origin: the workshop runs offline from the static build.
     expect(requests.filter((u) => !u.startsWith(h.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);

@@ -33,6 +33,12 @@ export interface FrameOptions {
   legendExtra?: number;
   /** The chart's data as CSV text, offered as a download. */
   csv?: () => string;
+  /**
+   * Two lines kept for the subtitle and for the source line even when they need one: a chart
+   * whose note or source changes length (e.g. the workshop's fidelity and plan) keeps its layout,
+   * so it can be updated in place.
+   */
+  steady?: boolean;
 }
 
 /** What the charts on screen show, for the source line and file names of exports. */
@@ -126,6 +132,96 @@ export function presetWidths(containers: readonly HTMLElement[]): void {
   for (const c of containers) widths.set(c, c.clientWidth);
 }
 
+const pad = (lines: string[], count: number): string[] => (lines.length < count ? [...lines, ...Array<string>(count - lines.length).fill('')] : lines);
+
+/** The texts of a frame as wrapped for its width and scale; what they occupy decides the layout. */
+interface Texts {
+  compact: boolean;
+  title: string[];
+  subtitle: string[];
+  source: string[];
+  legend: string[][];
+}
+
+function wrapTexts(options: FrameOptions, outerWidth: number, k: number): Texts {
+  const compact = outerWidth < COMPACT_WIDTH * Math.min(k, 1.2);
+  const chars = Math.floor(LEGEND_CHARS * (compact ? 1.4 : 1));
+  const perChar = 6.4 * k;
+  // The source line: what was run, so an exported file says where it comes from (two lines at most).
+  const source = context ? `Balloon simulation · ${context.scenario} · ${context.seeds}` : 'Balloon simulation';
+  return {
+    compact,
+    // Title and subtitle wrap onto a second line rather than running off the chart; the plot moves down to make room.
+    title: wrap(options.title, Math.max(24, Math.floor((outerWidth - 24) / (perChar * 1.25)))),
+    subtitle: pad(wrap(options.subtitle, Math.max(30, Math.floor((outerWidth - 24) / perChar))), options.steady ? 2 : 1),
+    source: pad(wrap(source, Math.max(30, Math.floor((outerWidth - 24) / (5.4 * k)))), options.steady ? 2 : 1),
+    legend: options.legend.map((item) => wrap(item.label, chars)),
+  };
+}
+
+/**
+ * What places a frame's parts: two frames with the same layout key differ only in their
+ * texts and colours (line counts and, in a compact legend, line lengths are the same).
+ */
+function layoutKey(options: FrameOptions, texts: Texts): string {
+  const legend = options.legend.map((item, i) => [item.key, item.shape ?? 'line', texts.compact ? texts.legend[i].map((l) => l.length) : texts.legend[i].length]);
+  return JSON.stringify([options.height, options.margin, !!options.rightLabels, options.legendExtra, texts.title.length, texts.subtitle.length, texts.source.length, legend]);
+}
+
+/** What updateFrame needs of a frame drawn by createFrame. */
+interface FrameState {
+  frame: Frame;
+  outerWidth: number;
+  layout: string;
+  /** The chart's data as CSV now, and the exports' file name (the buttons read them when clicked). */
+  csv: (() => string) | undefined;
+  name: string;
+}
+
+/** Exported files are named after what the chart shows. */
+const fileName = (id: string) => (context ? `${slug(context.scenario)}-${id}` : id);
+
+const frames = new WeakMap<SVGSVGElement, FrameState>();
+
+/** Set the text of each tspan of `text` to its line, where it differs. */
+function setLines(text: Selection<SVGTextElement, unknown, null, undefined>, lines: readonly string[]): void {
+  text.selectAll<SVGTSpanElement, unknown>('tspan').each(function (_, i) {
+    if (this.textContent !== lines[i]) this.textContent = lines[i];
+  });
+}
+
+function setAttr(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/**
+ * The frame of `svg` (drawn by createFrame) with new texts, legend labels and colours, in
+ * place: nothing is drawn again. Null when the new options need another layout (other
+ * legend entries, a title or label on more lines, another type scale): draw a new frame.
+ */
+export function updateFrame(svg: SVGSVGElement, options: FrameOptions): Frame | null {
+  const state = frames.get(svg);
+  if (!state || state.frame.scale !== chartScale()) return null;
+  const texts = wrapTexts(options, state.outerWidth, state.frame.scale);
+  if (layoutKey(options, texts) !== state.layout) return null;
+  const root = state.frame.svg;
+  setAttr(svg, 'aria-label', options.title);
+  setLines(root.selectChild<SVGTextElement>('text.title'), texts.title);
+  setLines(root.selectChild<SVGTextElement>('text.subtitle'), texts.subtitle);
+  setLines(root.selectChild<SVGTextElement>('text.source'), texts.source);
+  root.selectChild('g.legend').selectChildren<SVGGElement, unknown>('g.legend-item').each(function (_, i) {
+    const item = options.legend[i];
+    setLines(select(this).select<SVGTextElement>('text'), texts.legend[i]);
+    const title = this.querySelector('title');
+    if (title && title.textContent !== item.label) title.textContent = item.label;
+    const swatch = this.firstElementChild;
+    if (swatch) setAttr(swatch, swatch.tagName === 'rect' ? 'fill' : 'stroke', item.color);
+  });
+  state.csv = options.csv;
+  state.name = fileName(options.id);
+  return state.frame;
+}
+
 export function createFrame(container: HTMLElement, options: FrameOptions): Frame {
   const preset = widths.get(container);
   widths.delete(container);
@@ -135,7 +231,8 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   figure.dataset.chart = options.id;
   container.append(figure);
   const outerWidth = Math.max(280, Math.floor(preset || container.clientWidth || 640));
-  const compact = outerWidth < COMPACT_WIDTH * Math.min(k, 1.2);
+  const texts = wrapTexts(options, outerWidth, k);
+  const { compact } = texts;
   const base = { ...MARGIN, ...options.margin };
   const margin = {
     top: base.top * k,
@@ -145,21 +242,17 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   };
   const row = LEGEND_ROW * k;
   const lineGap = 13 * k;
-  const chars = Math.floor(LEGEND_CHARS * (compact ? 1.4 : 1));
-  // The source line: what was run, so an exported file says where it comes from (two lines at most).
-  const source = context ? `Balloon simulation · ${context.scenario} · ${context.seeds}` : 'Balloon simulation';
-  const sourceLines = wrap(source, Math.max(30, Math.floor((outerWidth - 24) / (5.4 * k))));
+  const sourceLines = texts.source;
   const footer = (16 + (sourceLines.length - 1) * 12) * k;
 
   const svg = select(figure).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('role', 'img').attr('aria-label', options.title);
   svg.append('style').text(style(k));
   const background = svg.append('rect').attr('fill', '#ffffff');
-  // Title and subtitle wrap onto a second line rather than running off the chart; the plot moves down to make room.
   const perChar = 6.4 * k;
-  const titleLines = wrap(options.title, Math.max(24, Math.floor((outerWidth - 24) / (perChar * 1.25))));
+  const titleLines = texts.title;
   const title = svg.append('text').attr('class', 'title').attr('x', 12).attr('y', 20 * k);
   titleLines.forEach((line, i) => title.append('tspan').attr('x', 12).attr('dy', i === 0 ? 0 : 17 * k).text(line));
-  const subtitleLines = wrap(options.subtitle, Math.max(30, Math.floor((outerWidth - 24) / perChar)));
+  const subtitleLines = texts.subtitle;
   const subtitle = svg.append('text').attr('class', 'subtitle').attr('x', 12).attr('y', 36 * k + (titleLines.length - 1) * 17 * k);
   subtitleLines.forEach((line, i) => subtitle.append('tspan').attr('x', 12).attr('dy', i === 0 ? 0 : 14 * k).text(line));
   margin.top += (subtitleLines.length - 1) * 14 * k + (titleLines.length - 1) * 17 * k;
@@ -170,8 +263,8 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   let x = 0;
   let y = 0;
   const available = outerWidth - 24;
-  for (const item of options.legend) {
-    const lines = wrap(item.label, chars);
+  options.legend.forEach((item, index) => {
+    const lines = texts.legend[index];
     const itemWidth = 20 * k + Math.max(...lines.map((l) => l.length)) * perChar * 1.05 + 14 * k;
     if (compact && x > 0 && x + itemWidth > available) {
       x = 0;
@@ -200,7 +293,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
       y += itemHeight;
       legendHeight = y;
     }
-  }
+  });
   const extra = (options.legendExtra ?? 0) * k;
   const plotHeight = (options.height ?? 270) * k - MARGIN.top * k - base.bottom * k;
   const outerHeight = compact
@@ -216,14 +309,15 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   const sourceText = svg.append('text').attr('class', 'source').attr('x', 12).attr('y', outerHeight - footer + 11 * k);
   sourceLines.forEach((line, i) => sourceText.append('tspan').attr('x', 12).attr('dy', i === 0 ? 0 : 12 * k).text(line));
 
-  const name = context ? `${slug(context.scenario)}-${options.id}` : options.id;
+  const state: FrameState = { frame: null as unknown as Frame, outerWidth, layout: layoutKey(options, texts), csv: options.csv, name: fileName(options.id) };
+  const name = () => state.name;
   const tools = document.createElement('div');
   tools.className = 'chart-tools';
   const actions: [string, string, () => void][] = [
-    ['SVG', 'svg', () => exportSvg(svg.node()!, name)],
-    ['PNG', 'png', () => void exportPng(svg.node()!, name)],
+    ['SVG', 'svg', () => exportSvg(svg.node()!, name())],
+    ['PNG', 'png', () => void exportPng(svg.node()!, name())],
   ];
-  if (options.csv) actions.push(['CSV', 'chart-csv', () => download(new Blob([options.csv!()], { type: 'text/csv' }), `balloon-${slug(name)}.csv`)]);
+  if (options.csv) actions.push(['CSV', 'chart-csv', () => download(new Blob([state.csv?.() ?? ''], { type: 'text/csv' }), `balloon-${slug(name())}.csv`)]);
   for (const [label, kind, action] of actions) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -237,7 +331,9 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
 
   const width = outerWidth - margin.left - margin.right;
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
-  return { figure, svg, plot, width, height, scale: k, plotTop: margin.top, plotLeft: margin.left, legendBottom: legendTop + legendHeight, legendLeft };
+  state.frame = { figure, svg, plot, width, height, scale: k, plotTop: margin.top, plotLeft: margin.left, legendBottom: legendTop + legendHeight, legendLeft };
+  frames.set(svg.node()!, state);
+  return state.frame;
 }
 
 /** A message in place of marks (e.g. a scenario without policy levers). */

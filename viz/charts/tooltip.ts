@@ -15,7 +15,8 @@ export interface TooltipOptions {
   interval: boolean;
 }
 
-export function attachTooltip(frame: Frame, rows: readonly PlotRow[], options: TooltipOptions): void {
+/** Rows by time point, for the readout. */
+function byTime(rows: readonly PlotRow[]): { xs: number[]; byX: Map<number, PlotRow[]> } {
   const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
   const byX = new Map<number, PlotRow[]>();
   for (const r of rows) {
@@ -23,6 +24,13 @@ export function attachTooltip(frame: Frame, rows: readonly PlotRow[], options: T
     list.push(r);
     byX.set(r.x, list);
   }
+  return { xs, byX };
+}
+
+/** Attach the readout; the function returned gives it new rows and x scale (a chart updated in place). */
+export function attachTooltip(frame: Frame, rows: readonly PlotRow[], options: TooltipOptions): (rows: readonly PlotRow[], x: ScaleLinear<number, number>) => void {
+  let { xs, byX } = byTime(rows);
+  let scale = options.x;
   const box = document.createElement('div');
   box.className = 'tooltip';
   box.hidden = true;
@@ -38,9 +46,9 @@ export function attachTooltip(frame: Frame, rows: readonly PlotRow[], options: T
     .attr('fill', 'transparent')
     .on('mousemove', (event: MouseEvent) => {
       const [mx] = pointer(event);
-      const x = xs[find(xs, options.x.invert(mx))];
+      const x = xs[find(xs, scale.invert(mx))];
       if (x === undefined) return;
-      rule.attr('x1', options.x(x)).attr('x2', options.x(x)).style('display', null);
+      rule.attr('x1', scale(x)).attr('x2', scale(x)).style('display', null);
       const here = (byX.get(x) ?? []).slice().sort((a, b) => b.y - a.y);
       box.replaceChildren();
       const head = document.createElement('div');
@@ -66,4 +74,8 @@ export function attachTooltip(frame: Frame, rows: readonly PlotRow[], options: T
       box.hidden = true;
       rule.style('display', 'none');
     });
+  return (next, x) => {
+    ({ xs, byX } = byTime(next));
+    scale = x;
+  };
 }

@@ -4,6 +4,7 @@
  * so no chart module needs to know about stories.
  */
 import { select } from 'd3';
+import { pathData } from '../../charts/lineChart';
 
 /** Pixel x of `year` inside the chart's plot group, from two labelled x-axis ticks. */
 function xOf(svg: SVGSVGElement, year: number): number | null {
@@ -15,11 +16,11 @@ function xOf(svg: SVGSVGElement, year: number): number | null {
   return a.x + ((year - a.v) * (b.x - a.x)) / (b.v - a.v);
 }
 
-/** Points of the chart's lines (paths drawn as M/L commands), in plot coordinates. */
+/** Points of the chart's lines (paths drawn as M/L commands) where they are going, in plot coordinates. */
 function markPoints(plot: SVGGElement): [number, number][] {
   const out: [number, number][] = [];
   for (const path of plot.querySelectorAll<SVGPathElement>('path.mark')) {
-    const numbers = (path.getAttribute('d') ?? '').match(/-?[\d.]+(?:e-?\d+)?/g)?.map(Number) ?? [];
+    const numbers = pathData(path).match(/-?[\d.]+(?:e-?\d+)?/g)?.map(Number) ?? [];
     // Vertices and points every few pixels between them, so a segment crossing the label counts too.
     for (let i = 0; i + 1 < numbers.length; i += 2) {
       const [x, y] = [numbers[i], numbers[i + 1]];

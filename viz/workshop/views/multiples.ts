@@ -5,7 +5,7 @@
  */
 import type { PlotRow } from '../../data/plotRows';
 import { formatChange } from '../../charts/format';
-import { lineChart } from '../../charts/lineChart';
+import { lineChart, updateLineChart, type LineChartOptions } from '../../charts/lineChart';
 import { presetWidths } from '../../charts/frame';
 import { recordRows } from '../../data/record';
 import { OUTCOME_YEARS } from '../../../sim/workshop/digest';
@@ -42,15 +42,23 @@ const PANELS: Panel[] = [
 
 const colorOf = (key: string): string => (key === NOW ? NOW_COLOR : key === NONE ? NONE_COLOR : key === BEFORE ? BEFORE_COLOR : countryColor(key.replace(/^before:/, '')));
 
-/** Make the previous state faint and the no-lever line thin, after the chart module drew them. */
+function setAttr(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** Make the previous state faint and the no-lever line thin, after the chart module drew them (setting only what is not so yet). */
 function styleOverlays(svg: SVGSVGElement): void {
   for (const path of svg.querySelectorAll<SVGPathElement>('path.mark')) {
     const key = path.getAttribute('data-series') ?? '';
-    if (isBefore(key)) path.setAttribute('stroke-opacity', '0.4'), path.setAttribute('stroke-width', '3.5'), path.classList.add('overlay');
-    if (key === NONE) path.setAttribute('stroke-width', '1.4');
+    if (isBefore(key)) {
+      setAttr(path, 'stroke-opacity', '0.4');
+      setAttr(path, 'stroke-width', '3.5');
+      if (!path.classList.contains('overlay')) path.classList.add('overlay');
+    }
+    if (key === NONE) setAttr(path, 'stroke-width', '1.4');
   }
   for (const item of svg.querySelectorAll<SVGGElement>('.legend-item')) {
-    if (isBefore(item.getAttribute('data-series') ?? '')) item.setAttribute('opacity', '0.55');
+    if (isBefore(item.getAttribute('data-series') ?? '')) setAttr(item, 'opacity', '0.55');
   }
 }
 
@@ -88,27 +96,63 @@ function displacementNote(d: Digest): string {
   return `displacement index ${o.displacementIndex.toFixed(2)}: ${Math.round(o.displacementIndex * 100)}% of the cut reappeared elsewhere`;
 }
 
+interface Chart {
+  id: string;
+  title: string;
+  unit: string;
+  rows: PlotRow[];
+  note: string;
+}
+
+/** The charts drawn in a container, and the annotation each carries. */
+const drawn = new WeakMap<HTMLElement, { svgs: SVGSVGElement[]; marks: string[] }>();
+
+/**
+ * Draw the four charts, or update those already drawn in `container` in place: each changes
+ * only what differs (texts, axes, the lines whose data changed, moved to it). A chart whose
+ * legend or layout changes (e.g. the first overlay of a previous plan) is drawn anew.
+ */
 export function renderMultiples(container: HTMLElement, input: MultiplesInput): SVGSVGElement[] {
-  // The four cells first and their widths read in one layout (not one per chart).
-  const cells = Array.from({ length: 4 }, () => {
-    const cell = document.createElement('div');
-    cell.className = 'multiple';
-    return cell;
-  });
-  container.replaceChildren(...cells);
-  presetWidths(cells);
-  const svgs: SVGSVGElement[] = [];
-  const draw = (id: string, title: string, unit: string, rows: PlotRow[], note: string) => {
-    const cell = cells[svgs.length];
-    const record = id === 'ws-displacement' ? (recordRows('cultivationHa', 'country', 1e-3) ?? undefined) : undefined;
-    const svg = lineChart(cell, rows, { id, title, unit, colorOf, note, dashed: (k) => k === NONE, height: 250, record });
-    styleOverlays(svg);
-    if (input.annotation) annotateYear(svg, input.annotation.year, input.annotation.text);
-    svgs.push(svg);
+  const charts: Chart[] = [
+    { ...PANELS[0], rows: panelRows(input, PANELS[0]), note: input.fidelityNote },
+    { ...PANELS[1], rows: panelRows(input, PANELS[1]), note: input.fidelityNote },
+    { id: 'ws-displacement', title: 'Coca cultivation by producer', unit: 'thousand ha', rows: cultivationRows(input), note: displacementNote(input.now) },
+    { ...PANELS[2], rows: panelRows(input, PANELS[2]), note: input.fidelityNote },
+  ];
+  const options = (c: Chart): LineChartOptions => {
+    const record = c.id === 'ws-displacement' ? (recordRows('cultivationHa', 'country', 1e-3) ?? undefined) : undefined;
+    // Steady: notes (running, workshop or full fidelity) and plans of other lengths keep the layout.
+    return { id: c.id, title: c.title, unit: c.unit, colorOf, note: c.note, dashed: (k) => k === NONE, height: 250, record, steady: true };
   };
-  draw(PANELS[0].id, PANELS[0].title, PANELS[0].unit, panelRows(input, PANELS[0]), input.fidelityNote);
-  draw(PANELS[1].id, PANELS[1].title, PANELS[1].unit, panelRows(input, PANELS[1]), input.fidelityNote);
-  draw('ws-displacement', 'Coca cultivation by producer', 'thousand ha', cultivationRows(input), displacementNote(input.now));
-  draw(PANELS[2].id, PANELS[2].title, PANELS[2].unit, panelRows(input, PANELS[2]), input.fidelityNote);
-  return svgs;
+  const mark = input.annotation ? `${input.annotation.year}|${input.annotation.text}` : '';
+  let state = drawn.get(container);
+  if (!state || state.svgs.some((svg) => !container.contains(svg))) {
+    // The four cells first and their widths read in one layout (not one per chart).
+    const cells = charts.map(() => {
+      const cell = document.createElement('div');
+      cell.className = 'multiple';
+      return cell;
+    });
+    container.replaceChildren(...cells);
+    presetWidths(cells);
+    state = { svgs: charts.map((c, i) => lineChart(cells[i], c.rows, options(c))), marks: charts.map(() => '') };
+    drawn.set(container, state);
+  } else {
+    state.svgs = state.svgs.map((svg, i) => {
+      const update = updateLineChart(svg, charts[i].rows, options(charts[i]));
+      if (update === 'unchanged' && state!.marks[i] === mark) return svg;
+      svg.querySelector('g.annotation')?.remove();
+      state!.marks[i] = '';
+      if (update !== null) return svg;
+      const cell = svg.closest<HTMLElement>('.multiple')!;
+      cell.replaceChildren();
+      return lineChart(cell, charts[i].rows, options(charts[i]));
+    });
+  }
+  state.svgs.forEach((svg, i) => {
+    styleOverlays(svg);
+    if (input.annotation && state!.marks[i] !== mark) annotateYear(svg, input.annotation.year, input.annotation.text);
+    state!.marks[i] = mark;
+  });
+  return state.svgs;
 }
