@@ -76,7 +76,13 @@ export function startApp(root: HTMLElement): void {
     for (const tab of tabs.querySelectorAll('button')) tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
     document.body.dataset.view = state.view;
     const comparing = state.view === 'compare';
-    aside.hidden = state.view === 'fit';
+    // Calibration runs nothing: no side panel. The view's width changes with it: charts are drawn at
+    // the new width below, so the resize this causes must not draw the view a second time (which
+    // would, in Calibration, replace the file inputs a user may be using).
+    if (aside.hidden !== (state.view === 'fit')) {
+      aside.hidden = state.view === 'fit';
+      drawnWidth = view.clientWidth;
+    }
     scenarios.element.hidden = comparing;
     twinBox.hidden = comparing;
     picker.element.hidden = !comparing;

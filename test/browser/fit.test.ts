@@ -89,8 +89,20 @@ describe.skipIf(reason !== null)('the Calibration view (issue 15, headless Chrom
   }, TEST_TIMEOUT);
 
   it('opens a calibration directory’s files, refuses a bad one in one line per problem, and a link to it says to open it again', async () => {
-    const { page, errors } = await openPage(h, '?view=fit');
+    const { page, errors } = await openPage(h);
+    // Count the file inputs the page creates: hiding the side panel widens the view, and that resize
+    // must not draw the view a second time (it replaced the inputs while a file was being opened).
+    await page.addInitScript(() => {
+      const w = window as unknown as { fitInputs: number };
+      w.fitInputs = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) w.fitInputs += (n.id === 'fit-files' ? 1 : 0) + n.querySelectorAll('#fit-files').length;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${h.url}?view=fit`);
     await page.waitForSelector('#fit-summary', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { fitInputs: number }).fitInputs), 'times the view was drawn').toBe(1);
     // A fit table without its columns: the file, what was expected, what was found.
     await page.setInputFiles('#fit-files', [{ name: 'fit.csv', mimeType: 'text/csv', buffer: Buffer.from('target,year,value\nCOL,2000,1\n') }]);
     await page.waitForSelector('#fit-errors:not([hidden]) li');
