@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/helpers';
 
@@ -12,12 +13,20 @@ const DOCS = ['README.md', 'SECURITY.md', 'scenarios/README.md', 'viz/README.md'
   existsSync(join(ROOT, f)),
 );
 
-function sources(dir: string): string[] {
+function sources(dir: string, names = /\.(ts|mjs|html)$/): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return sources(path);
-    return /\.(ts|mjs|html)$/.test(e.name) ? [path] : [];
+    if (e.isDirectory()) return sources(path, names);
+    return names.test(e.name) ? [path] : [];
   });
+}
+
+/** The project's own text files (not node_modules, dist or test artifacts), for the check that nothing points outside it. */
+const PROJECT_DIRS = ['bin', 'node', 'sim', 'viz', 'scripts', 'bench', 'test', 'scenarios', 'examples', 'calibration', 'data', 'docs', '.ci'];
+const TEXT = /\.(ts|mjs|js|html|json|md|csv|css)$|^run$/;
+function projectFiles(): string[] {
+  const top = readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isFile() && TEXT.test(e.name)).map((e) => e.name);
+  return [...top, ...PROJECT_DIRS.filter((d) => existsSync(join(ROOT, d))).flatMap((d) => sources(d, TEXT))];
 }
 
 /** A mention of the specification by a name a clone does not have. */
@@ -32,10 +41,22 @@ describe('the repository stands alone', () => {
 
   it('what the CLI and the app print never cites MODEL.md or ../shared (node, viz, bin)', () => {
     const offending = ['node', 'viz', 'bin']
-      .flatMap(sources)
+      .flatMap((d) => sources(d))
       .flatMap((file) => readFileSync(join(ROOT, file), 'utf8').split('\n').map((l, i) => ({ file, line: i + 1, text: l })))
       .filter((l) => OUTSIDE.test(l.text))
       .map((l) => `${l.file}:${l.line}: ${l.text.trim()}`);
+    expect(offending).toEqual([]);
+  });
+
+  it('no file of the project names ../shared or MODEL.md (sources, tests, scripts, data, CI; this file excepted)', () => {
+    const self = relative(ROOT, fileURLToPath(import.meta.url));
+    const files = projectFiles().filter((f) => f !== self);
+    expect(files).toContain('package.json');
+    expect(files).toContain(join('sim', 'model', 'step.ts'));
+    const offending = files
+      .flatMap((file) => readFileSync(join(ROOT, file), 'utf8').split('\n').map((l, i) => ({ file, line: i + 1, text: l })))
+      .filter((l) => OUTSIDE.test(l.text))
+      .map((l) => `${l.file}:${l.line}: ${l.text.trim().slice(0, 120)}`);
     expect(offending).toEqual([]);
   });
 
