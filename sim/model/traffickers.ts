@@ -320,7 +320,7 @@ export function planShipments(world: World, state: WorldState, plan: TraffickerP
         let risk = belief[beliefRow + legs[leg]];
         const cut = legCut[leg];
         const bribe = legBribe[leg];
-        if (bribe > 0 && risk * cut * (value + sanction) > bribe) {
+        if (bribePays(risk, cut, bribe, value + sanction)) {
           risk *= 1 - cut;
           cost += bribe;
           mask |= 1 << i;
@@ -414,7 +414,7 @@ function originNetbacks(world: World, state: WorldState, plan: TraffickerPlan): 
     let cost = 0;
     for (let i = paths.legStart[p], end = i + paths.legCount[p]; i < end; i++) {
       let r = risk[paths.legs[i]];
-      if (legBribe[i] > 0 && r * legCut[i] * (value + sanction) > legBribe[i]) {
+      if (bribePays(r, legCut[i], legBribe[i], value + sanction)) {
         r *= 1 - legCut[i];
         cost += legBribe[i];
       }
@@ -488,6 +488,15 @@ export function calibrateSanctions(world: World, state: WorldState): void {
   state.markets.sanctionCalibrated = true;
 }
 
+/**
+ * The one bribe rule: a bribe on a leg is paid when the loss it is expected to avoid, the seizure risk it cuts
+ * (`risk · cut`) times what a seizure costs per kg (`atStakeUsdPerKg`: the drug's value, plus the sanction on
+ * seized kilos where that is known), exceeds the bribe per kg.
+ */
+export function bribePays(risk: number, cut: number, bribeUsdPerKg: number, atStakeUsdPerKg: number): boolean {
+  return bribeUsdPerKg > 0 && risk * cut * atStakeUsdPerKg > bribeUsdPerKg;
+}
+
 /** The sanction per kg seized at which path `p` earns exactly the hurdle return at its market's initial price. */
 function requiredSanction(world: World, state: WorldState, p: number, riskOf: (route: number) => number): number {
   const { paths, routes, markets } = world;
@@ -501,10 +510,11 @@ function requiredSanction(world: World, state: WorldState, p: number, riskOf: (r
   for (let i = 0; i < paths.legCount[p]; i++) {
     const l = paths.legs[paths.legStart[p] + i];
     let risk = riskOf(l);
-    // As organisations do: pay the bribe where it saves more than it costs.
+    // As organisations do: pay the bribe where it saves more than it costs. What a seizure loses here is the
+    // drug's value alone: the sanction on seized kilos is what this function solves for.
     const cut = b.bribeEfficacy * rs.corruption[l];
     const bribe = b.bribeShareOfValue * rs.corruption[l] * value;
-    if (bribe > 0 && risk * cut * value > bribe) {
+    if (bribePays(risk, cut, bribe, value)) {
       risk *= 1 - cut;
       cost += bribe;
     }
