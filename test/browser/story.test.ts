@@ -61,6 +61,21 @@ function bounds(interval: string): [number, number] | null {
   return [read(m[1]), read(m[2])];
 }
 
+/** Texts of the page's charts that run off their chart's edge (legends, labels at the line ends, titles…). */
+async function textsOffChart(page: Page): Promise<string[]> {
+  return page.$$eval('figure.chart svg', (svgs) =>
+    svgs.flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')]
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5);
+        })
+        .map((t) => `${svg.closest('figure')?.getAttribute('data-chart')}: "${t.textContent}" ${(t.getBoundingClientRect().right - box.right).toFixed(1)} px over`);
+    }),
+  );
+}
+
 describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromium)', () => {
   let h: Harness;
 
@@ -340,6 +355,9 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     // Corridors into Europe, and routes of one's own choosing.
     await page.selectOption('#route-set', 'corridors');
     expect(await page.$$eval('figure[data-chart="route-flows"] .legend-item', (items) => items.map((i) => i.getAttribute('data-series')))).toEqual(['west-africa', 'caribbean', 'direct']);
+    // Every chart's texts stay inside it (long route and policy names wrap in the legend).
+    await page.waitForSelector('code.hash', { state: 'attached', timeout: 300_000 });
+    expect(await textsOffChart(page)).toEqual([]);
     await page.selectOption('#route-set', 'pick');
     expect(await page.isVisible('#route-pick')).toBe(true);
     await page.selectOption('#route-pick', ['COL-DOM-sea', 'JAM-GBR-air']);
@@ -490,6 +508,8 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     expect(await results.page.$eval('.results-head', (n) => n.getBoundingClientRect().top)).toBeLessThan(900);
     const chart = await results.page.$eval('figure[data-chart="cultivation"]', (f) => f.getBoundingClientRect().right);
     expect(chart).toBeLessThanOrEqual(390);
+    // Nothing is cut off: labels at the line ends break onto more lines ("Direct from S. / America 70 %").
+    expect(await textsOffChart(results.page)).toEqual([]);
     await screenshot(results.page, 'story-phone-results');
     await results.page.context().close();
     const compare = await phone('?view=compare&seeds=1&compare=baseline,colombia-2000s', 'table.effects');

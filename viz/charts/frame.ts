@@ -145,7 +145,11 @@ interface Texts {
 
 function wrapTexts(options: FrameOptions, outerWidth: number, k: number): Texts {
   const compact = outerWidth < COMPACT_WIDTH * Math.min(k, 1.2);
-  const chars = Math.floor(LEGEND_CHARS * (compact ? 1.4 : 1));
+  // Beside the plot a legend line has the right margin less the gap and the swatch: at most as many
+  // characters as fit there (about 6.6 px each at 11.5 px type), so no label runs off the chart.
+  const right = { ...MARGIN, ...options.margin }.right * (options.rightLabels ? Math.min(k, 1.3) : k);
+  const beside = Math.floor((right - 16 * (options.rightLabels ? 1 : k) - 20 * k - 4) / (6.6 * k));
+  const chars = compact ? Math.floor(LEGEND_CHARS * 1.4) : Math.max(12, Math.min(LEGEND_CHARS, beside));
   const perChar = 6.4 * k;
   // The source line: what was run, so an exported file says where it comes from (two lines at most).
   const source = context ? `Balloon simulation · ${context.scenario} · ${context.seeds}` : 'Balloon simulation';

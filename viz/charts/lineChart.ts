@@ -246,22 +246,65 @@ function drawEndLabels(frame: Frame, rows: readonly PlotRow[], options: LineChar
     const text = options.endLabel!(key, last);
     return text ? [{ key, text, y: y(last.y) }] : [];
   });
+  const labels = frame.plot.append('g').attr('class', 'end-labels');
+  // Each label and note on as many lines as the room right of the plot needs (a phone's chart has
+  // little): measured in the labels' own type, broken between words; a note first drops its year.
+  const room = Number(frame.svg.attr('width')) - frame.plotLeft - frame.width - 8 * frame.scale - 4;
+  const probe = labels.append('g').attr('class', 'end-label');
+  const fit = (text: string, note: boolean): string[] => {
+    const t = probe.append('text').attr('class', note ? 'end-note' : null);
+    const width = (s: string) => (t.text(s), t.node()?.getComputedTextLength() ?? 0);
+    const candidates = note && width(text) > room ? [text.replace(/, \d{4}$/, ''), text] : [text];
+    const short = candidates.find((c) => width(c) <= room) ?? candidates[0];
+    const lines = breakLines(short, room, width);
+    t.remove();
+    return lines;
+  };
+  const texts = ends.map((e) => {
+    const note = options.endNote?.(e.key) ?? null;
+    return { label: fit(e.text, false), note: note ? fit(note, true) : [] };
+  });
+  probe.remove();
+  const lines = Math.max(options.endNote ? 2 : 1, ...texts.map((t) => t.label.length + t.note.length));
   // Below the legend (the record's key), if any.
   const legendRight = hasLegend && frame.legendLeft > frame.width;
   const at = spreadLabels(
     ends.map((e) => e.y),
     frame.height,
     legendRight ? frame.legendBottom - frame.plotTop + 8 : 0,
-    LABEL_GAP * frame.scale * (options.endNote ? 2 : 1),
+    LABEL_GAP * frame.scale * lines,
   );
-  const labels = frame.plot.append('g').attr('class', 'end-labels');
+  const line = 12 * frame.scale;
   ends.forEach((e, i) => {
     const g = labels.append('g').attr('class', 'end-label').attr('data-series', e.key);
     if (Math.abs(at[i] - e.y) > 2) g.append('line').attr('x1', frame.width + 1).attr('x2', frame.width + 6).attr('y1', e.y).attr('y2', at[i]).attr('stroke', options.colorOf(e.key)).attr('stroke-width', 1);
-    g.append('text').attr('x', frame.width + 8 * frame.scale).attr('y', at[i]).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(e.text);
-    const note = options.endNote?.(e.key);
-    if (note) g.append('text').attr('class', 'end-note').attr('x', frame.width + 8 * frame.scale).attr('y', at[i] + 12 * frame.scale).attr('dy', '0.35em').style('fill', options.colorOf(e.key)).text(note);
+    const x = frame.width + 8 * frame.scale;
+    const { label, note } = texts[i];
+    const put = (parts: string[], cls: string | null, top: number) => {
+      const t = g.append('text').attr('class', cls).attr('x', x).attr('y', top).attr('dy', '0.35em').style('fill', options.colorOf(e.key));
+      if (parts.length === 1) t.text(parts[0]);
+      else parts.forEach((p, k) => t.append('tspan').attr('x', x).attr('dy', k === 0 ? '0.35em' : line).text(k < parts.length - 1 ? `${p} ` : p));
+      if (parts.length > 1) t.attr('dy', null);
+    };
+    put(label, null, at[i]);
+    if (note.length > 0) put(note, 'end-note', at[i] + line * label.length);
   });
+}
+
+/** `text` broken between words into lines no wider than `room` (a word longer than the room keeps its own line). */
+export function breakLines(text: string, room: number, width: (s: string) => number): string[] {
+  if (width(text) <= room) return [text];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current === '' ? word : `${current} ${word}`;
+    if (current !== '' && width(next) > room) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  lines.push(current);
+  return lines;
 }
 
 /** The record's circles at the scales' positions (joined by series and year: moved, not drawn again, when the scales change). */
