@@ -514,6 +514,9 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     await results.page.context().close();
     const compare = await phone('?view=compare&seeds=1&compare=baseline,colombia-2000s', 'table.effects');
     expect(compare.width).toBeLessThanOrEqual(390);
+    // The map of where the flow went keeps its two-line title when its year moves; axis labels stay inside.
+    await compare.page.waitForSelector('figure[data-chart="shift-map"] path.route', { state: 'attached', timeout: 300_000 });
+    expect(await textsOffChart(compare.page)).toEqual([]);
     await compare.page.context().close();
     const workshop = await phone('workshop.html', 'body[data-ready]');
     expect(workshop.width).toBeLessThanOrEqual(390);

@@ -240,7 +240,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   const base = { ...MARGIN, ...options.margin };
   const margin = {
     top: base.top * k,
-    left: base.left * (compact ? 0.8 : 1) * Math.min(k, 1.3),
+    left: base.left * (compact ? 0.85 : 1) * Math.min(k, 1.3),
     bottom: base.bottom * k,
     right: compact ? (options.rightLabels ? 132 * k : Math.min(base.right, 16)) : base.right * (options.rightLabels ? Math.min(k, 1.3) : k),
   };

@@ -206,7 +206,10 @@ export function routeMap(container: HTMLElement, data: RouteMapData, year: numbe
   const setYear = (y: number) => {
     const flows = data.flow.get(y) ?? new Map<string, number>();
     const value = (r: MapRoute) => flows.get(r.id) ?? 0;
-    frame.svg.select('.title').text(`${title}, ${y}`);
+    // The title as the frame wrapped it (on a phone, two lines): only the year at its end changes.
+    const lines = frame.svg.selectAll<SVGTSpanElement, unknown>('text.title tspan');
+    if (lines.size() > 0) lines.filter((_, i, all) => i === all.length - 1).text((_, __, nodes) => (nodes[0]?.textContent ?? '').replace(/\d{4}$/, String(y)));
+    else frame.svg.select('.title').text(`${title}, ${y}`);
     frame.svg.attr('data-year', y);
     arcs
       .attr('data-flow', value)
