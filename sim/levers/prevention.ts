@@ -1,4 +1,4 @@
-/** Prevention: extra demand reduction in a consumer country (fewer new users, with a lag). */
+/** Prevention: extra demand reduction in a consumer country: reaches young people, lowering their initiation after a lag (sim/model/users.ts). */
 import { z } from 'zod';
 import { countryId } from '../validation/fields';
 import { budget, checkMarketCountry, countryTarget, leverBase, noDisplacement } from './common';
@@ -15,7 +15,7 @@ export const prevention = defineLever({
       budgetUsdPerYear: budget,
       ...leverBase,
     })
-    .describe('Extra demand-reduction spending in a consumer country: lowers initiation with a lag'),
+    .describe('Extra prevention spending in a consumer country: reaches young people and lowers their initiation after a lag'),
   targets: countryTarget,
   compose: (t, a) => ({ lever: 'prevention' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkMarketCountry,

@@ -1,4 +1,4 @@
-/** Treatment: spending in a consumer country that raises quitting. */
+/** Treatment: spending in a consumer country that buys treatment episodes for heavy users (sim/model/users.ts). */
 import { z } from 'zod';
 import { countryId } from '../validation/fields';
 import { budget, checkMarketCountry, countryTarget, leverBase, noDisplacement } from './common';
@@ -15,7 +15,7 @@ export const treatment = defineLever({
       budgetUsdPerYear: budget,
       ...leverBase,
     })
-    .describe('Treatment spending in a consumer country: raises quitting'),
+    .describe('Treatment spending in a consumer country: buys treatment episodes for heavy users (less use while treated, more quitting after)'),
   targets: countryTarget,
   compose: (t, a) => ({ lever: 'treatment' as const, country: t.country ?? '', budgetUsdPerYear: a.budgetUsdPerYear }),
   check: checkMarketCountry,

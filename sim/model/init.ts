@@ -11,7 +11,8 @@ import { createStream, meanOneLognormal, normal, pickWeighted } from './rng';
 import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from './growers';
 import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
-import { preventionEffect, referenceDemandKg } from './markets';
+import { referenceDemandKg } from './markets';
+import { calibrateUsers, preventionTicks } from './users';
 import { log } from '../math/detmath';
 import { COST_CLASSES, levelOf } from './grower-tables';
 import { ticksOfMonths, ticksPerMonth } from './time';
@@ -111,19 +112,24 @@ export function createState(world: World, seed: number): WorldState {
     },
     markets: {
       users: Float64Array.from(markets.users0),
+      lightUsers: f64(markets.n),
+      heavyUsers: f64(markets.n),
+      treatedUsers: f64(markets.n),
       wholesalePrice: Float64Array.from(markets.wholesale0),
       expectedPrice: Float64Array.from(markets.wholesale0),
-      preventionStockUsd: f64(markets.n),
+      preventionReached: f64(markets.n * (preventionTicks(world).lag + preventionTicks(world).effect)),
       initiation0: f64(markets.n),
+      escalation0: f64(markets.n),
       sanctionUsdPerKg: f64(markets.n),
       sanctionCalibrated: false,
-      prevention0: f64(markets.n),
       deliveredCostUsd: f64(markets.n),
       deliveredCostReference: f64(markets.n),
       smoothedDemandKg: Float64Array.from(markets.users0, (users, m) => referenceDemandKg(world, users, m)),
       demandKg: f64(markets.n),
       offeredKg: f64(markets.n),
       consumedKg: f64(markets.n),
+      heavyConsumedKg: f64(markets.n),
+      heavyDemandShare: f64(markets.n),
     },
     traffickers: {
       capacity,
@@ -168,7 +174,7 @@ export function createState(world: World, seed: number): WorldState {
   };
 
   initGrowers(world, state, seed);
-  initMarkets(world, state);
+  calibrateUsers(world, state);
   initTraffickers(world, state, seed);
   return state;
 }
@@ -224,20 +230,6 @@ function initGrowers(world: World, state: WorldState, seed: number): void {
       (ctx.cocaGrossUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA) /
       (ctx.cocaCostUsdPerHa[r] + ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA);
     gs.regionBias[r] = log(share / (1 - share)) - g.incomeSensitivity * log(ratio);
-  }
-}
-
-function initMarkets(world: World, state: WorldState): void {
-  const { markets, countries } = world;
-  const ms = state.markets;
-  for (let m = 0; m < markets.n; m++) {
-    const c = markets.country[m];
-    ms.preventionStockUsd[m] = countries.preventionBudgetUsd[c];
-    ms.prevention0[m] = ms.preventionStockUsd[m];
-    const users = markets.users0[m];
-    const nonUsers = Math.max(1, countries.population[c] - users);
-    // Steady state: initiation x non-users = quitting x users.
-    ms.initiation0[m] = ((markets.quitRate[m] * users) / nonUsers) * preventionEffect(world, state, m);
   }
 }
 

@@ -62,6 +62,9 @@ export function checkInvariants(world: World, state: WorldState): InvariantViola
   finiteNonNegative('traffickers.stockKg', to.stockKg, tick, out, to.alive, world.countries.n);
   finiteNonNegative('traffickers.scaleKg', to.scaleKg, tick, out, to.alive);
   finiteNonNegative('markets.users', state.markets.users, tick, out);
+  finiteNonNegative('markets.lightUsers', state.markets.lightUsers, tick, out);
+  finiteNonNegative('markets.heavyUsers', state.markets.heavyUsers, tick, out);
+  finiteNonNegative('markets.treatedUsers', state.markets.treatedUsers, tick, out);
   finiteNonNegative('markets.wholesalePrice', state.markets.wholesalePrice, tick, out);
   finiteNonNegative('police.capability', state.police.capability, tick, out);
   finiteNonNegative('routes.flowKg', state.routes.flowKg, tick, out);

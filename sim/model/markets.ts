@@ -8,15 +8,16 @@
  * with `stockTargetMonths` 0, towards the price at which demand takes what is offered
  * (the rule before December 2026). Retail = wholesale x markup; sales are the demand at
  * the new price, pro rata to what is offered.
- * Users move slowly: initiation falls with price and with the lagged stock of
- * prevention spending; quitting rises with treatment. The base initiation
- * rate is calibrated so the initial number of users is a steady state.
+ * Users move slowly between non-use, light use, heavy use and treatment (users.ts); demand
+ * at the reference price is their consumption, heavy users consuming several times what
+ * light users do.
  */
 import type { World } from './world';
 import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
-import { shareEachTick, smoothingWeight, ticksOfMonths, amountEachTick } from './time';
+import { shareEachTick, smoothingWeight, amountEachTick } from './time';
 import { coverPrice, demandSmoothingWeight } from './inventory';
+import { referenceDemandByType, stepUsers } from './users';
 
 /** Most that sellers read into a shortage: buyers wanting k times what was offered lets them expect k times their sales (k <= 3). */
 const MAX_SHORTAGE = 3;
@@ -31,13 +32,7 @@ export function retailPriceUsdPerGram(world: World, state: WorldState, m: number
   return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / GRAMS_PER_KG;
 }
 
-/** What prevention divides initiation by in market m: 1, plus 1 for every preventionUsdPerCapitaHalf of its stock per head. */
-export function preventionEffect(world: World, state: WorldState, m: number): number {
-  const perCapita = state.markets.preventionStockUsd[m] / world.countries.population[world.markets.country[m]];
-  return 1 + perCapita / world.behaviour.markets.preventionUsdPerCapitaHalf;
-}
-
-/** Demand per tick at the reference price: `users` times grams per user, in kg. */
+/** Demand per tick at the reference price of `users` users with the market's initial mix of light and heavy use (its mean grams per user), in kg. */
 export function referenceDemandKg(world: World, users: number, m: number): number {
   return (users * world.markets.gramsPerUserPerYear[m]) / GRAMS_PER_KG / world.ticksPerYear;
 }
@@ -94,8 +89,10 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
     }
   }
   for (let m = 0; m < nM; m++) {
-    // Demand at the reference price; the price that would sell what is offered follows from the elasticity.
-    const demandAtReference = referenceDemandKg(world, ms.users[m], m);
+    // Demand at the reference price (light and heavy users'); the price that would sell what is offered follows from the elasticity.
+    const byType = referenceDemandByType(world, ms, m);
+    const demandAtReference = byType.light + byType.heavy;
+    ms.heavyDemandShare[m] = demandAtReference > 0 ? byType.heavy / demandAtReference : 0;
     const offered = offeredKg[m];
     const price = ms.wholesalePrice[m];
     // Additive along the chain: the reference moves by the change in what delivering a kilo costs.
@@ -152,27 +149,9 @@ export function clearMarkets(world: World, state: WorldState, scratch: MarketScr
   }
   for (let m = 0; m < nM; m++) {
     ms.consumedKg[m] = consumedKg[m];
+    ms.heavyConsumedKg[m] = consumedKg[m] * ms.heavyDemandShare[m];
     state.accounts.consumedKg += consumedKg[m];
     ms.expectedPrice[m] += expectation * (nextPrice[m] - ms.expectedPrice[m]);
   }
-  updateUsers(world, state);
-}
-
-function updateUsers(world: World, state: WorldState): void {
-  const { markets, countries } = world;
-  const b = world.behaviour.markets;
-  const tpy = world.ticksPerYear;
-  const ms = state.markets;
-  const lag = Math.max(1, ticksOfMonths(b.preventionLagMonths, tpy));
-  for (let m = 0; m < markets.n; m++) {
-    const c = markets.country[m];
-    ms.preventionStockUsd[m] += (state.police.preventionUsd[c] - ms.preventionStockUsd[m]) / lag;
-    const relativeRetail = ms.wholesalePrice[m] / referencePriceUsd(world, state, m);
-    const initiation = (ms.initiation0[m] * pow(relativeRetail, b.initiationPriceElasticity)) / preventionEffect(world, state, m);
-    const users = ms.users[m];
-    const treatmentPerUser = state.police.treatmentUsd[c] / Math.max(users, 1);
-    const quitting = markets.quitRate[m] * (1 + treatmentPerUser / b.treatmentUsdPerUserHalf);
-    const nonUsers = Math.max(0, countries.population[c] - users);
-    ms.users[m] = Math.max(0, users + (initiation * nonUsers - quitting * users) / tpy);
-  }
+  stepUsers(world, state, (m) => referencePriceUsd(world, state, m));
 }

@@ -109,15 +109,22 @@ export interface RouteState {
 }
 
 export interface MarketState {
+  /** Past-year users: light + heavy + in treatment (users.ts). */
   users: Float64Array;
+  lightUsers: Float64Array;
+  /** Heavy users not in treatment. */
+  heavyUsers: Float64Array;
+  /** Heavy users in a treatment episode. */
+  treatedUsers: Float64Array;
   wholesalePrice: Float64Array; // USD/kg
   expectedPrice: Float64Array; // USD/kg, smoothed: what organisations plan with
-  preventionStockUsd: Float64Array; // lagged prevention spending per year
-  initiation0: Float64Array; // calibrated base initiation rate per year
+  /** People reached by prevention beyond the initial budget, per tick, a ring of lag + effect ticks per market (market-major). */
+  preventionReached: Float64Array;
+  initiation0: Float64Array; // calibrated base initiation rate per year (per non-user)
+  escalation0: Float64Array; // calibrated light -> heavy rate per year (per light user)
   /** Sanction cost per kg seized that organisations weigh on paths to each market (calibrated on the first tick). */
   sanctionUsdPerKg: Float64Array;
   sanctionCalibrated: boolean;
-  prevention0: Float64Array; // prevention stock at calibration
   /** Cost of delivering a kilo to the market at the hurdle return (smoothed), and its value at the first tick. */
   deliveredCostUsd: Float64Array;
   deliveredCostReference: Float64Array;
@@ -127,6 +134,10 @@ export interface MarketState {
   demandKg: Float64Array;
   offeredKg: Float64Array;
   consumedKg: Float64Array;
+  /** Of consumedKg, what heavy users (in treatment or not) consumed: sales shared by the types' demand. */
+  heavyConsumedKg: Float64Array;
+  /** Heavy users' share of this tick's demand at the reference price. */
+  heavyDemandShare: Float64Array;
 }
 
 export interface TraffickerState {

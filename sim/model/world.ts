@@ -72,7 +72,8 @@ export interface Markets {
    */
   currencyFactor: Float64Array;
   retailMarkup: Float64Array;
-  quitRate: Float64Array; // per year
+  quitRate: Float64Array; // per year, mean over the initial users
+  heavyShare0: Float64Array; // heavy users' share of the initial users
 }
 
 /** A scheduled lever with its targets resolved to indices. */
@@ -218,6 +219,7 @@ export function buildWorld(s: Scenario): World {
     currencyFactor: currencyFactors(s, burnInTicks, burnInTicks + horizonTicks, startYear, startMonth),
     retailMarkup: toArray(s.markets.map((m) => m.retailMarkup)),
     quitRate: toArray(s.markets.map((m) => m.quitRatePerYear)),
+    heavyShare0: toArray(s.markets.map((m) => m.heavyUserShare)),
   };
   const marketOfCountry = new Int32Array(nC).fill(-1);
   for (let m = 0; m < markets.n; m++) marketOfCountry[markets.country[m]] = m;

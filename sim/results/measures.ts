@@ -102,6 +102,11 @@ const MARKET_DEFS = [
   m('market', 'users', 'people', 'Past-year users', 'stock', (t, q) => t.state.markets.users[q]),
   m('market', 'wholesalePriceUsdPerKg', 'USD/kg', 'Wholesale price', 'stock', (t, q) => t.state.markets.wholesalePrice[q]),
   m('market', 'retailPriceUsdPerGram', 'USD/g', 'Retail price', 'stock', (t, q) => retailPriceUsdPerGram(t.world, t.state, q)),
+  m('market', 'lightUsers', 'people', 'Light users', 'stock', (t, q) => t.state.markets.lightUsers[q]),
+  m('market', 'heavyUsers', 'people', 'Heavy users (in treatment included)', 'stock', (t, q) => t.state.markets.heavyUsers[q] + t.state.markets.treatedUsers[q]),
+  m('market', 'treatedUsers', 'people', 'Heavy users in treatment', 'stock', (t, q) => t.state.markets.treatedUsers[q]),
+  m('market', 'lightConsumptionKg', 'kg', 'Consumption by light users', 'flow', (t, q) => t.state.markets.consumedKg[q] - t.state.markets.heavyConsumedKg[q]),
+  m('market', 'heavyConsumptionKg', 'kg', 'Consumption by heavy users', 'flow', (t, q) => t.state.markets.heavyConsumedKg[q]),
 ];
 
 const POLICY_DEFS = [m('policy', 'spendUsd', 'USD', 'Spending', 'flow', (t, p) => t.state.policySpendUsd[p])];

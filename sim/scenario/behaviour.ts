@@ -85,10 +85,22 @@ export const policeBehaviourSchema = z.strictObject({
 });
 
 export const marketBehaviourSchema = z.strictObject({
+  // --- Users in states, treatment and prevention (issue 21; sim/model/users.ts, docs/model.md §6) ---
   initiationPriceElasticity: num(-5, 0, -0.5, 'Elasticity of initiation with respect to the retail price'),
-  preventionUsdPerCapitaHalf: num(0.01, 1e4, 3, 'Prevention stock per capita and year that halves initiation'),
-  preventionLagMonths: num(0.5, 240, 24, 'Time for prevention spending to take effect on initiation'),
-  treatmentUsdPerUserHalf: num(1, 1e7, 3000, 'Treatment spending per user and year that doubles quitting'),
+  heavyConsumptionRatio: num(1, 50, 7.25, 'Grams a heavy user consumes per gram a light user consumes (Everingham and Rydell 1994)'),
+  heavyQuitRatio: num(0, 1, 0.38, 'Yearly quitting rate of heavy users relative to light users (Everingham and Rydell 1994: 0.062 against 0.163)'),
+  deEscalationPerYear: num(0, 1, 0.05, 'Share of heavy users who return to light use each year'),
+  heavyQuitPriceElasticity: num(0, 5, 0.5, 'Elasticity of heavy users\' quitting rate with respect to the retail price (higher prices, more quit)'),
+  treatmentCostUsdPerEpisode: num(1, 1e6, 2000, 'Cost of one treatment episode of a heavy user, USD'),
+  treatmentMonths: num(0.1, 60, 3, 'Months a treatment episode lasts'),
+  treatmentUseCut: num(0, 1, 0.8, 'Share of a heavy user\'s consumption cut while in treatment'),
+  treatmentQuitShare: num(0, 1, 0.13, 'Share of treated heavy users who quit at the end of an episode (the rest relapse to heavy use)'),
+  preventionCostUsdPerPerson: num(1, 1e5, 150, 'Prevention spending per young person reached (a school-based programme), USD'),
+  preventionLagMonths: num(0, 240, 36, 'Months from reaching a young person to the ages at which initiation starts'),
+  preventionEffectYears: num(0.1, 60, 8, 'Years a reached person\'s initiation stays lowered'),
+  preventionInitiationCut: num(0, 1, 0.1, 'Share by which prevention lowers the initiation of the people it reaches'),
+  preventionCohortRisk: num(0, 50, 4, 'Initiation rate of the young people prevention reaches, relative to the average non-user'),
+  // --- end of users block ---
   offerSharePerMonth: num(0, 1, 0.8, 'Share of an organisation\'s stock in a market offered each month'),
   stockTargetMonths: num(0, 24, 3, 'Months of demand a market\'s stock usually covers; the wholesale price follows the cover (0: the price clears what is offered each month instead, the rule before December 2026)'),
   stockPriceElasticity: num(0.1, 20, 6, 'How strongly the wholesale price answers the stock cover: price ∝ cover^(-1/this)'),

@@ -93,7 +93,8 @@ export const marketSchema = z.strictObject({
   elasticity: z.number().min(-3).max(0).describe('Price elasticity of demand (about -0.5 to -1)'),
   wholesalePriceUsdPerKg: positive.describe('Wholesale price per kg at the start; also the reference price for demand'),
   retailMarkup: z.number().min(1).max(20).default(3).describe('Retail price per pure gram divided by wholesale price per gram'),
-  quitRatePerYear: share.default(0.15).describe('Share of users who stop each year'),
+  quitRatePerYear: share.default(0.15).describe('Share of users who stop each year at the start (light users stop faster than heavy users: behaviour.markets.heavyQuitRatio)'),
+  heavyUserShare: z.number().min(0).max(0.95).default(0.25).describe('Share of the users who are heavy users (weekly or more often) at the start; they consume behaviour.markets.heavyConsumptionRatio times what light users do'),
   exchangeRate: exchangeRateSchema.optional(),
 });
 
