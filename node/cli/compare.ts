@@ -34,6 +34,10 @@ const SHOWN: { measure: string; stats: string[]; top?: number }[] = [
   { measure: 'violenceIndex', stats: ['final'], top: 6 },
   { measure: 'cultivationHa', stats: ['final'], top: 8 },
   { measure: 'consumptionKg', stats: ['final'], top: 8 },
+  { measure: 'heavyConsumptionKg', stats: ['final'], top: 4 },
+  { measure: 'lightUsers', stats: ['final'], top: 4 },
+  { measure: 'heavyUsers', stats: ['final'], top: 4 },
+  { measure: 'treatedUsers', stats: ['final'], top: 4 },
   { measure: 'wholesalePriceUsdPerKg', stats: ['final'], top: 8 },
 ];
 

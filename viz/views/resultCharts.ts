@@ -28,6 +28,7 @@ export const RESULT_CHARTS: ChartSpec[] = [
   { id: 'cultivation', title: 'Coca cultivation by country', unit: 'thousand hectares', mark: 'line', colors: 'country', perCountry: true, view: { measure: 'cultivationHa', kind: 'country', scale: 1e-3 } },
   { id: 'production', title: 'Cocaine production by country', unit: 'tonnes per year', mark: 'line', colors: 'country', perCountry: true, view: { measure: 'productionKg', kind: 'country', scale: 1e-3, ...flow } },
   { id: 'consumption', title: 'Consumption by market', unit: 'tonnes per year', mark: 'line', colors: 'country', view: { measure: 'consumptionKg', kind: 'market', scale: 1e-3, ...flow } },
+  { id: 'users-by-type', title: 'Users by type, all markets', unit: 'million people', mark: 'area', colors: 'rank', view: { measure: 'heavyUsers', kind: 'market', scale: 1e-6 } },
   { id: 'retail-price', title: 'Retail price by market', unit: 'USD per pure gram', mark: 'line', colors: 'country', view: { measure: 'retailPriceUsdPerGram', kind: 'market', scale: 1, smooth: 12 } },
   { id: 'seizures', title: 'Seizures by country (8 largest)', unit: 'tonnes per year', mark: 'line', colors: 'country', view: { measure: 'seizuresKg', kind: 'country', scale: 1e-3, top: 8, ...flow } },
   { id: 'route-flows', title: 'Flows on the 8 busiest routes', unit: 'tonnes per year', mark: 'line', colors: 'rank', view: { measure: 'flowKg', kind: 'route', scale: 1e-3, top: 8, ...flow } },

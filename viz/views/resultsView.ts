@@ -25,6 +25,7 @@ import { aboutScenario } from './aboutScenario';
 import { countryCards } from './countryCards';
 import { keyFigures } from './keyFigures';
 import { RESULT_CHARTS, SMOOTH_NOTE, type ChartSpec } from './resultCharts';
+import { userTypeRows } from '../data/userTypeRows';
 
 export interface ResultsInput {
   runs: RunResult[];
@@ -216,6 +217,10 @@ export function renderResults(container: HTMLElement, current: ResultsInput | nu
       }
       continue;
     }
+    if (spec.id === 'users-by-type') {
+      draws.push({ first: false, draw: () => userTypeChart(cell, spec, runs, note) });
+      continue;
+    }
     if (spec.id === 'route-flows') {
       draws.push({ first: firstRow.has(spec.id), draw: () => routeFlowsChart(cell, spec, scenario, runs, note) });
       continue;
@@ -259,6 +264,12 @@ const drawn = new WeakMap<HTMLElement, number>();
 let generation = 0;
 
 /** A chart of one measure over the seeds: lines, or stacked areas. */
+/** Light users, heavy users and heavy users in treatment over all markets, stacked. */
+function userTypeChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunResult[], note: string): void {
+  const colors: Record<string, string> = { light: '#9ecae1', heavy: '#1f4e9c', treated: '#2ca25f' };
+  areaChart(cell, userTypeRows(runs), { id: spec.id, title: spec.title, unit: spec.unit, colorOf: (key) => colors[key] ?? '#b0b7bf', note });
+}
+
 function plainChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunResult[], note: string): void {
   const rows = measureRows(runs, spec.view);
   const keys = [...new Set(rows.map((r) => r.series))];
