@@ -82,8 +82,11 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   rows.push(['extra spend (USD/year)', ...cells(effect.extraSpendUsdPerYear)]);
   rows.push(['northern consumption change (kg/year)', ...cells(effect.northConsumptionChangeKgPerYear)]);
   rows.push(['southern violence change (index)', ...cells(effect.southViolenceChange)]);
+  rows.push(['northern users change (people)', ...cells(effect.northUsersChange)]);
+  rows.push(['northern heavy users change (people)', ...cells(effect.northHeavyUsersChange)]);
   rows.push(['consumption change per million USD (kg)', ...cells(effect.consumptionKgPerMillionUsd)]);
   rows.push(['violence change per million USD/year', ...cells(effect.violencePerMillionUsd)]);
+  rows.push(['heavy users change per million USD/year', ...cells(effect.heavyUsersPerMillionUsd)]);
   stdout(formatTable({ title: '', header: ['measure (with minus without)', 'mean', '90% interval'], rows }));
   if (options.out) stdout(`wrote ${displayPath(options.out)}\n`);
 }

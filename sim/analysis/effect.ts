@@ -29,6 +29,9 @@ export interface Outcomes {
   spendUsdPerYear: number;
   northConsumptionKgPerYear: number;
   southViolence: number;
+  /** Northern users and heavy users (those in treatment included), mean over the window. */
+  northUsers: number;
+  northHeavyUsers: number;
 }
 
 export function outcomesOf(result: RunResult, scenario: Scenario, fromTick: number, target: DisplacementTarget | null): Outcomes {
@@ -38,11 +41,14 @@ export function outcomesOf(result: RunResult, scenario: Scenario, fromTick: numb
   const south = scenario.countries.map((c) => c.id).filter((c) => !north.has(c));
   const consumption = measureByTick(result, 'consumptionKg', 'market');
   const violence = measureByTick(result, 'violenceIndex', 'country');
+  const northMean = (measure: 'users' | 'heavyUsers') => windowSum(measureByTick(result, measure, 'market'), [...north], fromTick, result.ticks) / ticks;
   return {
     displacement: target ? perYearTotals(displacementTotals(result, target), target, ticks, perYear) : null,
     spendUsdPerYear: windowSum(measureByTick(result, 'spendUsd', 'world'), ['world'], fromTick, result.ticks) * perYear,
     northConsumptionKgPerYear: windowSum(consumption, [...north], fromTick, result.ticks) * perYear,
     southViolence: windowSum(violence, south, fromTick, result.ticks) / ticks,
+    northUsers: northMean('users'),
+    northHeavyUsers: northMean('heavyUsers'),
   };
 }
 
@@ -66,6 +72,11 @@ export interface EffectEstimate {
   extraSpendUsdPerYear: Estimate;
   northConsumptionChangeKgPerYear: Estimate;
   southViolenceChange: Estimate;
+  /** Change in northern users and heavy users (mean over the window, people). */
+  northUsersChange: Estimate;
+  northHeavyUsersChange: Estimate;
+  /** Change in northern heavy users per million USD a year. NaN when the intervention costs nothing extra. */
+  heavyUsersPerMillionUsd: Estimate;
   /** Change in northern consumption, kg per million USD (both per year). NaN when the intervention costs nothing extra. */
   consumptionKgPerMillionUsd: Estimate;
   /** Change in the southern violence index per million USD a year. */
@@ -136,6 +147,8 @@ export function effectFromPairs(plan: EffectPlan, pairs: readonly Pair<Outcomes>
   const spend = diff((o) => o.spendUsdPerYear);
   const consumption = diff((o) => o.northConsumptionKgPerYear);
   const violence = diff((o) => o.southViolence);
+  const users = diff((o) => o.northUsers);
+  const heavyUsers = diff((o) => o.northHeavyUsers);
   const spendMillions = spend.map((s) => s / 1e6);
   const bootstrapSeed = seeds[0] ?? 1;
   let reduction: number[] | null = null;
@@ -157,6 +170,9 @@ export function effectFromPairs(plan: EffectPlan, pairs: readonly Pair<Outcomes>
     extraSpendUsdPerYear: meanInterval(spend, level),
     northConsumptionChangeKgPerYear: meanInterval(consumption, level),
     southViolenceChange: meanInterval(violence, level),
+    northUsersChange: meanInterval(users, level),
+    northHeavyUsersChange: meanInterval(heavyUsers, level),
+    heavyUsersPerMillionUsd: anySpend ? ratioOfMeans(heavyUsers, spendMillions, level, bootstrapSeed) : nan,
     consumptionKgPerMillionUsd: anySpend ? ratioOfMeans(consumption, spendMillions, level, bootstrapSeed) : nan,
     violencePerMillionUsd: anySpend ? ratioOfMeans(violence, spendMillions, level, bootstrapSeed) : nan,
     perSeed: seeds.map((seed, i) => ({

@@ -85,13 +85,19 @@ describe('effect of prevention in the USA', () => {
     contains(effect.northConsumptionChangeKgPerYear);
     // 100 M USD a year of prevention from 2002
     expect(effect.extraSpendUsdPerYear.mean).toBeCloseTo(100e6, -5);
+    // users and heavy users: northern means over the window, paired the same way
+    const mean = (r: ReturnType<typeof runScenario>, m: 'users' | 'heavyUsers') => windowSum(measureByTick(r, m, 'market'), ['USA', 'ESP'], 24, r.ticks) / (r.ticks - 24);
+    const heavy = seeds.map((seed) => mean(runScenario(s, { seed }), 'heavyUsers') - mean(runScenario(without, { seed }), 'heavyUsers'));
+    expect(effect.northHeavyUsersChange.mean).toBeCloseTo(heavy.reduce((a, b) => a + b, 0) / heavy.length, 6);
+    expect(effect.heavyUsersPerMillionUsd.mean).toBeCloseTo(effect.northHeavyUsersChange.mean / (effect.extraSpendUsdPerYear.mean / 1e6), 6);
+    contains(effect.northUsersChange);
   });
 });
 
 describe('displacement index when the target was not reduced', () => {
   it('is not a number rather than a misleading ratio', () => {
     const plan = policyPlan(fixture(), 0);
-    const side = (target: number, elsewhere: number): Outcomes => ({ displacement: { target, elsewhere }, spendUsdPerYear: 1e8, northConsumptionKgPerYear: 1, southViolence: 1 });
+    const side = (target: number, elsewhere: number): Outcomes => ({ displacement: { target, elsewhere }, spendUsdPerYear: 1e8, northConsumptionKgPerYear: 1, southViolence: 1, northUsers: 1, northHeavyUsers: 1 });
     // with the intervention the target grew (100 -> 120) and elsewhere shrank: the ratio would be +1
     const pairs = [1, 2].map((seed) => ({ seed, a: side(120, 80), b: side(100, 100) }));
     const e = effectFromPairs(plan, pairs);
