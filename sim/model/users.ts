@@ -9,7 +9,7 @@
  * (markets.ts). Treatment buys episodes at `treatmentCostUsdPerEpisode`: a heavy user in treatment
  * uses `treatmentUseCut` less, and at the end of the episode quits with probability
  * `treatmentQuitShare` or relapses to heavy use. Prevention spending beyond the country's budget at
- * the start reaches people at `preventionCostUsdPerPerson`; after `preventionLagMonths` their
+ * the start reaches young people at `preventionCostUsdPerPerson` (at most a year's cohort); after `preventionLagMonths` their
  * initiation (`preventionCohortRisk` times the average) is `preventionInitiationCut` lower for
  * `preventionEffectYears`.
  *
@@ -157,6 +157,19 @@ export function applyFlows(ms: MarketState, m: number, f: UserFlows): void {
 }
 
 /**
+ * People a year that `extraUsd` a year of prevention (beyond the initial budget) reaches in country c:
+ * `extra / preventionCostUsdPerPerson`, saturating at one year's cohort of young people
+ * (population x preventionCohortShare); below the initial budget, as many fewer (at most a cohort).
+ */
+export function reachedPerYear(world: World, c: number, extraUsd: number): number {
+  const b = world.behaviour.markets;
+  const cohort = world.countries.population[c] * b.preventionCohortShare;
+  const people = extraUsd / b.preventionCostUsdPerPerson;
+  if (!(cohort > 0)) return 0;
+  return people >= 0 ? cohort * (1 - exp(-people / cohort)) : Math.max(-cohort, people);
+}
+
+/**
  * People prevention protects in market m this tick: what was reached `lag` to `lag + effect - 1`
  * ticks ago. Records this tick's reach first (people, negative below the initial budget).
  */
@@ -166,7 +179,7 @@ export function protectedByPrevention(world: World, state: WorldState, m: number
   const { lag, effect } = preventionTicks(world);
   const ring = lag + effect;
   const extraUsd = state.police.preventionUsd[c] - world.countries.preventionBudgetUsd[c];
-  const reached = extraUsd / world.behaviour.markets.preventionCostUsdPerPerson / world.ticksPerYear;
+  const reached = reachedPerYear(world, c, extraUsd) / world.ticksPerYear;
   const t = state.tick;
   ms.preventionReached[m * ring + (t % ring)] = reached;
   let sum = 0;

@@ -96,6 +96,7 @@ export const marketBehaviourSchema = z.strictObject({
   treatmentUseCut: num(0, 1, 0.8, 'Share of a heavy user\'s consumption cut while in treatment'),
   treatmentQuitShare: num(0, 1, 0.13, 'Share of treated heavy users who quit at the end of an episode (the rest relapse to heavy use)'),
   preventionCostUsdPerPerson: num(1, 1e5, 150, 'Prevention spending per young person reached (a school-based programme), USD'),
+  preventionCohortShare: num(0, 0.1, 0.014, 'Share of the population in one year of age: prevention reaches at most this many people a year (returns diminish as it nears them all)'),
   preventionLagMonths: num(0, 240, 36, 'Months from reaching a young person to the ages at which initiation starts'),
   preventionEffectYears: num(0.1, 60, 8, 'Years a reached person\'s initiation stays lowered'),
   preventionInitiationCut: num(0, 1, 0.1, 'Share by which prevention lowers the initiation of the people it reaches'),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorld, type World } from '../../sim/model/world';
 import { createState } from '../../sim/model/init';
 import type { MarketState } from '../../sim/model/state';
-import { applyFlows, calibrateUsers, gramsPerYear, preventionTicks, quitRates, userFlows } from '../../sim/model/users';
+import { applyFlows, gramsPerYear, preventionTicks, quitRates, reachedPerYear, userFlows } from '../../sim/model/users';
 import { runScenario } from '../../sim/run';
 import { pickSeries } from '../../sim/results/rows';
 import { twoProducers } from './helpers';
@@ -111,6 +111,25 @@ describe('users in states', () => {
     const high = userFlows(world, ms, 0, 1.25, 0, 0);
     expect(high.initiation).toBeLessThan(low.initiation);
     expect(high.quitHeavy).toBeGreaterThan(low.quitHeavy);
+  });
+
+  it('prevention reaches about budget / cost people while few are reached, at most a cohort a year, fewer below the initial budget', () => {
+    const { world } = setup();
+    const usa = world.countries.id.indexOf('USA');
+    const cohort = world.countries.population[usa] * world.behaviour.markets.preventionCohortShare;
+    const cost = world.behaviour.markets.preventionCostUsdPerPerson;
+    expect(reachedPerYear(world, usa, 0)).toBe(0);
+    expect(reachedPerYear(world, usa, 1e6) / (1e6 / cost)).toBeGreaterThan(0.99);
+    let last = 0;
+    for (const usd of [1e7, 1e8, 1e9, 1e10, 1e11]) {
+      const r = reachedPerYear(world, usa, usd);
+      expect(r).toBeGreaterThan(last);
+      expect(r).toBeLessThanOrEqual(cohort);
+      last = r;
+    }
+    expect(last).toBeGreaterThan(0.99 * cohort);
+    expect(reachedPerYear(world, usa, -1e6)).toBeCloseTo(-1e6 / cost, 6);
+    expect(reachedPerYear(world, usa, -1e12)).toBe(-cohort);
   });
 
   it('prevention changes nothing before its lag and lowers users after it (full model, same seed)', () => {
