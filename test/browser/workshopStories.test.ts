@@ -145,6 +145,21 @@ describe('workshop stories say only what the model shows', () => {
     expect(v.holds, fail(s, 4, '"Where did it go? Watch Peru and Bolivia": part of the cut in Colombia reappears in Peru and Bolivia, visibly (at least +5 % there, displacement index above 0.1)', v)).toBe(true);
   });
 
+  it('Enforcement versus prevention, step 3: US consumption and heavy users rise when budget moves from enforcement to prevention', () => {
+    const s = story('prevention');
+    const moved = show(s.steps[2].rows).run;
+    const yearly = (run: RunResult, measure: 'consumptionKg' | 'heavyUsers', kind: 'flow' | 'stock') => annualise(measureByTick(run, measure, 'market')!.values.get('USA')!, run.ticksPerYear, kind);
+    const change = (measure: 'consumptionKg' | 'heavyUsers', kind: 'flow' | 'stock') => {
+      const a = yearly(moved, measure, kind);
+      const b = yearly(none.run, measure, kind);
+      return mean(a.slice(2006 - 2000)) / mean(b.slice(2006 - 2000)) - 1;
+    };
+    const consumption = change('consumptionKg', 'flow');
+    const heavy = change('heavyUsers', 'stock');
+    const v: Verdict = { holds: consumption > 0 && heavy > 0, shown: `US consumption 2006–2015 ${pct(consumption)}, US heavy users ${pct(heavy)} against no lever` };
+    expect(v.holds, fail(s, 2, 'US consumption and heavy users rise (enforcement\'s price effect wins)', v)).toBe(true);
+  });
+
   it('Enforcement versus prevention, step 2: the share moved is about $1bn a year, with no new money', () => {
     const s = story('prevention');
     const row = s.steps[1].rows[0];

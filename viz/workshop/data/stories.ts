@@ -112,7 +112,7 @@ function prevention(scenario: Scenario): Story {
       },
       {
         title: 'Move more',
-        text: `${own + 30}% on prevention. Prevention lowers initiation with a lag, but less enforcement lets more through: which wins on consumption, and what happens to violence in the South?`,
+        text: `${own + 30}% on prevention. Prevention lowers young people's initiation years later; less enforcement lowers US prices at once, so more people start and fewer heavy users quit. In the model US consumption and heavy users rise: enforcement's price effect wins in these years. What happens to violence in the South?`,
         rows: [share(30)],
         marker: { year: 2005, text: `prevention ${own}% → ${own + 30}%` },
         highlight: ['USA', 'MEX'],
