@@ -73,7 +73,7 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
       })),
     );
     const ids = charts.map((c) => c.id);
-    for (const id of ['cultivation', 'production', 'consumption', 'retail-price', 'seizures', 'route-flows', 'organisations', 'violence', 'police-capacity', 'policy-spend']) {
+    for (const id of ['cultivation', 'production', 'consumption', 'users-by-type', 'retail-price', 'seizures', 'route-flows', 'organisations', 'violence', 'police-capacity', 'policy-spend']) {
       expect(ids).toContain(id);
     }
     for (const chart of charts.filter((c) => c.id !== 'policy-spend')) {
@@ -85,7 +85,7 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
       expect(chart.yTicks.length, chart.id).toBeGreaterThan(2);
       expect(chart.yTicks.some((t) => t !== '0'), chart.id).toBe(true);
       expect(chart.xTicks, chart.id).toContain('2000');
-      expect(chart.subtitle, chart.id).toMatch(/tonnes|hectares|USD|index|organisations|per cent/);
+      expect(chart.subtitle, chart.id).toMatch(/tonnes|hectares|USD|index|organisations|per cent|people/);
     }
     // Cultivation has one line per producer country of the scenario, and only those.
     const producers = [...new Set(JSON.parse(baselineText).regions.map((r: { country: string }) => r.country))].sort();
