@@ -56,7 +56,7 @@ function* around(edge: number): Generator<number[]> {
 
 const N = 1_000_000;
 
-export type Fn = 'exp' | 'log' | 'log1p' | 'pow';
+export type Fn = 'exp' | 'log' | 'log1p' | 'pow' | 'sin' | 'cos';
 
 export interface Case {
   name: string;
@@ -87,6 +87,15 @@ export const CASES: Case[] = [
       for (let i = 0; i < N; i++) yield [u() * 100, u() * 6 - 3];
     },
   },
+  // The model's normal draws take cos(2π·u); the quadrant of a reduced argument changes at every multiple of π/4.
+  { name: 'cos of 2π·u', fn: 'cos', args: () => generate(N, 11, (u) => 2 * Math.PI * u()) },
+  { name: 'cos on [-100, 100]', fn: 'cos', args: () => generate(N, 12, (u) => u() * 200 - 100) },
+  { name: 'cos on log-uniform magnitudes', fn: 'cos', args: () => generate(N, 13, (u) => (u() < 0.5 ? -1 : 1) * detmath.exp(u() * 80 - 40)) },
+  { name: 'cos on all doubles', fn: 'cos', args: () => generate(N, 14, (u) => anyDouble(u)) },
+  { name: 'cos near 3π/4', fn: 'cos', args: () => around(0.75 * Math.PI) },
+  { name: 'sin on [-100, 100]', fn: 'sin', args: () => generate(N, 15, (u) => u() * 200 - 100) },
+  { name: 'sin on log-uniform magnitudes', fn: 'sin', args: () => generate(N, 16, (u) => (u() < 0.5 ? -1 : 1) * detmath.exp(u() * 80 - 40)) },
+  { name: 'sin on all doubles', fn: 'sin', args: () => generate(N, 17, (u) => anyDouble(u)) },
 ];
 
 /**

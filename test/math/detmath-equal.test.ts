@@ -24,6 +24,14 @@ const REFERENCE: Record<string, string> = {
   'log on all doubles': '3138ec9cae8e8854',
   'log1p on [-1, 1]': 'a923b13ddda14c4b',
   'pow on [0, 100] x [-3, 3]': '6032d974e9725404',
+  'cos of 2π·u': 'df841dc1376e797c',
+  'cos on [-100, 100]': '05a844c21304ae72',
+  'cos on log-uniform magnitudes': '0ca1f34ef74ca61b',
+  'cos on all doubles': '9cbeb09889e08175',
+  'cos near 3π/4': 'd5dd51b1cfdd8591',
+  'sin on [-100, 100]': '0f52e0e968495300',
+  'sin on log-uniform magnitudes': '1fbf6c3e52505518',
+  'sin on all doubles': '5b21fb29a992a9ad',
 };
 
 describe('sim/math/detmath gives the bits of its reference', () => {
