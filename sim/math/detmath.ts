@@ -271,26 +271,16 @@ export function pow(x: number, y: number): number {
   return exp(y * log(x));
 }
 
-const PIO2_1 = 1.57079632673412561417e0;
-const PIO2_1T = 6.07710050650619224932e-11;
-const PIO2_2 = 6.07710050630396597660e-11;
-const PIO2_2T = 2.02226624879595063154e-21;
-const INV_PIO2 = 6.36619772367581382433e-1;
-const S1 = -1.66666666666666324348e-1;
-const S2 = 8.33333333332248946124e-3;
-const S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6;
-const S5 = -2.50507602534068634195e-8;
-const S6 = 1.58969099521155010221e-10;
-const C1 = 4.16666666666666019037e-2;
-const C2 = -1.38888888888741095749e-3;
-const C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7;
-const C5 = 2.08757232129817482790e-9;
-const C6 = -1.13596475577881948265e-11;
 
 /** sin on [−π/4, π/4] with tail y of the reduced argument (fdlibm k_sin.c). */
 function kernelSin(x: number, y: number): number {
+  // (Constants in locals, as in exp and log: see the top of this file.)
+  const S1 = -1.66666666666666324348e-1;
+  const S2 = 8.33333333332248946124e-3;
+  const S3 = -1.98412698298579493134e-4;
+  const S4 = 2.75573137070700676789e-6;
+  const S5 = -2.50507602534068634195e-8;
+  const S6 = 1.58969099521155010221e-10;
   const z = x * x;
   const v = z * x;
   const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
@@ -299,6 +289,12 @@ function kernelSin(x: number, y: number): number {
 
 /** cos on [−π/4, π/4] with tail y (fdlibm k_cos.c). */
 function kernelCos(x: number, y: number): number {
+  const C1 = 4.16666666666666019037e-2;
+  const C2 = -1.38888888888741095749e-3;
+  const C3 = 2.48015872894767294178e-5;
+  const C4 = -2.75573143513906633035e-7;
+  const C5 = 2.08757232129817482790e-9;
+  const C6 = -1.13596475577881948265e-11;
   const z = x * x;
   const r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
   const hz = 0.5 * z;
@@ -306,6 +302,11 @@ function kernelCos(x: number, y: number): number {
   return w + (1 - w - hz + (z * r - x * y));
 }
 
+/**
+ * (sin and cos take x's quadrant as n & 3, not ((n % 4) + 4) % 4, a floating-point remainder that
+ * V8 computes in a call: for any integer n, finite as here, ToInt32 keeps n modulo 2^32 exactly, so
+ * its low two bits are n modulo 4, negative n and −0 included.)
+ */
 /** Head and tail of the last `reduce`d argument (a scratch pair, so reducing allocates nothing). */
 const reduced = new Float64Array(2);
 
@@ -314,6 +315,11 @@ const reduced = new Float64Array(2);
  * (Cody–Waite with π/2 in three parts): accurate for |x| up to about 2^20·π/2, deterministic beyond.
  */
 function reduce(x: number): number {
+  const PIO2_1 = 1.57079632673412561417e0;
+  const PIO2_1T = 6.07710050650619224932e-11;
+  const PIO2_2 = 6.07710050630396597660e-11;
+  const PIO2_2T = 2.02226624879595063154e-21;
+  const INV_PIO2 = 6.36619772367581382433e-1;
   const n = Math.round(x * INV_PIO2);
   const r = x - n * PIO2_1;
   const w = n * PIO2_1T;
@@ -331,40 +337,39 @@ function reduce(x: number): number {
   return n;
 }
 
+/**
+ * sin and cos: the argument reduced to [−π/4, π/4] (not reduced when already there), then the
+ * quadrant's kernel and sign. One call of each kernel, so that both are inlined (the same bits as
+ * a switch over the four quadrants, whose four calls were not).
+ */
 export function sin(x: number): number {
   if (!Number.isFinite(x)) return NaN;
-  if (Math.abs(x) < 0.7853981633974483) return kernelSin(x, 0);
-  const n = reduce(x);
-  const head = reduced[0];
-  const tail = reduced[1];
-  switch (((n % 4) + 4) % 4) {
-    case 0:
-      return kernelSin(head, tail);
-    case 1:
-      return kernelCos(head, tail);
-    case 2:
-      return -kernelSin(head, tail);
-    default:
-      return -kernelCos(head, tail);
+  let n = 0;
+  let head = x;
+  let tail = 0;
+  if (!(Math.abs(x) < 0.7853981633974483)) {
+    n = reduce(x);
+    head = reduced[0];
+    tail = reduced[1];
   }
+  const quadrant = n & 3;
+  const k = (quadrant & 1) === 0 ? kernelSin(head, tail) : kernelCos(head, tail);
+  return quadrant >= 2 ? -k : k;
 }
 
 export function cos(x: number): number {
   if (!Number.isFinite(x)) return NaN;
-  if (Math.abs(x) < 0.7853981633974483) return kernelCos(x, 0);
-  const n = reduce(x);
-  const head = reduced[0];
-  const tail = reduced[1];
-  switch (((n % 4) + 4) % 4) {
-    case 0:
-      return kernelCos(head, tail);
-    case 1:
-      return -kernelSin(head, tail);
-    case 2:
-      return -kernelCos(head, tail);
-    default:
-      return kernelSin(head, tail);
+  let n = 0;
+  let head = x;
+  let tail = 0;
+  if (!(Math.abs(x) < 0.7853981633974483)) {
+    n = reduce(x);
+    head = reduced[0];
+    tail = reduced[1];
   }
+  const quadrant = n & 3;
+  const k = (quadrant & 1) === 0 ? kernelCos(head, tail) : kernelSin(head, tail);
+  return quadrant === 1 || quadrant === 2 ? -k : k;
 }
 
 export function tan(x: number): number {
