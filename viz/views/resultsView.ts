@@ -263,13 +263,13 @@ const FRAME_MS = 40;
 const drawn = new WeakMap<HTMLElement, number>();
 let generation = 0;
 
-/** A chart of one measure over the seeds: lines, or stacked areas. */
 /** Light users, heavy users and heavy users in treatment over all markets, stacked. */
 function userTypeChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunResult[], note: string): void {
   const colors: Record<string, string> = { light: '#9ecae1', heavy: '#1f4e9c', treated: '#2ca25f' };
   areaChart(cell, userTypeRows(runs), { id: spec.id, title: spec.title, unit: spec.unit, colorOf: (key) => colors[key] ?? '#b0b7bf', note });
 }
 
+/** A chart of one measure over the seeds: lines, or stacked areas. */
 function plainChart(cell: HTMLElement, spec: ChartSpec, runs: readonly RunResult[], note: string): void {
   const rows = measureRows(runs, spec.view);
   const keys = [...new Set(rows.map((r) => r.series))];
