@@ -34,7 +34,7 @@ function json(effect: EffectEstimate): string {
 }
 
 export async function effectCommand(scenarioArg: string, options: EffectOptions, stdout: (text: string) => void): Promise<void> {
-  if ((options.policy === undefined) === (options.lever === undefined)) throw usageError('effect: give exactly one of --policy N or --lever KIND');
+  if (options.policy !== undefined && options.lever !== undefined) throw usageError('effect: give exactly one of --policy N or --lever KIND');
   if (options.lever !== undefined && !LEVER_KINDS.includes(options.lever as LeverKind)) {
     throw usageError(`--lever: expected one of ${LEVER_KINDS.join(', ')}, got "${options.lever}"`);
   }
@@ -47,7 +47,14 @@ export async function effectCommand(scenarioArg: string, options: EffectOptions,
   checkWork(file, scenario, options.allowLong);
   const seeds = seedsFrom(firstSeed ?? scenario.seed, count);
   let index: number | undefined;
-  if (options.policy !== undefined && !/^\s*\d+\s*$/.test(options.policy)) {
+  if (options.policy === undefined && options.lever === undefined) {
+    // Neither given: a scenario with one policy has only one effect to measure.
+    if (scenario.policies.length !== 1) {
+      const labels = scenario.policies.map((p, i) => `${i}: ${p.label ?? p.lever}`).join('; ');
+      throw usageError(`effect: give exactly one of --policy N or --lever KIND (${file} has ${scenario.policies.length} policies${labels ? `: ${labels}` : ''})`);
+    }
+    index = 0;
+  } else if (options.policy !== undefined && !/^\s*\d+\s*$/.test(options.policy)) {
     // a policy label
     index = scenario.policies.findIndex((p) => p.label === options.policy);
     if (index < 0) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { balloon, BIN, ensureBuilt, errorLines, FIXTURE, hasStack, ROOT, tempDir } from './helpers';
@@ -48,10 +48,24 @@ describe('usage errors exit with 2', () => {
     expect(twice.stderr).toContain('--summary-out: expected a different file from --out');
   });
 
-  it('effect needs exactly one of --policy and --lever', () => {
-    expect(balloon(['effect', FIXTURE]).code).toBe(2);
+  it('effect needs exactly one of --policy and --lever when the scenario has several policies', () => {
+    const neither = balloon(['effect', FIXTURE]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('has 2 policies: 0: eradication COL; 1: prevention USA');
     expect(balloon(['effect', FIXTURE, '--policy', '0', '--lever', 'eradication']).code).toBe(2);
     expect(balloon(['effect', FIXTURE, '--lever', 'magic']).code).toBe(2);
+  });
+
+  it('effect on a scenario with one policy measures that policy without --policy', () => {
+    const dir = tempDir();
+    const one = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    one.policies = one.policies.slice(0, 1);
+    const file = join(dir, 'one-policy.json');
+    writeFileSync(file, JSON.stringify(one));
+    const r = balloon(['effect', file, '--seeds', '2'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Balloon effect of');
+    expect(r.stdout).toContain('eradication');
   });
 
   it('help and version exit with 0', () => {
