@@ -23,13 +23,13 @@ export function northernCountries(scenario: Scenario): Set<string> {
   return new Set(scenario.countries.filter((c) => c.roles.includes('consumer') && !c.roles.includes('producer') && markets.has(c.id)).map((c) => c.id));
 }
 
-/** Per-run quantities, each a mean per year over the window [fromTick, end). */
+/** Per-run quantities, each a mean per year over the measured span [fromTick, end). */
 export interface Outcomes {
   displacement: DisplacementTotals | null;
   spendUsdPerYear: number;
   northConsumptionKgPerYear: number;
   southViolence: number;
-  /** Northern users and heavy users (those in treatment included), mean over the window. */
+  /** Northern users and heavy users (those in treatment included), mean over the measured span. */
   northUsers: number;
   northHeavyUsers: number;
 }
@@ -64,7 +64,7 @@ export interface EffectEstimate {
   seeds: number[];
   level: number;
   target: DisplacementTarget | null;
-  /** Reduction at the target and increase elsewhere over the window: mean hectares for cultivation, kg per year for flows. */
+  /** Reduction at the target and increase elsewhere over the measured span: mean hectares for cultivation, kg per year for flows. */
   targetReduction: Estimate | null;
   elsewhereIncrease: Estimate | null;
   /** Increase elsewhere / reduction at the target (ratio of means, bootstrap interval); NaN when the target was not reduced. */
@@ -72,7 +72,7 @@ export interface EffectEstimate {
   extraSpendUsdPerYear: Estimate;
   northConsumptionChangeKgPerYear: Estimate;
   southViolenceChange: Estimate;
-  /** Change in northern users and heavy users (mean over the window, people). */
+  /** Change in northern users and heavy users (mean over the measured span, people). */
   northUsersChange: Estimate;
   northHeavyUsersChange: Estimate;
   /** Change in northern heavy users per million USD a year. NaN when the intervention costs nothing extra. */
@@ -98,7 +98,7 @@ export interface EffectPlan {
   /** What was switched off, e.g. "eradication COL". */
   intervention: string;
   target: DisplacementTarget | null;
-  /** First tick of the window over which effects are measured (the intervention's start). */
+  /** First tick of the span over which effects are measured (the intervention's start). */
   fromTick: number;
 }
 
