@@ -20,7 +20,7 @@
  */
 import type { World } from './world';
 import type { WorldState } from './state';
-import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER, nextUniform } from './rng';
+import { ALEA_2_POW_MINUS_32, ALEA_MULTIPLIER } from './rng';
 import { exp, log, log1p, pow } from '../math/detmath';
 import { shareEachTick, smoothingWeight, ticksOfMonths } from './time';
 import { COST_CLASSES, costClassFactors, SHOCK_LEVELS, shockOddsFactors } from './grower-tables';
@@ -46,14 +46,12 @@ export interface GrowerContext {
   /** Cost multiplier of each cost class, and exp(−noise · ε) of each taste-shock level (see grower-tables.ts). */
   costClassFactor: Float64Array;
   shockOddsFactor: Float64Array;
-  /** For the region in hand, per cost class: the log of its outlay, its odds term, and (decideOneByOne) the belief that term is for. */
+  /** For the region in hand, per cost class: the log of its outlay, and its odds term for the belief it was last computed for. */
   classLogOutlay: Float64Array;
   classOdds: Float64Array;
   classOddsBelief: Float64Array;
   /** Growers are stored region by region: region r's are [regionStart[r], regionStart[r + 1]). */
   regionStart: Int32Array;
-  /** 1 for a region whose growers' beliefs changed more than SHARED_BELIEF_CHANGES times in its last decisions. */
-  mixedBeliefs: Uint8Array;
 }
 
 export function createGrowerContext(world: World): GrowerContext {
@@ -72,7 +70,6 @@ export function createGrowerContext(world: World): GrowerContext {
     classOdds: new Float64Array(COST_CLASSES),
     classOddsBelief: new Float64Array(COST_CLASSES),
     regionStart: regionStarts(world),
-    mixedBeliefs: new Uint8Array(world.regions.n),
   };
 }
 
@@ -189,20 +186,11 @@ function firstDecider(start: number, first: number, seasonTicks: number): number
 }
 
 /**
- * Growers deciding together share their eradication belief (they have seen the same eradication
- * since they last decided together), so in a region the belief changes about once a tick. After
- * a tick with more changes than this in a region (a state whose decision classes were mixed), its
- * decisions are made one by one (decideOneByOne) rather than computing every class's odds term at
- * each change, until a tick has no more than this again.
- */
-const SHARED_BELIEF_CHANGES = 8;
-
-/**
  * The decisions of region r's growers whose index is `first` modulo the season, in index order.
  * The logit choice is computed on the odds against coca, exp(−u) = exp(sens · (ln O − ln R) − β) · exp(−noise · ε):
- * the first factor is computed for every cost class when the belief changes (growers deciding
- * together share their belief), the second is looked up by the draw's level, so a decision itself
- * takes one draw, two table reads, a multiplication and a division.
+ * the first factor is computed once per cost class and belief (growers deciding together usually
+ * share their belief), the second is looked up by the draw's level, so a decision itself takes
+ * one draw, two table reads, a multiplication and a division.
  */
 function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: number, first: number, seasonTicks: number): void {
   const g = world.behaviour.growers;
@@ -215,17 +203,16 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
   const logS = rg.logSurvival[r];
   const gross = ctx.cocaGrossUsdPerHa[r];
   const bias = state.growers.regionBias[r];
-  const { classLogOutlay, classOdds, shockOddsFactor } = ctx;
+  const { classLogOutlay, classOdds, classOddsBelief, shockOddsFactor } = ctx;
   const end = ctx.regionStart[r + 1];
   const from = firstDecider(ctx.regionStart[r], first, seasonTicks);
   if (from >= end) return;
   // Each cost class's log outlay: what coca costs it plus the licit income it forgoes.
   const unitCost = ctx.cocaCostUsdPerHa[r];
   const fixedOutlay = ctx.sanctionUsdPerHa[r] + ctx.licitUsdPerHa[r] + MIN_OUTLAY_USD_PER_HA;
-  for (let k = 0; k < COST_CLASSES; k++) classLogOutlay[k] = log(unitCost * ctx.costClassFactor[k] + fixedOutlay);
-  if (ctx.mixedBeliefs[r]) {
-    decideOneByOne(world, state, ctx, r, from, seasonTicks);
-    return;
+  for (let k = 0; k < COST_CLASSES; k++) {
+    classLogOutlay[k] = log(unitCost * ctx.costClassFactor[k] + fixedOutlay);
+    classOddsBelief[k] = NaN;
   }
   // The region's stream, stepped inline (Alea, see rng.ts): one draw per decision.
   const st = state.streams.growers[r].s;
@@ -243,7 +230,7 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
   let survival = 1;
   let hazard = 0;
   let lastBelief = NaN;
-  let beliefChanges = 0;
+  let logRevenue = 0;
   for (let i = from; i < end; i += seasonTicks) {
     const logSAt = logSurvivalAt[i];
     if (logSAt !== lastLogSAt) {
@@ -255,21 +242,23 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
     const current = cocaHa[i] * survival;
     const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
     eradicationBelief[i] = belief;
+    // Coca's expected revenue, less the eradication the grower expects, on a log scale.
     if (belief !== lastBelief) {
-      beliefChanges++;
       lastBelief = belief;
-      // Coca's expected revenue, less the eradication the grower expects, on a log scale.
-      const logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
-      for (let k = 0; k < COST_CLASSES; k++) classOdds[k] = exp(sensitivity * (classLogOutlay[k] - logRevenue) - bias);
+      logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
     }
-    const classOdd = classOdds[costClass[i]];
+    const k = costClass[i];
+    if (classOddsBelief[k] !== belief) {
+      classOddsBelief[k] = belief;
+      classOdds[k] = exp(sensitivity * (classLogOutlay[k] - logRevenue) - bias);
+    }
     const t = multiplier * s0 + c * twoPowMinus32;
     s0 = s1;
     s1 = s2;
     c = t | 0;
     s2 = t - c;
     // The taste shock's level: s2 is in [0, 1), so the level is in [0, levels).
-    const odds = classOdd * shockOddsFactor[(s2 * levels) | 0];
+    const odds = classOdds[k] * shockOddsFactor[(s2 * levels) | 0];
     const desired = landHa[i] / (1 + odds);
     // Plant or abandon part of the gap (looked up, not branched on: the branch is a coin flip for the CPU).
     const next = current + (desired - current) * gapRate[+(desired > current)];
@@ -282,67 +271,6 @@ function decideInRegion(world: World, state: WorldState, ctx: GrowerContext, r: 
   st[2] = s2;
   st[3] = c;
   rg.cocaHa[r] = coca;
-  ctx.mixedBeliefs[r] = +(beliefChanges > SHARED_BELIEF_CHANGES);
-}
-
-/**
- * decideInRegion's decisions, for a region whose growers' beliefs differ: each decision computes
- * its own class's odds term (the same number as decideInRegion's table holds at the same belief),
- * kept while the next grower of that class has the same belief. ctx.classLogOutlay is the
- * region's (decideInRegion computed it).
- */
-function decideOneByOne(world: World, state: WorldState, ctx: GrowerContext, r: number, from: number, seasonTicks: number): void {
-  const g = world.behaviour.growers;
-  const seasonsPerYear = world.ticksPerYear / seasonTicks;
-  const sensitivity = g.incomeSensitivity;
-  const memory = g.eradicationMemory;
-  const gapRate = ctx.gapRate;
-  const { landHa, cocaHa, logSurvivalAt, eradicationBelief, costClass } = state.growers;
-  const rg = state.regions;
-  const logS = rg.logSurvival[r];
-  const gross = ctx.cocaGrossUsdPerHa[r];
-  const bias = state.growers.regionBias[r];
-  const { classLogOutlay, classOdds, classOddsBelief, shockOddsFactor } = ctx;
-  const end = ctx.regionStart[r + 1];
-  classOddsBelief.fill(NaN);
-  const rng = state.streams.growers[r].s;
-  let coca = rg.cocaHa[r];
-  let lastLogSAt = NaN;
-  let survival = 1;
-  let hazard = 0;
-  let lastBelief = NaN;
-  let logRevenue = 0;
-  let beliefChanges = 0;
-  for (let i = from; i < end; i += seasonTicks) {
-    const logSAt = logSurvivalAt[i];
-    if (logSAt !== lastLogSAt) {
-      lastLogSAt = logSAt;
-      survival = exp(logS - logSAt);
-      hazard = (logSAt - logS) * seasonsPerYear;
-    }
-    const current = cocaHa[i] * survival;
-    const belief = eradicationBelief[i] + memory * (hazard - eradicationBelief[i]);
-    eradicationBelief[i] = belief;
-    if (belief !== lastBelief) {
-      beliefChanges++;
-      lastBelief = belief;
-      logRevenue = log(gross * exp(-belief) + MIN_OUTLAY_USD_PER_HA);
-    }
-    const k = costClass[i];
-    if (classOddsBelief[k] !== belief) {
-      classOddsBelief[k] = belief;
-      classOdds[k] = exp(sensitivity * (classLogOutlay[k] - logRevenue) - bias);
-    }
-    const u = nextUniform(rng);
-    const odds = classOdds[k] * shockOddsFactor[(u * SHOCK_LEVELS) | 0];
-    const desired = landHa[i] / (1 + odds);
-    const next = current + (desired - current) * gapRate[+(desired > current)];
-    coca += next - current;
-    cocaHa[i] = next;
-    logSurvivalAt[i] = logS;
-  }
-  rg.cocaHa[r] = coca;
-  ctx.mixedBeliefs[r] = +(beliefChanges > SHARED_BELIEF_CHANGES);
 }
 
 /** Re-sum each region's coca area from its growers (in the same order as always, so the sum is reproducible). */
