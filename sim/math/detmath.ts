@@ -339,25 +339,20 @@ function reduce(x: number): number {
 
 /**
  * sin and cos: the argument reduced to [−π/4, π/4] (not reduced when already there), then the
- * quadrant's kernel and sign. One call of each kernel, so that both are inlined (the same bits as
- * a switch over the four quadrants, whose four calls were not).
+ * quadrant's kernel and sign. cos(x) is sin(x + π/2): the same reduction with the quadrant moved by
+ * one. One call of each kernel, so that both are inlined (the same bits as a switch over the four
+ * quadrants, whose four calls were not).
  */
 export function sin(x: number): number {
-  if (!Number.isFinite(x)) return NaN;
-  let n = 0;
-  let head = x;
-  let tail = 0;
-  if (!(Math.abs(x) < 0.7853981633974483)) {
-    n = reduce(x);
-    head = reduced[0];
-    tail = reduced[1];
-  }
-  const quadrant = n & 3;
-  const k = (quadrant & 1) === 0 ? kernelSin(head, tail) : kernelCos(head, tail);
-  return quadrant >= 2 ? -k : k;
+  return sinOfQuadrantShifted(x, 0);
 }
 
 export function cos(x: number): number {
+  return sinOfQuadrantShifted(x, 1);
+}
+
+/** sin(x + shift · π/2), for a shift of 0 (sin) or 1 (cos). */
+function sinOfQuadrantShifted(x: number, shift: number): number {
   if (!Number.isFinite(x)) return NaN;
   let n = 0;
   let head = x;
@@ -367,9 +362,9 @@ export function cos(x: number): number {
     head = reduced[0];
     tail = reduced[1];
   }
-  const quadrant = n & 3;
-  const k = (quadrant & 1) === 0 ? kernelCos(head, tail) : kernelSin(head, tail);
-  return quadrant === 1 || quadrant === 2 ? -k : k;
+  const quadrant = ((n & 3) + shift) & 3; // (n & 3 first: n + 1 is not exact beyond 2^53)
+  const k = (quadrant & 1) === 0 ? kernelSin(head, tail) : kernelCos(head, tail);
+  return quadrant >= 2 ? -k : k;
 }
 
 export function tan(x: number): number {
