@@ -17,7 +17,7 @@ import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
 import { shareEachTick, smoothingWeight, amountEachTick } from './time';
 import { coverPrice, demandSmoothingWeight } from './inventory';
-import { referenceDemandByType, stepUsers } from './users';
+import { GRAMS_PER_KG, referenceDemandByType, stepUsers } from './users';
 
 /** Most that sellers read into a shortage: buyers wanting k times what was offered lets them expect k times their sales (k <= 3). */
 const MAX_SHORTAGE = 3;
@@ -25,7 +25,6 @@ const MAX_SHORTAGE = 3;
 /** Least reference price as a share of the data's: however cheap delivery becomes, the price does not collapse. */
 const MIN_REFERENCE_SHARE = 0.2;
 
-const GRAMS_PER_KG = 1000;
 
 /** Retail price of a gram in market m: the wholesale price of a kilo times the market's retail markup. */
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {

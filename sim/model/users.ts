@@ -23,7 +23,8 @@ import type { MarketState, WorldState } from './state';
 import { exp, pow } from '../math/detmath';
 import { ticksOfMonths } from './time';
 
-const GRAMS_PER_KG = 1000;
+/** Grams in a kilogram (markets.ts prices a gram with it too). */
+export const GRAMS_PER_KG = 1000;
 
 /** Grams a year a light and a heavy user of market m consume at the reference price (their mean is the data's grams per user). */
 export function gramsPerYear(world: World, m: number): { light: number; heavy: number } {
