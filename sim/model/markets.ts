@@ -25,7 +25,6 @@ const MAX_SHORTAGE = 3;
 /** Least reference price as a share of the data's: however cheap delivery becomes, the price does not collapse. */
 const MIN_REFERENCE_SHARE = 0.2;
 
-
 /** Retail price of a gram in market m: the wholesale price of a kilo times the market's retail markup. */
 export function retailPriceUsdPerGram(world: World, state: WorldState, m: number): number {
   return (state.markets.wholesalePrice[m] * world.markets.retailMarkup[m]) / GRAMS_PER_KG;
