@@ -34,7 +34,7 @@ interface Slot {
   api: Comlink.Remote<SimWorkerApi>;
   /** A run is in progress: messages to this worker wait until it ends. */
   busy: boolean;
-  /** The worker has run or warmed up (its engine has compiled the simulation). */
+  /** The worker has warmed up (its engine has compiled the simulation and every lever's code). */
   warm: boolean;
 }
 
@@ -62,16 +62,17 @@ export class SimPool {
   }
 
   /**
-   * Start every worker the pool may use and let the ones that have run nothing step the first
-   * `ticks` ticks (default: all) of `text` (a scenario file), so a later batch does not start on cold engines.
-   * For idle moments: a task sent meanwhile waits for the warm-up to end. Resolves when the warm-ups end.
+   * Start every worker the pool may use and let each one not yet warmed run the first of `texts`
+   * (scenario files) with one policy of each lever found in them, `times` times (see the worker's
+   * `warm`), so that a later batch does not start on cold engines. For idle moments: a task sent
+   * meanwhile waits for the warm-up to end. Resolves when the warm-ups end.
    */
-  warmUp(text: string, ticks = Infinity): Promise<void> {
+  warmUp(texts: string[], times = 1): Promise<void> {
     const warming: Promise<void>[] = [];
     for (const slot of this.lanes(this.size)) {
-      if (slot.warm || slot.busy) continue;
+      if (slot.warm) continue;
       slot.warm = true;
-      warming.push(slot.api.warm(text, ticks));
+      warming.push(slot.api.warm(texts, times));
     }
     return Promise.all(warming).then(() => undefined);
   }
@@ -115,7 +116,6 @@ export class SimPool {
             })
           : undefined;
         slot.busy = true;
-        slot.warm = true;
         const outcome = await slot.api.run(jobs[task.job].scenario, [task.seed], progress, flag).finally(() => (slot.busy = false));
         if (generation !== this.generation) return;
         if (!outcome.ok) {

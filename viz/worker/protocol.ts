@@ -30,8 +30,8 @@ export interface SimWorkerApi {
    * cross-origin isolated) stops the run when its element 0 becomes non-zero.
    */
   run(scenario: string | object, seeds: number[], onProgress?: ProgressCallback, cancelFlag?: Int32Array): Promise<RunOutcome>;
-  /** Step the first `ticks` ticks of a scenario (file text) and discard them: warms a fresh worker's engine. */
-  warm(scenarioText: string, ticks: number): void;
+  /** Run the first scenario (file texts) with every text's policies `times` times and discard the runs: warms a fresh worker's engine. */
+  warm(scenarioTexts: string[], times: number): void;
 }
 
 export type RunOutcome =

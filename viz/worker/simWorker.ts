@@ -5,7 +5,6 @@
 import * as Comlink from 'comlink';
 import { parseScenario, parseScenarioText } from '../../sim/scenario/validate';
 import { runScenario, RunCancelledError } from '../../sim/run';
-import { createSimulation } from '../../sim/simulation';
 import type { RunResult } from '../../sim/results/types';
 import { validationReport, type ProgressCallback, type RunOutcome, type SimWorkerApi } from './protocol';
 
@@ -62,18 +61,30 @@ async function run(scenario: string | object, seeds: number[], onProgress?: Prog
   return Comlink.transfer({ ok: true, results }, buffersOf(results));
 }
 
+/** One policy of each lever and shape (the fields it gives) among `policies`. */
+function oneOfEach<T extends { lever: string }>(policies: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return policies.filter((p) => {
+    const shape = `${p.lever}:${Object.keys(p).sort().join()}`;
+    if (seen.has(shape)) return false;
+    seen.add(shape);
+    return true;
+  });
+}
+
 /**
- * Step a scenario's first `ticks` ticks and throw the state away, so that the engine has
- * compiled the simulation's code before the first real task (a cold worker runs its
- * first tasks several times slower).
+ * Run the first scenario with one policy of each lever and shape found in all of them (file texts),
+ * result included, `times` times, and throw the runs away: the engine then has compiled, with the
+ * type feedback of every lever the texts use, the code a batch runs (a cold worker runs its first
+ * tasks several times slower).
  */
-function warm(text: string, ticks: number): void {
-  const parsed = parseText(text);
-  if (!parsed.ok) return;
-  const sim = createSimulation(parsed.value, parsed.value.seed);
-  for (let i = 0; i < ticks && sim.tick < sim.totalTicks; i++) {
-    sim.step();
-  }
+function warm(texts: string[], times: number): void {
+  const parsed = texts.map(parseText);
+  const first = parsed[0];
+  if (!first?.ok) return;
+  const all = parseScenario({ ...first.value, policies: oneOfEach(parsed.flatMap((p) => (p.ok ? p.value.policies : []))) });
+  const scenario = all.ok ? all.value : first.value;
+  for (let i = 0; i < times; i++) runScenario(scenario, { seed: scenario.seed });
 }
 
 const api: SimWorkerApi = { validate: validationReport, run, warm };
