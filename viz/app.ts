@@ -48,12 +48,8 @@ export interface Current {
 export type StoredState = 'checking' | 'same' | 'replaced';
 
 
-/**
- * The pool's warm-up (see SimPool.warmUp): twice the baseline with one policy of each lever and
- * shape of the library (once leaves the first batch still compiling much of the simulation).
- */
+/** The pool's warm-up (see SimPool.warmUp): the baseline with one policy of each lever and shape of the library. */
 const WARM_TEXTS = [...LIBRARY].sort((a, b) => Number(b.id === 'baseline') - Number(a.id === 'baseline')).map((s) => s.text);
-const WARM_TIMES = 2;
 
 export function startApp(root: HTMLElement): void {
   const state: PageState = readState(location.search);
@@ -207,7 +203,7 @@ export function startApp(root: HTMLElement): void {
 
   /** Once the page is idle, start the pool's other workers and warm their engines for the next batch (e.g. a comparison). */
   const warmSoon = () =>
-    setTimeout(() => void pool.warmUp(WARM_TEXTS, WARM_TIMES).then(() => (document.body.dataset.poolWarm = 'true')), 300); // host-only
+    setTimeout(() => void pool.warmUp(WARM_TEXTS).then(() => (document.body.dataset.poolWarm = 'true')), 300); // host-only
 
   /** Say on the page (the results' heading, and body[data-stored] for tests) what the stored results are. */
   const setStored = (value: StoredState) => {

@@ -62,17 +62,18 @@ export class SimPool {
   }
 
   /**
-   * Start every worker the pool may use and let each one not yet warmed run the first of `texts`
-   * (scenario files) with one policy of each lever found in them, `times` times (see the worker's
-   * `warm`), so that a later batch does not start on cold engines. For idle moments: a task sent
-   * meanwhile waits for the warm-up to end. Resolves when the warm-ups end.
+   * Start every worker the pool may use and let each one not yet warmed run, twice, the first of
+   * `texts` (scenario files) with one policy of each lever found in them (see the worker's `warm`:
+   * only the second run's compiled code lasts), so that a later batch does not start on cold
+   * engines. For idle moments: a task sent meanwhile waits for the warm-up to end. Resolves when
+   * the warm-ups end.
    */
-  warmUp(texts: string[], times = 1): Promise<void> {
+  warmUp(texts: string[]): Promise<void> {
     const warming: Promise<void>[] = [];
     for (const slot of this.lanes(this.size)) {
       if (slot.warm) continue;
       slot.warm = true;
-      warming.push(slot.api.warm(texts, times));
+      warming.push(slot.api.warm(texts).then(() => slot.api.warm(texts)).then(() => undefined));
     }
     return Promise.all(warming).then(() => undefined);
   }

@@ -30,8 +30,8 @@ export interface SimWorkerApi {
    * cross-origin isolated) stops the run when its element 0 becomes non-zero.
    */
   run(scenario: string | object, seeds: number[], onProgress?: ProgressCallback, cancelFlag?: Int32Array): Promise<RunOutcome>;
-  /** Run the first scenario (file texts) with every text's policies `times` times and discard the runs: warms a fresh worker's engine. */
-  warm(scenarioTexts: string[], times: number): void;
+  /** Run the first scenario (file texts) with a policy of each lever the texts use and hand over its columns (to drop): warms a fresh worker's engine. */
+  warm(scenarioTexts: string[]): ArrayBuffer[];
 }
 
 export type RunOutcome =

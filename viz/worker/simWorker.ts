@@ -74,17 +74,20 @@ function oneOfEach<T extends { lever: string }>(policies: readonly T[]): T[] {
 
 /**
  * Run the first scenario with one policy of each lever and shape found in all of them (file texts),
- * result included, `times` times, and throw the runs away: the engine then has compiled, with the
- * type feedback of every lever the texts use, the code a batch runs (a cold worker runs its first
- * tasks several times slower).
+ * result included, and hand the result's columns over as a batch's results are (the page drops
+ * them): the engine then has compiled, with the type feedback of every lever the texts use, the
+ * code a batch runs (a cold worker runs its first tasks several times slower). Call it twice: the
+ * first buffer a worker hands over makes V8 drop every optimised function that assumed no buffer
+ * would ever be detached (its ArrayBufferDetaching protector), so only the second run's code lasts.
  */
-function warm(texts: string[], times: number): void {
+function warm(texts: string[]): ArrayBuffer[] {
   const parsed = texts.map(parseText);
   const first = parsed[0];
-  if (!first?.ok) return;
+  if (!first?.ok) return [];
   const all = parseScenario({ ...first.value, policies: oneOfEach(parsed.flatMap((p) => (p.ok ? p.value.policies : []))) });
   const scenario = all.ok ? all.value : first.value;
-  for (let i = 0; i < times; i++) runScenario(scenario, { seed: scenario.seed });
+  const buffers = buffersOf([runScenario(scenario, { seed: scenario.seed })]);
+  return Comlink.transfer(buffers, buffers);
 }
 
 const api: SimWorkerApi = { validate: validationReport, run, warm };
