@@ -64,8 +64,29 @@ function rowsOfMeasure(series: Series, measure: number): Int32Array {
   return index.rows[measure];
 }
 
-/** One measure for one entity kind, or null if the run did not record it (a measure `kind` entities do not have fails to compile). */
+/** Tables already read, by series (a table is read-only: views, analyses and the effect table read the same measures of one run many times). */
+const tables = new WeakMap<Series, { length: number; byKey: Map<string, MeasureByTick | null> }>();
+
+/**
+ * One measure for one entity kind, or null if the run did not record it (a measure `kind` entities do not have fails to compile).
+ * Read once per run and measure: callers must not change the table or its columns.
+ */
 export function measureByTick<K extends EntityKind>(result: RunResult, measureId: MeasureId<K>, kind: K): MeasureByTick | null {
+  let read = tables.get(result.series);
+  if (!read || read.length !== result.series.length) {
+    read = { length: result.series.length, byKey: new Map() };
+    tables.set(result.series, read);
+  }
+  const key = `${kind}/${measureId}/${result.ticks}`;
+  let table = read.byKey.get(key);
+  if (table === undefined) {
+    table = readMeasure(result, measureId, kind);
+    read.byKey.set(key, table);
+  }
+  return table;
+}
+
+function readMeasure(result: RunResult, measureId: string, kind: EntityKind): MeasureByTick | null {
   const { series } = result;
   let table: MeasureByTick | null = null;
   const matching: number[] = [];
