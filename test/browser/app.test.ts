@@ -220,6 +220,8 @@ describe.skipIf(reason !== null)('browser app (headless Chromium)', () => {
     await page.check('input[data-compare="colombia-2000s"]');
     await page.click('#run');
     await page.waitForSelector('table.effects', { timeout: 120_000 });
+    // The effect table is drawn first, the charts after it a few per task.
+    await page.waitForSelector('#view[data-compare-drawn]', { state: 'attached', timeout: 60_000 });
     const lines = await page.$$eval('figure[data-chart="cmp-cultivation"] path.mark', (paths) => paths.map((p) => p.getAttribute('data-series')));
     expect(lines.sort()).toEqual(['baseline', 'colombia-2000s']);
     // Cultivation by country side by side, one chart per scenario, on the same y axis.

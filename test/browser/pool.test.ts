@@ -27,6 +27,7 @@ async function compareOn(h: Harness, workers: number): Promise<{ hashes: string;
   for (const id of SCENARIOS) await page.check(`input[data-compare="${id}"]`);
   await page.click('#run');
   await page.waitForSelector('table.effects', { timeout: 300_000 });
+  await page.waitForSelector('#view[data-compare-drawn]', { state: 'attached', timeout: 60_000 });
   const hashes = (await page.getAttribute('#view', 'data-run-hashes')) ?? '';
   const size = Number(await page.getAttribute('body', 'data-workers'));
   return { hashes, size, page, errors };

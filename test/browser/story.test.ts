@@ -90,6 +90,8 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     const ids = ['baseline', 'colombia-2000s', 'interdiction-same-budget', 'west-africa-route', 'asset-seizure'];
     const { page, errors } = await openPage(h, `?view=compare&seeds=3&compare=${ids.join(',')}`);
     await page.waitForSelector('table.effects', { timeout: 300_000 });
+    // The table first, then the charts a few per task.
+    await page.waitForSelector('#view[data-compare-drawn]', { state: 'attached', timeout: 60_000 });
     // The side panel drives only the comparison: no scenario list, a Compare button.
     expect(await page.isHidden('.panel.scenarios')).toBe(true);
     expect(await page.textContent('#run')).toBe('Compare');
@@ -512,7 +514,7 @@ describe.skipIf(reason !== null)('the story on screen (issue 16, headless Chromi
     expect(await textsOffChart(results.page)).toEqual([]);
     await screenshot(results.page, 'story-phone-results');
     await results.page.context().close();
-    const compare = await phone('?view=compare&seeds=1&compare=baseline,colombia-2000s', 'table.effects');
+    const compare = await phone('?view=compare&seeds=1&compare=baseline,colombia-2000s', '#view[data-compare-drawn]');
     expect(compare.width).toBeLessThanOrEqual(390);
     // The map of where the flow went keeps its two-line title when its year moves; axis labels stay inside.
     await compare.page.waitForSelector('figure[data-chart="shift-map"] path.route', { state: 'attached', timeout: 300_000 });

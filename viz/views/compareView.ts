@@ -9,7 +9,7 @@ import { COMPARISON_COLUMNS, compareSummaries } from '../../sim/analysis/compare
 import { csvLine } from '../../sim/io/csv';
 import { entityChanges } from '../../sim/analysis/entityChange';
 import { formatChange } from '../charts/format';
-import { setExportContext } from '../charts/frame';
+import { presetWidths, setExportContext } from '../charts/frame';
 import { lineChart } from '../charts/lineChart';
 import { describeSeeds, seedNote } from '../state/seeds';
 import { countryColor } from '../charts/palette';
@@ -55,6 +55,7 @@ export function comparisonTable(others: readonly CompareRun[], baseline: Compare
 
 export function renderCompare(container: HTMLElement, ctx: CompareContext): void {
   container.replaceChildren();
+  delete container.dataset.compareDrawn;
   const done = ctx.runs.filter((r) => r.runs.length > 0);
   if (done.length < 2) {
     container.append(el('p', { class: 'placeholder', id: 'compare-empty' }, ctx.busy ? 'Running the comparison…' : 'Tick two or more scenarios on the left and press Compare.'));
@@ -79,58 +80,89 @@ export function renderCompare(container: HTMLElement, ctx: CompareContext): void
     .map((r) => ({ id: r.source.id, name: r.source.name, scenario: r.scenario!, effect: comparisonEffect(r.scenario!, r.runs, baseline.scenario!, baseline.runs) }));
   if (rows.length > 0) container.append(effectTable(rows, baseline.source.name));
 
+  // Every chart cell first, their widths read in one layout, then the charts: reading a width after
+  // each chart is drawn would lay the page out again for every chart (25 for nine scenarios).
+  const draws: (() => void)[] = [];
+  const cellIn = (grid: HTMLElement, draw: (cell: HTMLElement) => void) => {
+    const cell = el('div', { class: 'chart-cell' });
+    grid.append(cell);
+    draws.push(() => draw(cell));
+  };
   const sideBySide = el('div', { class: 'chart-grid' });
   const differences = el('div', { class: 'chart-grid' });
   container.append(el('h3', {}, 'Outcomes on shared axes'), sideBySide);
   for (const spec of COMPARE_CHARTS) {
-    const cell = el('div', { class: 'chart-cell' });
-    sideBySide.append(cell);
-    lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: [seedNote(baseline.runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ') });
+    cellIn(sideBySide, (cell) => lineChart(cell, scenarioRows(series, spec.view), { id: spec.id, title: spec.title, unit: spec.unit, colorOf, dashed, note: [seedNote(baseline.runs), spec.view.smooth ? SMOOTH_NOTE : ''].filter(Boolean).join(' · ') }));
   }
 
   // The balloon effect in one picture: each producer's coca, one line per country, per scenario, on one y axis.
-  const byCountry = done.map((r) => measureRows(r.runs, { measure: 'cultivationHa', kind: 'country', scale: 1e-3 }));
+  // (Read when the first of these charts is drawn, after the table has painted.)
   const record = recordRows('cultivationHa', 'country', 1e-3);
-  const yMax = Math.max(...byCountry.flatMap((rows) => rows.map((row) => row.hi)), ...(record?.rows.map((r) => r.hi) ?? []));
+  let shared: { byCountry: ReturnType<typeof measureRows>[]; yMax: number } | null = null;
+  const countryRows = () => {
+    if (shared) return shared;
+    const byCountry = done.map((r) => measureRows(r.runs, { measure: 'cultivationHa', kind: 'country', scale: 1e-3 }));
+    return (shared = { byCountry, yMax: Math.max(...byCountry.flatMap((rows) => rows.map((row) => row.hi)), ...(record?.rows.map((r) => r.hi) ?? [])) });
+  };
   const multiples = el('div', { class: 'chart-grid' });
   container.append(el('h3', {}, 'Coca cultivation by country, side by side'), multiples);
   done.forEach((r, i) => {
-    const cell = el('div', { class: 'chart-cell' });
-    multiples.append(cell);
     const against = r !== baseline && r.runs.length === baseline.runs.length ? baseline.runs : null;
-    const all = entityChanges(r.runs, against, 'cultivationHa', 'country');
-    const changes = new Map(all.map((c) => [c.id, c.sinceStart.mean]));
-    const vsBaseline = new Map(all.map((c) => [c.id, c.vsTwin?.mean ?? NaN]));
-    lineChart(cell, byCountry[i], {
-      id: `side-cultivation-${slug(r.source.id)}`,
-      title: r.source.name,
-      unit: 'thousand hectares',
-      colorOf: countryColor,
-      note: seedNote(r.runs),
-      yDomain: [0, yMax],
-      record: record ?? undefined,
-      endLabel: (key, last) => `${last.label} ${formatChange(changes.get(key) ?? NaN)}`,
-      // Against the baseline on the same seeds, in the last year: where this scenario's coca is, compared with the baseline's.
-      endNote: against ? (key) => (Number.isFinite(vsBaseline.get(key)) ? `${formatChange(vsBaseline.get(key)!)} vs baseline, ${all[0]?.lastYear}` : null) : undefined,
+    cellIn(multiples, (cell) => {
+      const all = entityChanges(r.runs, against, 'cultivationHa', 'country');
+      const changes = new Map(all.map((c) => [c.id, c.sinceStart.mean]));
+      const vsBaseline = new Map(all.map((c) => [c.id, c.vsTwin?.mean ?? NaN]));
+      const { byCountry, yMax } = countryRows();
+      lineChart(cell, byCountry[i], {
+        id: `side-cultivation-${slug(r.source.id)}`,
+        title: r.source.name,
+        unit: 'thousand hectares',
+        colorOf: countryColor,
+        note: seedNote(r.runs),
+        yDomain: [0, yMax],
+        record: record ?? undefined,
+        endLabel: (key, last) => `${last.label} ${formatChange(changes.get(key) ?? NaN)}`,
+        // Against the baseline on the same seeds, in the last year: where this scenario's coca is, compared with the baseline's.
+        endNote: against ? (key) => (Number.isFinite(vsBaseline.get(key)) ? `${formatChange(vsBaseline.get(key)!)} vs baseline, ${all[0]?.lastYear}` : null) : undefined,
+      });
     });
   });
 
   const shifted = done.filter((r) => r !== baseline && r.scenario).map((r) => ({ id: r.source.id, name: r.source.name, scenario: r.scenario!, runs: r.runs }));
+  const shifts = el('div');
+  container.append(shifts);
   if (baseline.scenario && shifted.length > 0) {
-    shiftMap(container, shifted, { id: baseline.source.id, name: baseline.source.name, scenario: baseline.scenario, runs: baseline.runs });
+    draws.push(() => shiftMap(shifts, shifted, { id: baseline.source.id, name: baseline.source.name, scenario: baseline.scenario!, runs: baseline.runs }));
   }
 
   container.append(el('h3', {}, `Difference from “${baseline.source.name}”`), differences);
   for (const spec of COMPARE_CHARTS) {
-    const cell = el('div', { class: 'chart-cell' });
-    differences.append(cell);
-    lineChart(cell, differenceRows(series, series[done.indexOf(baseline)], spec.view), {
-      id: `${spec.id}-difference`,
-      title: `${spec.title}: difference`,
-      unit: spec.unit,
-      colorOf,
-      signed: true,
-      note: `scenario − baseline, paired by seed${spec.view.smooth ? ` · ${SMOOTH_NOTE}` : ''}`,
-    });
+    cellIn(differences, (cell) =>
+      lineChart(cell, differenceRows(series, series[done.indexOf(baseline)], spec.view), {
+        id: `${spec.id}-difference`,
+        title: `${spec.title}: difference`,
+        unit: spec.unit,
+        colorOf,
+        signed: true,
+        note: `scenario − baseline, paired by seed${spec.view.smooth ? ` · ${SMOOTH_NOTE}` : ''}`,
+      }),
+    );
   }
+  presetWidths([...sideBySide.children, ...multiples.children, ...differences.children] as HTMLElement[]);
+  drawAfterPaint(container, sideBySide, draws);
+}
+
+/**
+ * The effect table is on screen when this is called: let it paint, then draw the charts in one
+ * task (unless `first`, the first chart grid, has left the container: the view was drawn anew) and
+ * mark the container data-compare-drawn (tests and the bench wait for it). Drawn in several tasks,
+ * each repainting the growing page, the last chart came about 0.5 s later.
+ */
+function drawAfterPaint(container: HTMLElement, first: HTMLElement, draws: readonly (() => void)[]): void {
+  const drawAll = () => {
+    if (!container.contains(first)) return;
+    for (const draw of draws) draw();
+    container.dataset.compareDrawn = 'true';
+  };
+  requestAnimationFrame(() => setTimeout(drawAll, 0)); // host-only
 }
