@@ -30,8 +30,14 @@ const planColombiaAid: PolicyInput[] = [
   { lever: 'capacityFunding', donor: 'USA', recipient: 'COL', budgetUsdPerYear: 350 * M, start: '2008-01', end: '2015-12', label: 'Plan Colombia follow-on (tapering aid)' },
 ];
 
-/** Colombian eradication, interdiction and alternative development under Plan Colombia. */
+/**
+ * Colombia's own budget against drugs, eradication, interdiction and alternative development under Plan Colombia.
+ * Colombia pledged about $4bn of the plan's $7.5bn for 2000-2002 (US State Department 2001), and a third of the
+ * plan was for fighting the drug trade: about $430M a year, kept while Colombia took over ("nationalised") the
+ * programmes US aid had paid for as that aid tapered (GAO-09-71).
+ */
 const planColombiaDomestic: PolicyInput[] = [
+  { lever: 'policeBudget', country: 'COL', budgetUsdPerYear: 430 * M, start: '2000-07', end: '2015-12', label: "Colombia's own share of Plan Colombia against drugs" },
   { lever: 'eradication', country: 'COL', region: 'COL-putumayo-caqueta', budgetUsdPerYear: 60 * M, start: '2000-12', end: '2002-12', label: 'Push into southern Colombia (Putumayo spraying)' },
   { lever: 'eradication', country: 'COL', budgetUsdPerYear: 200 * M, start: '2001-01', end: '2008-12', label: 'Aerial spraying and manual eradication' },
   { lever: 'eradication', country: 'COL', budgetUsdPerYear: 120 * M, start: '2009-01', end: '2015-09', label: 'Eradication after the peak (spraying stopped October 2015)' },
@@ -41,6 +47,7 @@ const planColombiaDomestic: PolicyInput[] = [
 
 const planColombiaSources = [
   'US GAO (2008), Plan Colombia: Drug Reduction Goals Were Not Fully Met, GAO-09-71 (US aid about $6bn 2000-2008, spraying and interdiction)',
+  'US Department of State, Bureau of Western Hemisphere Affairs (2001), Is Plan Colombia a Colombian Plan? Fact sheet, 20 February 2001 (Colombia to pay about $4bn of the plan\'s $7.5bn; a third of the plan for fighting the drug trade)',
   'Congressional Research Service, Veillette, C. (2005) Plan Colombia: A Progress Report, RL32774; Beittel, J. (2015) Colombia: Background and U.S. Relations, R43813',
   'Mejía, D. and Restrepo, P. (2016), The economics of the war on illegal drug production and trafficking, Journal of Economic Behavior & Organization 126 (cost of eradication per ha, effect of Plan Colombia)',
   'UNODC Colombia, Peru and Bolivia coca cultivation surveys 2001-2015 (the outcomes to compare with: Colombia 160 000 ha in 2000 to 48 000 ha in 2012; Peru 43 000 to 60 000 ha; Bolivia 15 000 to 25 000 ha)',
@@ -89,8 +96,8 @@ export const LIBRARY: LibraryEntry[] = [
     file: 'colombia-2000s',
     name: 'Colombia in the 2000s: Plan Colombia',
     description:
-      'What it represents: the baseline world of 2000 with the levers of Plan Colombia from mid-2000 to 2015. The United States funds the Colombian police and military (capacity funding of $550M a year 2000-2007, tapering to $350M a year 2008-2015), Colombia eradicates coca ($200M a year 2001-2008, first concentrated on Putumayo, $120M a year afterwards until spraying stopped in October 2015), interdicts on its routes ($100M a year) and funds alternative development ($50M a year). '
-      + 'What it shows: compare with baseline.json on the same seeds (balloon compare scenarios/baseline.json scenarios/colombia-2000s.json). The stylised facts to look for (docs/specification.md §7) are that Colombian cultivation falls while Peru and Bolivia rise (partial displacement: the world total falls by less than Colombia), that US consumption falls while European consumption rises (organisations follow dollar prices, and the baseline world carries the rise of the euro and the pound against the dollar, a public macro series), and that part of the flow to Europe moves through West Africa. None of these is an input: the levers only spend money on eradication, interdiction and capability; the outcomes come from growers\', organisations\' and police decisions. '
+      'What it represents: the baseline world of 2000 with the levers of Plan Colombia from mid-2000 to 2015. The United States funds the Colombian police and military (capacity funding of $550M a year 2000-2007, tapering to $350M a year 2008-2015), Colombia adds its own share to its police and military budget against drugs ($430M a year, a third of its $4bn pledge for 2000-2002, kept as it took over US-funded programmes), eradicates coca ($200M a year 2001-2008, first concentrated on Putumayo, $120M a year afterwards until spraying stopped in October 2015), interdicts on its routes ($100M a year) and funds alternative development ($50M a year). '
+      + 'What it shows: compare with baseline.json on the same seeds (balloon compare scenarios/baseline.json scenarios/colombia-2000s.json). The stylised facts to look for (docs/specification.md §7) are that Colombian cultivation falls while Peru and Bolivia rise (partial displacement: the world total falls by less than Colombia), that US consumption falls while European consumption rises (organisations follow dollar prices, and the baseline world carries the rise of the euro and the pound against the dollar, a public macro series), and that part of the flow to Europe moves through West Africa. None of these is an input: the levers only spend money on police budgets, eradication, interdiction and capability; the outcomes come from growers\', organisations\' and police decisions. '
       + 'The world (countries, regions, routes, markets, organisations) is copied from baseline.json by scripts/make-scenarios.ts.',
     sources: planColombiaSources,
     policies: [...planColombiaAid, ...planColombiaDomestic],
@@ -100,7 +107,7 @@ export const LIBRARY: LibraryEntry[] = [
     name: 'Capacity funding spread over weak states',
     description:
       'What it represents: the same Plan Colombia levers and the same total capacity funding as colombia-2000s ($550M a year 2000-2007, $350M a year afterwards), but the North funds police capacity in the weak producer and transit states as well as Colombia: from mid-2000 the United States gives Colombia $250M a year, Peru $150M and Bolivia $80M, and European donors fund West Africa (Spain and France in Guinea-Bissau, the United Kingdom in Ghana, the Netherlands in Nigeria, $70M a year together); from 2008 every grant is scaled down in proportion. '
-      + 'What it shows: compare with colombia-2000s.json on the same seeds: the same money, spread rather than concentrated. Funding the places production and traffic would move to should lower the displacement index of the Colombian crackdown (fewer safe havens) at the price of less capability gained in Colombia itself; how much depends on each recipient\'s governance, which limits how much capability aid can buy. '
+      + 'What it shows: compare with colombia-2000s.json on the same seeds: the same money, spread rather than concentrated. Funding the places production and traffic would move to should lower the displacement index of the Colombian crackdown (fewer safe havens) at the price of less capability gained in Colombia itself; how much depends on each recipient\'s governance, which limits how much capability aid can buy. In this model (20 seeds, 2015 against colombia-2000s): spreading the aid leaves 7 % less coca in the world (Peru and Bolivia 38-39 % less, Colombia 43 % more), with world production about the same over the run (+0.4 %) and more of it reaching consumers (northern consumption +9 %): under the concentrated plan cultivation moves to Peru and Bolivia faster than organisations\' purchases there grow, and about 0.95 Mt more of the harvest spoils unsold over the run (docs/model.md section 10). '
       + 'The world is copied from baseline.json by scripts/make-scenarios.ts.',
     sources: [
       ...planColombiaSources,
@@ -118,7 +125,7 @@ export const LIBRARY: LibraryEntry[] = [
     name: 'United States moves drug budget from enforcement to prevention',
     description:
       'What it represents: the baseline world in which, from January 2005, the United States spends 45% of its cocaine-related drug budget on prevention instead of about 27% (the baseline split of $4.0bn enforcement and $1.5bn prevention a year). The total does not change: the lever adds no money, it moves about $1bn a year from interdiction and investigation to demand reduction (the tables count that $1bn as the lever\'s spending, so their per-million figures are per dollar moved). '
-      + 'What it shows: compare with baseline.json on the same seeds. Prevention reaches young people and lowers their initiation after a lag of three years; weaker US enforcement lowers the risk on routes into the US at once, so US wholesale prices fall (which raises initiation and keeps heavy users using) and flows into the US shift back towards the cheaper, riskier legs. In this model the price fall wins over the horizon: against the baseline, US consumption is about 6 % higher in 2005-2015 and both light and heavy users rise (northern consumption about +16 t a year, higher at every one of 20 seeds; docs/model.md section 6). The comparison measures that trade-off, and whether the trade moves to Europe. '
+      + 'What it shows: compare with baseline.json on the same seeds. Prevention reaches young people and lowers their initiation after a lag of three years; weaker US enforcement lowers the risk on routes into the US at once, so US wholesale prices fall (which raises initiation and keeps heavy users using) and flows into the US shift back towards the cheaper, riskier legs. In this model the price fall wins over the horizon: against the baseline, US consumption is about 5.5 % higher in 2005-2015 and both light and heavy users rise (northern consumption about +18 t a year, higher at every one of 20 seeds; docs/model.md section 6). The comparison measures that trade-off, and whether the trade moves to Europe. '
       + 'The world is copied from baseline.json by scripts/make-scenarios.ts.',
     sources: [
       'ONDCP, National Drug Control Strategy: FY 2006 Budget Summary (supply-reduction and demand-reduction shares of the federal drug budget)',

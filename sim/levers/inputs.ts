@@ -5,6 +5,7 @@
  */
 export interface LeverInputs {
   aidUsd: Float64Array; // capacity funding received, per recipient country
+  policeBudgetUsd: Float64Array; // a government's own extra police budget, per country
   interdictionUsd: Float64Array; // per country, spread over its routes
   interdictionRouteUsd: Float64Array; // per route*2 (0 origin side, 1 destination side)
   eradicationUsd: Float64Array; // per country, spread over its regions
@@ -26,6 +27,7 @@ export function createLeverInputs(world: { countries: { n: number }; regions: { 
   const nR = world.regions.n;
   return {
     aidUsd: new Float64Array(nC),
+    policeBudgetUsd: new Float64Array(nC),
     interdictionUsd: new Float64Array(nC),
     interdictionRouteUsd: new Float64Array(world.routes.n * 2),
     eradicationUsd: new Float64Array(nC),

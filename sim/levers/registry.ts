@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { capacityFunding } from './capacityFunding';
+import { policeBudget } from './policeBudget';
 import { enforcementVsPrevention } from './enforcementVsPrevention';
 import { eradication } from './eradication';
 import { interdiction } from './interdiction';
@@ -29,6 +30,7 @@ export const LEVERS = [
   prevention,
   treatment,
   precursorControl,
+  policeBudget,
 ] as const;
 
 /** The schemas of a tuple of levers, as a tuple (what a discriminated union takes). */

@@ -11,6 +11,7 @@ import type { WorldState } from './state';
 import { exp, log, pow } from '../math/detmath';
 import { shareEachTick, smoothingWeight } from './time';
 import { demandSmoothingWeight } from './inventory';
+import { updateSourceScarcity } from './sourceScarcity';
 
 /** Largest change of log price in one tick. */
 const MAX_LOG_PRICE_STEP = 0.3;
@@ -145,6 +146,8 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
     if (state.tick === 0) rg.netbackUsdPerKg[r] = rg.netbackReference[r] = bid;
     else rg.netbackUsdPerKg[r] += netbackWeight * (bid - rg.netbackUsdPerKg[r]);
   }
+  // A shortfall anywhere raises the price everywhere buyers reach (sourceScarcity.ts).
+  const scarcity = pow(updateSourceScarcity(world, state), g.sourceScarcityResponse);
   for (let r = 0; r < regions.n; r++) {
     // Additive along the chain: the reference moves by the change in what a kilo is worth to buyers.
     const reference = Math.max(MIN_REFERENCE_SHARE * g.initialFarmgatePriceUsdPerKg, g.initialFarmgatePriceUsdPerKg + g.netbackPassThrough * (rg.netbackUsdPerKg[r] - rg.netbackReference[r]));
@@ -163,7 +166,7 @@ export function clearFarmgate(world: World, state: WorldState, plan: FarmgateOrd
     const ratio = (rg.smoothedDemandKg[r] + 1e-9) / (rg.harvestKg[r] + 1e-9);
     if (state.tick === 0) rg.demandRatioReference[r] = ratio;
     const relative = Math.min(MAX_DEMAND_RATIO, Math.max(1 / MAX_DEMAND_RATIO, ratio / rg.demandRatioReference[r]));
-    const target = reference * pow(relative, g.shortagePriceResponse);
+    const target = reference * scarcity * pow(relative, g.shortagePriceResponse);
     const step = adjust * log(target / rg.farmgatePrice[r]);
     rg.farmgatePrice[r] *= exp(Math.max(-MAX_LOG_PRICE_STEP, Math.min(MAX_LOG_PRICE_STEP, step)));
   }

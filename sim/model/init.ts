@@ -8,6 +8,7 @@
 import type { World } from './world';
 import { CHANNELS, emptyAccounts, type WorldState } from './state';
 import { createStream, meanOneLognormal, normal, pickWeighted } from './rng';
+import { initPresence } from './police';
 import { createGrowerContext, MIN_OUTLAY_USD_PER_HA, refreshGrowerContext } from './growers';
 import { refreshUsablePaths } from './traffickers';
 import { spawnOrganisation } from './organisations';
@@ -162,6 +163,7 @@ export function createState(world: World, seed: number): WorldState {
       confiscatedUsd: f64(capacity),
       payoutsUsd: f64(capacity),
     },
+    source: { demandKg: 0, harvestKg: 0, demandReferenceKg: 0, harvestReferenceKg: 0 },
     trust: f64(world.policies.length),
     policySpendUsd: f64(world.policies.length),
     countrySpendUsd: f64(nC),
@@ -173,6 +175,7 @@ export function createState(world: World, seed: number): WorldState {
     },
   };
 
+  initPresence(world, state);
   initGrowers(world, state, seed);
   calibrateUsers(world, state);
   initTraffickers(world, state, seed);

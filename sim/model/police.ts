@@ -57,7 +57,7 @@ export function updatePolice(world: World, state: WorldState, levers: LeverInput
     police.corruption[c] = Math.min(1, Math.max(0, next));
 
     // Budget split between enforcement and prevention.
-    const ownEnforcement = countries.enforcementBudgetUsd[c];
+    const ownEnforcement = countries.enforcementBudgetUsd[c] + levers.policeBudgetUsd[c];
     const ownPrevention = countries.preventionBudgetUsd[c];
     let enforcement = ownEnforcement;
     let prevention = ownPrevention;
@@ -203,14 +203,47 @@ export function agencyEfficiency(world: World, state: WorldState, c: number): nu
   return state.police.capability[c] * (1 - world.behaviour.police.corruptionWaste * state.police.corruption[c]);
 }
 
-/** Police presence in each coca region (0..1), which deters growers through sanctions: eradication effort per coca ha. */
-function setPresence(world: World, state: WorldState): void {
+/**
+ * Police presence in each coca region (0..1), which deters growers through sanctions: territorial control,
+ * the agency's own field effort (its capacity times the share it gives the coca regions) per ha of the region's
+ * land it can reach, spread over the regions by that land. It does not depend on how much coca there is, so a
+ * region that plants more does not thin out the police there. Eradication levers' money buys spraying, not
+ * presence: the causal evidence on spraying (docs/calibration.md) measures hectares sprayed, while territorial
+ * control comes with the agency's capacity, which capacity funding raises.
+ */
+export function setPresence(world: World, state: WorldState): void {
   const b = world.behaviour.police;
   const rg = state.regions;
-  for (let r = 0; r < world.regions.n; r++) {
-    const perHa = rg.eradicationEffortUsd[r] / Math.max(rg.cocaHa[r], 1);
-    rg.presence[r] = 1 - exp(-perHa / b.presenceUsdPerHa);
+  const police = state.police;
+  const { regions } = world;
+  for (let c = 0; c < world.countries.n; c++) {
+    const list = world.regionsOfCountry[c];
+    if (list.length === 0) continue;
+    let reachable = 0;
+    for (const r of list) reachable += reachableLandHa(world, r);
+    const field = police.capacityUsd[c] * police.allocation[c * CHANNELS + ERADICATION];
+    for (const r of list) {
+      // The region's share of the field effort is its share of the reachable land; per ha of its land:
+      const perHa = (field * reachableLandHa(world, r)) / reachable / regions.cultivableHa[r];
+      rg.presence[r] = 1 - exp(-perHa / b.presenceUsdPerHa);
+    }
   }
+}
+
+/** Land of region r the police can reach (ha): as for coca, less of it the remoter the region. */
+function reachableLandHa(world: World, r: number): number {
+  return world.regions.cultivableHa[r] * (1 - REMOTE_COCA_OUT_OF_REACH * world.regions.remoteness[r]);
+}
+
+/**
+ * The agencies' capacity and the police presence of the first tick, before any lever, so that the growers'
+ * initial equilibrium (init.ts) already includes the sanctions they face.
+ */
+export function initPresence(world: World, state: WorldState): void {
+  for (let c = 0; c < world.countries.n; c++) {
+    state.police.capacityUsd[c] = world.countries.enforcementBudgetUsd[c] * agencyEfficiency(world, state, c);
+  }
+  setPresence(world, state);
 }
 
 /**
@@ -223,8 +256,8 @@ export function recordPoliceResults(world: World, state: WorldState): void {
   const w = 1 - keptEachTick(RESULTS_KEPT_PER_MONTH, tpy);
   const eradicatedKg = new Float64Array(world.countries.n);
   for (let r = 0; r < world.regions.n; r++) {
-    const killedHa = state.regions.eradicatedHa[r] * world.behaviour.police.eradicationKillShare;
-    eradicatedKg[world.regions.country[r]] += killedHa * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
+    // Agencies see the hectares they sprayed or cut (what they report), not how much of the coca on them died.
+    eradicatedKg[world.regions.country[r]] += state.regions.eradicatedHa[r] * world.regions.yieldKgPerHa[r] * state.regions.yieldFactor[r];
   }
   const organisations = state.traffickers;
   let scale = 0;

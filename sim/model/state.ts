@@ -211,6 +211,14 @@ export interface TickAccounts {
   spendUsd: number;
 }
 
+/** Scarcity at the source as a whole (sourceScarcity.ts): consumers' demand at reference prices and the world harvest, smoothed, and both at the first tick (kg a tick). */
+export interface SourceState {
+  demandKg: number;
+  harvestKg: number;
+  demandReferenceKg: number;
+  harvestReferenceKg: number;
+}
+
 export interface WorldState {
   tick: number;
   growers: GrowerState;
@@ -220,6 +228,7 @@ export interface WorldState {
   routes: RouteState;
   markets: MarketState;
   traffickers: TraffickerState;
+  source: SourceState;
   /** Trust of each intelligence-sharing policy's partners, 0..1 (indexed by policy). */
   trust: Float64Array;
   /** Spend of each policy this tick, USD. */

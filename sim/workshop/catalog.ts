@@ -27,6 +27,7 @@ const M = 1e6;
 
 export const LEVERS: LeverSpec[] = [
   { kind: 'capacityFunding', name: 'Capacity funding', blurb: 'A donor trains and equips a recipient police; capability grows with a lag, limited by governance.', target: 'donorRecipient', countries: 'any', amount: 'budget', maxUsdPerYear: 1000 * M, stepUsdPerYear: 10 * M },
+  { kind: 'policeBudget', name: 'Police budget', blurb: 'A government adds to its own police budget: more field effort at once, no training lag.', target: 'country', countries: 'any', amount: 'budget', maxUsdPerYear: 1000 * M, stepUsdPerYear: 10 * M },
   { kind: 'eradication', name: 'Eradication', blurb: 'Spraying and manual eradication of coca fields in a producer country or one region.', target: 'countryRegion', countries: 'producer', amount: 'budget', maxUsdPerYear: 500 * M, stepUsdPerYear: 5 * M },
   { kind: 'interdiction', name: 'Interdiction', blurb: 'Seizing loads on the routes through a country, or on one route.', target: 'countryRoute', countries: 'any', amount: 'budget', maxUsdPerYear: 500 * M, stepUsdPerYear: 5 * M },
   { kind: 'alternativeDevelopment', name: 'Alternative development', blurb: 'Raises the licit income of growers, with a lag.', target: 'countryRegion', countries: 'producer', amount: 'budget', maxUsdPerYear: 300 * M, stepUsdPerYear: 5 * M },

@@ -30,14 +30,20 @@ describe('effect of eradication in Colombia', () => {
   });
 
   it('computes the displacement index from the paired runs', () => {
-    // recompute the first seed's pair by hand: COL and PER cultivation from 2002 on
+    // recompute one seed's pair by hand: COL and PER cultivation from 2002 on. Eradication is as weak as the
+    // spraying evidence (docs/calibration.md), so at some seeds the fixture's Colombia ends slightly above its
+    // twin, and a single seed's index is undefined (NaN) when nothing was cut: take the first seed with a cut.
     const s = fixture();
-    const withIt = runScenario(s, { seed: SEEDS[0] });
-    const withoutIt = runScenario(withoutPolicy(s, 0), { seed: SEEDS[0] });
-    const sum = (r: typeof withIt, c: string) => windowSum(measureByTick(r, 'cultivationHa', 'country'), [c], 24, r.ticks) / (r.ticks - 24);
+    const sum = (r: ReturnType<typeof runScenario>, c: string) => windowSum(measureByTick(r, 'cultivationHa', 'country'), [c], 24, r.ticks) / (r.ticks - 24);
+    const at = effect.perSeed.findIndex((p) => (p.targetReduction ?? 0) > 0);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const seed = SEEDS[at];
+    const withIt = runScenario(s, { seed });
+    const withoutIt = runScenario(withoutPolicy(s, 0), { seed });
     const reduction = sum(withoutIt, 'COL') - sum(withIt, 'COL');
     const increase = sum(withIt, 'PER') - sum(withoutIt, 'PER');
-    const single = policyEffect(s, 0, [SEEDS[0]]);
+    expect(reduction).toBeGreaterThan(0);
+    const single = policyEffect(s, 0, [seed]);
     expect(single.targetReduction!.mean).toBeCloseTo(reduction, 6);
     expect(single.elsewhereIncrease!.mean).toBeCloseTo(increase, 6);
     expect(single.displacementIndex!.mean).toBeCloseTo(increase / reduction, 9);
@@ -45,12 +51,11 @@ describe('effect of eradication in Colombia', () => {
     const index = effect.displacementIndex!;
     expect(index.mean).toBeCloseTo(effect.elsewhereIncrease!.mean / effect.targetReduction!.mean, 9);
     expect(effect.perSeed.map((p) => p.seed)).toEqual(SEEDS);
-    expect(effect.perSeed[0].targetReduction).toBeCloseTo(single.targetReduction!.mean, 6);
-    // A plausibility bound, not the sign of the balloon: on this small fixture and five seeds the
-    // default model's displacement index is within seed noise of zero (about 0.03, see docs/model.md
-    // section 2). Its sign is asserted on the baseline over 12 seeds in test/model/stylised-facts.test.ts.
-    expect(index.mean).toBeGreaterThan(-0.5);
-    expect(index.mean).toBeLessThan(2);
+    expect(effect.perSeed[at].targetReduction).toBeCloseTo(single.targetReduction!.mean, 6);
+    // No bound on its size: on this small fixture and five seeds eradication's effect is within seed noise
+    // of zero, so the ratio is noise. The balloon's sign and size are asserted on the baseline world over
+    // 8-20 seeds in test/model/effects.test.ts and test/model/stylised-facts.test.ts.
+    expect(Number.isFinite(index.mean)).toBe(true);
     contains(index);
   });
 

@@ -115,7 +115,7 @@ describe('workshop stories say only what the model shows', () => {
     expect(v.holds, fail(s, 2, 'eradication in Colombia lowers Colombian coca ("watch Colombian coca")', v)).toBe(true);
   });
 
-  it('The Colombia case, step 4: with interdiction added, traffickers re-route (less through Colombia, more on other routes)', () => {
+  it('The Colombia case, step 4: with interdiction added, traffickers ship a little less from Colombia and more from Peru and Bolivia', () => {
     const s = story('colombia');
     const before = show(s.steps[2].rows).digest;
     const after = show(s.steps[3].rows).digest;
@@ -126,10 +126,10 @@ describe('workshop stories say only what the model shows', () => {
     const elsewhere = sum(after, (f) => f !== 'COL' && !producers.has(f)) / sum(before, (f) => f !== 'COL' && !producers.has(f)) - 1;
     const otherProducers = sum(after, (f) => f !== 'COL' && producers.has(f)) / sum(before, (f) => f !== 'COL' && producers.has(f)) - 1;
     const v: Verdict = {
-      holds: outOfCol < -0.02 && (otherProducers > 0.02 || elsewhere > 0.02),
+      holds: outOfCol < 0 && otherProducers > 0.02,
       shown: `2001–2015 flows against the plan without interdiction: out of Colombia ${pct(outOfCol)}, out of Peru and Bolivia ${pct(otherProducers)}, on routes from transit countries ${pct(elsewhere)}`,
     };
-    expect(v.holds, fail(s, 3, 'traffickers re-route', v)).toBe(true);
+    expect(v.holds, fail(s, 3, 'traffickers ship a little less from Colombia and more from Peru and Bolivia', v)).toBe(true);
   });
 
   it('The Colombia case, step 5: the cut in Colombia reappears in Peru and Bolivia (visible on the cultivation chart)', () => {

@@ -59,7 +59,7 @@ describe('invariants on random valid scenarios', () => {
     }[];
     const levers = new Set(samples.flatMap((s) => s.policies.map((p) => p.lever)));
     expect([...levers].sort()).toEqual(
-      ['alternativeDevelopment', 'assetSeizure', 'capacityFunding', 'enforcementVsPrevention', 'eradication', 'highValueTargeting', 'intelligenceSharing', 'interdiction', 'precursorControl', 'prevention', 'treatment'],
+      ['alternativeDevelopment', 'assetSeizure', 'capacityFunding', 'enforcementVsPrevention', 'eradication', 'highValueTargeting', 'intelligenceSharing', 'interdiction', 'policeBudget', 'precursorControl', 'prevention', 'treatment'],
     );
     expect(samples.some((s) => s.countries.every((c) => c.police.budgetUsdPerYear === 0))).toBe(true);
     expect(samples.some((s) => s.policies.filter((p) => p.lever === 'interdiction' && p.budgetUsdPerYear === 1e12).length >= 6)).toBe(true);

@@ -157,6 +157,7 @@ function policyArb(w: World, start: string, end: string): fc.Arbitrary<Json> {
     highValueTargeting: base('highValueTargeting', one.map((country) => ({ country }))),
     prevention: base('prevention', fc.constantFrom(...consumers).map((country) => ({ country }))),
     treatment: base('treatment', fc.constantFrom(...consumers).map((country) => ({ country }))),
+    policeBudget: base('policeBudget', one.map((country) => ({ country }))),
     precursorControl: base('precursorControl', fc.constantFrom(...producers).map((country) => ({ country }))),
   };
   return fc.constantFrom(...LEVER_KINDS).chain((kind) => arbs[kind]);

@@ -21,6 +21,7 @@ const SAMPLES: Record<LeverKind, Policy> = {
   prevention: { lever: 'prevention', country: 'USA', budgetUsdPerYear: 4e8, ...when },
   treatment: { lever: 'treatment', country: 'ESP', budgetUsdPerYear: 4e8, ...when },
   precursorControl: { lever: 'precursorControl', country: 'BOL', budgetUsdPerYear: 5e7, ...when },
+  policeBudget: { lever: 'policeBudget', country: 'COL', budgetUsdPerYear: 4.3e8, ...when },
 };
 
 describe('lever registry', () => {

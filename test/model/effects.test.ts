@@ -28,39 +28,36 @@ function effect(treated: Scenario, measure: (r: RunResult) => number): number[] 
 }
 
 describe('emergent effects against paired counterfactuals', () => {
-  it('eradication in Colombia lowers its cultivation and raises cultivation in Peru and Bolivia (production balloon)', () => {
+  // Eradication as the causal evidence measures it (Mejia, Restrepo & Rozo 2017: one more hectare sprayed lowers a
+  // year's coca area by 0.02-0.065 ha; the kill share is fitted to it, docs/calibration.md): Colombia loses a little
+  // coca, far less than a hectare per hectare eradicated (the model before issue 14's fit: about 3 ha per ha).
+  it('eradication in Colombia lowers its coca by far less than a hectare per hectare eradicated (spraying evidence)', () => {
     const treated = withLever({ lever: 'eradication', country: 'COL', budgetUsdPerYear: 2e8, start: '2002-01' });
     const col = effect(treated, (r) => meanFrom(r, 'cultivationHa', 'COL', 'country', 2004));
-    const others = effect(treated, (r) => meanFrom(r, 'cultivationHa', 'PER', 'country', 2004) + meanFrom(r, 'cultivationHa', 'BOL', 'country', 2004));
-    expect(mean(col)).toBeLessThan(0);
-    expect(mean(others)).toBeGreaterThan(0);
-    // Partial displacement: the rest of the world does not make up all of Colombia's loss.
-    expect(mean(others)).toBeLessThan(-mean(col));
+    const eradicated = effect(treated, (r) => meanFrom(r, 'eradicatedHa', 'COL', 'country', 2004));
+    expect(mean(eradicated)).toBeGreaterThan(0);
+    const perHa = mean(col) / mean(eradicated);
+    expect(perHa).toBeLessThan(0.05);
+    expect(perHa).toBeGreaterThan(-0.25);
   });
 
-  // The mechanism is general (issue 14): the same pressure on any one producer moves cultivation to the others,
-  // through the one source market that links them. Eradication scaled to each country's coca (about a third of
-  // Colombia's $200M for every 50k ha).
-  const balloonFrom = (target: string, budget: number) => {
-    const treated = withLever({ lever: 'eradication', country: target, budgetUsdPerYear: budget, start: '2002-01' });
+  // The balloon (issue 14): territorial control, the police's own field presence that capacity funding raises, makes
+  // coca costlier for growers in one producer; the world harvest falls, the source market prices the scarcity
+  // everywhere, and growers in the other producers plant more. The same pressure on any one producer moves
+  // cultivation to the others, in part (the world total still falls). Budgets scaled to each country's police.
+  it.each([
+    ['COL', 3e8],
+    ['PER', 1e8],
+    ['BOL', 5e7],
+  ] as const)('territorial control in %s moves cultivation to the other producers, in part (balloon from any producer)', (target, budget) => {
+    const treated = withLever({ lever: 'capacityFunding', donor: 'USA', recipient: target, budgetUsdPerYear: budget, start: '2002-01' });
     const others = ['COL', 'PER', 'BOL'].filter((c) => c !== target);
     const own = effect(treated, (r) => meanFrom(r, 'cultivationHa', target, 'country', 2004));
     const elsewhere = effect(treated, (r) => others.reduce((a, c) => a + meanFrom(r, 'cultivationHa', c, 'country', 2004), 0));
     expect(mean(own)).toBeLessThan(0);
     expect(mean(elsewhere)).toBeGreaterThan(0);
-    // Partial displacement is asserted where the test can see it: for Colombia (above). What a small producer's
-    // cut moves into the two large ones is as large as their seed-to-seed noise (Bolivia: -4 700 ± 280 ha own,
-    // +5 200 ± 1 800 ha elsewhere over 16 seeds, standard errors), so 8 seeds give its direction, not its size.
-    if (target === 'COL') expect(mean(elsewhere)).toBeLessThan(-mean(own));
-  };
-  it.each([
-    ['COL', 2e8],
-    ['BOL', 2.5e7],
-  ] as const)('eradication in %s raises cultivation in the other producers (balloon from any producer)', balloonFrom);
-  // Not yet (issue 14, open): eradication in Peru lowers Peru's coca by about 8 600 ha but moves no measurable area
-  // elsewhere (Colombia -1 000 +- 2 200 ha, Bolivia 0 +- 90 over 16 seeds): Peru's shortfall raises Peru's own price
-  // and hardly any other. Expected to fail; it turns red the day the model shows it.
-  it.fails('eradication in PER raises cultivation in the other producers (balloon from any producer; not yet)', () => balloonFrom('PER', 6e7));
+    expect(mean(elsewhere)).toBeLessThan(-mean(own));
+  });
 
   it('interdiction on one route shifts flow to other routes (route balloon)', () => {
     const route = 'COL-MEX-sea';

@@ -20,15 +20,10 @@ const HOLDING = [
   'europe-consumption-rises',
   'europe-rivals-us',
   'markup',
+  'partial-displacement',
+  'west-africa-route',
 ];
 
-/**
- * Facts the model does not yet reproduce with the fitted source market (issue 14, open): Colombia rebounds
- * after 2009 while Peru and Bolivia keep their gains, so world cultivation in 2012 is above 2000's (the record:
- * below); the West African share of Europe's inflow does not rise clearly. Each is expected to fail, so the
- * test turns red (and the fact must move to HOLDING) the day the model shows it.
- */
-const NOT_YET = ['partial-displacement', 'west-africa-route'];
 
 describe('stylised facts of the Colombia case (colombia-2000s, 12 seeds)', () => {
   let facts: Map<string, FactResult>;
@@ -44,5 +39,4 @@ describe('stylised facts of the Colombia case (colombia-2000s, 12 seeds)', () =>
     expect(fact!.holds, `${fact!.statement}: ${fact!.estimate.mean} [${fact!.estimate.lo}, ${fact!.estimate.hi}]`).toBe(true);
   };
   it.each(HOLDING)('%s holds', check);
-  it.fails.each(NOT_YET)('%s does not hold yet (issue 14)', check);
 });

@@ -91,7 +91,7 @@ describe('schema errors', () => {
     expect(errorAt(r, 'countries[1].roles[1]').expected).toBe('one of "producer", "transit", "consumer"');
     const lever = errorAt(r, 'policies[0].lever');
     expect(lever.expected).toBe(`one of ${LEVER_KINDS.map((k) => `"${k}"`).join(', ')}`);
-    expect(lever.expected).toMatch(/^one of "capacityFunding", .*"treatment", "precursorControl"$/);
+    expect(lever.expected).toMatch(/^one of "capacityFunding", .*"treatment", "precursorControl", "policeBudget"$/);
     expect(lever.found).toBe('"napalm"');
   });
 

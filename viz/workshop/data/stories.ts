@@ -47,7 +47,7 @@ function colombia(): Story {
       },
       {
         title: 'Plan Colombia: capacity funding',
-        text: 'From mid-2000 the US funds Colombia\u2019s police with $550M a year: training, equipment, helicopters. Capability grows with a lag.',
+        text: 'From mid-2000 the US funds Colombia\u2019s police with $550M a year: training, equipment, helicopters. Capability grows with a lag, and police presence in the coca regions makes coca costlier for growers. Watch Colombia, then Peru and Bolivia.',
         rows: [capacity],
         marker: { year: 2000.5, text: 'US funding of Colombia' },
         highlight: ['USA', 'COL'],
@@ -56,7 +56,7 @@ function colombia(): Story {
       },
       {
         title: 'Eradication',
-        text: '$200M a year of spraying and manual eradication in Colombia from 2001. Watch Colombian coca, and the other producers.',
+        text: '$200M a year of spraying and manual eradication in Colombia from 2001. The evidence finds spraying weak (a hectare sprayed removes a few hundredths of a hectare of coca), and so does the model: compare with the step before.',
         rows: [capacity, eradication],
         marker: { year: 2001, text: 'eradication from 2001' },
         highlight: ['COL'],
@@ -65,7 +65,7 @@ function colombia(): Story {
       },
       {
         title: 'Interdiction',
-        text: '$100M a year of navy, air force and police interdiction on the routes through Colombia. Traffickers re-route.',
+        text: '$100M a year of navy, air force and police interdiction on the routes through Colombia. Loads leaving Colombia become riskier: traffickers ship a little less from Colombia and more from Peru and Bolivia, whose routes are open.',
         rows: all,
         marker: { year: 2000.5, text: 'interdiction from mid-2000' },
         highlight: ['COL', 'VEN', 'ECU'],
