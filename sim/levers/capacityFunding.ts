@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { countryId } from '../validation/fields';
 import { budget, leverBase } from './common';
-import { cultivationTarget, producerCountries, transitTarget } from './displacementTargets';
+import { policeTarget } from './displacementTargets';
 import { defineLever } from './types';
 
 export const capacityFunding = defineLever({
@@ -29,10 +29,5 @@ export const capacityFunding = defineLever({
     inputs.aidUsd[at.country] += p.budgetUsdPerYear;
     return p.budgetUsdPerYear;
   },
-  // A producer's police eradicates (its cultivation is the target); a transit country's interdicts.
-  displacement(p, scenario) {
-    if (producerCountries(scenario).includes(p.recipient)) return cultivationTarget(scenario, p.recipient, undefined);
-    if (scenario.countries.find((c) => c.id === p.recipient)?.roles.includes('transit')) return transitTarget(scenario, p.recipient);
-    return null;
-  },
+  displacement: (p, scenario) => policeTarget(scenario, p.recipient),
 });

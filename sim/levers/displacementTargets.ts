@@ -35,6 +35,16 @@ export function transitTarget(scenario: ScenarioView, country: string): Displace
   };
 }
 
+/**
+ * What more police in a country displaces: a producer's police eradicates and holds territory (its cultivation
+ * is the target); a transit country's interdicts (flow into it); elsewhere nothing is measured.
+ */
+export function policeTarget(scenario: ScenarioView, country: string): DisplacementSpec | null {
+  if (producerCountries(scenario).includes(country)) return cultivationTarget(scenario, country, undefined);
+  if (scenario.countries.find((c) => c.id === country)?.roles.includes('transit')) return transitTarget(scenario, country);
+  return null;
+}
+
 export function routeTarget(scenario: ScenarioView, route: string): DisplacementSpec {
   const leg = scenario.routes.find((r) => routeId(r) === route);
   const from = leg?.from;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { countryId } from '../validation/fields';
 import { budget, checkCountryOf, countryTarget, leverBase } from './common';
-import { cultivationTarget, producerCountries, transitTarget } from './displacementTargets';
+import { policeTarget } from './displacementTargets';
 import { defineLever } from './types';
 
 export const policeBudget = defineLever({
@@ -28,10 +28,5 @@ export const policeBudget = defineLever({
     inputs.policeBudgetUsd[at.country] += p.budgetUsdPerYear;
     return p.budgetUsdPerYear;
   },
-  // As for capacity funding: a producer's police eradicates and holds territory (its cultivation is the target); a transit country's interdicts.
-  displacement(p, scenario) {
-    if (producerCountries(scenario).includes(p.country)) return cultivationTarget(scenario, p.country, undefined);
-    if (scenario.countries.find((c) => c.id === p.country)?.roles.includes('transit')) return transitTarget(scenario, p.country);
-    return null;
-  },
+  displacement: (p, scenario) => policeTarget(scenario, p.country),
 });
